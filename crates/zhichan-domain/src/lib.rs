@@ -8,6 +8,7 @@ pub mod account;
 pub mod locale;
 pub mod market;
 pub mod organisation;
+pub mod records;
 pub mod role;
 pub mod street;
 pub mod uscc;
@@ -33,6 +34,9 @@ pub struct InvalidValue {
 impl InvalidValue {
     /// An error for `field`, saying what was `expected`.
     pub fn new(field: &'static str, expected: impl Into<String>) -> Self {
-        Self { field, expected: expected.into() }
+        Self {
+            field,
+            expected: expected.into(),
+        }
     }
 }

@@ -1,0 +1,207 @@
+//! Small types shared by trademark and patent records.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::InvalidValue;
+
+/// An IP office or country by its WIPO ST.3 two-letter code (`US`, `CN`, `EM`, `WO`…), upper case.
+///
+/// Only the shape is checked here: whether a code is a known office is reference data, not a
+/// parsing rule, so new offices need no code change.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct OfficeCode(String);
+
+impl OfficeCode {
+    /// Parses exactly two ASCII upper-case letters, after trimming spaces. Lower case is refused:
+    /// office files always use upper case, so lower case signals a field mix-up.
+    pub fn parse(input: &str) -> Result<Self, InvalidValue> {
+        let code = input.trim();
+        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(Self(code.to_owned()))
+        } else {
+            Err(InvalidValue::new(
+                "office",
+                "a WIPO ST.3 code of two upper-case letters such as US, CN, EM",
+            ))
+        }
+    }
+
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for OfficeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for OfficeCode {
+    type Error = InvalidValue;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<OfficeCode> for String {
+    fn from(value: OfficeCode) -> Self {
+        value.0
+    }
+}
+
+/// Which kind of IP right a record describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A trademark (application or registration).
+    Trademark,
+    /// A patent (application publication or grant).
+    Patent,
+}
+
+/// The identity of a record: the same right read twice (another day's file, another format)
+/// has the same key, which is what lets an import update instead of duplicate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RecordKey {
+    /// The office that holds the record.
+    pub office: OfficeCode,
+    /// Trademark or patent.
+    pub kind: RecordKind,
+    /// The office's number: application number for trademarks, publication number for patents.
+    pub number: String,
+}
+
+impl fmt::Display for RecordKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.kind {
+            RecordKind::Trademark => "tm",
+            RecordKind::Patent => "pat",
+        };
+        write!(f, "{}/{kind}/{}", self.office, self.number)
+    }
+}
+
+/// A text together with its language, as offices publish several languages side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalizedText {
+    /// Language code as given by the source (ISO 639-1 such as `en`, `fr`, `zh`), lower case;
+    /// `None` when the source does not say.
+    pub language: Option<String>,
+    /// The text, verbatim apart from collapsed whitespace.
+    pub text: String,
+}
+
+impl LocalizedText {
+    /// A text in `language` (lower-cased; empty means unknown).
+    pub fn new(language: Option<&str>, text: impl Into<String>) -> Self {
+        let language = language
+            .map(|l| l.trim().to_ascii_lowercase())
+            .filter(|l| !l.is_empty());
+        Self {
+            language,
+            text: text.into(),
+        }
+    }
+}
+
+/// A postal address, structured as far as the source allows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    /// Street lines, in order.
+    pub lines: Vec<String>,
+    /// City or town.
+    pub city: Option<String>,
+    /// State, province or region.
+    pub region: Option<String>,
+    /// Postal code.
+    pub postcode: Option<String>,
+    /// Country code (ISO 3166 / ST.3), upper case as given.
+    pub country: Option<String>,
+}
+
+impl Address {
+    /// Whether nothing is known about the address.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+            && self.city.is_none()
+            && self.region.is_none()
+            && self.postcode.is_none()
+            && self.country.is_none()
+    }
+}
+
+/// A person or organisation named on a record: owner, representative.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    /// The name as the office prints it.
+    pub name: String,
+    /// Nationality or country of incorporation, when given separately from the address.
+    pub country: Option<String>,
+    /// The postal address, when given.
+    pub address: Option<Address>,
+}
+
+/// A priority claim: an earlier filing elsewhere whose date the application borrows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriorityClaim {
+    /// Country or office of the earlier filing.
+    pub country: Option<String>,
+    /// Number of the earlier filing.
+    pub number: Option<String>,
+    /// Date of the earlier filing.
+    pub date: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_code_accepts_two_upper_case_letters() {
+        assert_eq!(
+            OfficeCode::parse(" US ").map(|c| c.to_string()),
+            Ok("US".to_owned())
+        );
+        for bad in ["us", "USA", "U", "", "1A", "É1"] {
+            assert!(OfficeCode::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn office_code_deserialises_through_parse() {
+        use serde::de::{IntoDeserializer, value::Error};
+        let ok = OfficeCode::deserialize(IntoDeserializer::<Error>::into_deserializer(
+            "EM".to_owned(),
+        ));
+        assert_eq!(ok.map(String::from), Ok("EM".to_owned()));
+        let bad = OfficeCode::deserialize(IntoDeserializer::<Error>::into_deserializer(
+            "em".to_owned(),
+        ));
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn record_key_displays_office_kind_number() {
+        let key = RecordKey {
+            office: OfficeCode::parse("CN").expect("valid"),
+            kind: RecordKind::Patent,
+            number: "CN117151122A".into(),
+        };
+        assert_eq!(key.to_string(), "CN/pat/CN117151122A");
+    }
+
+    #[test]
+    fn localized_text_normalises_language() {
+        assert_eq!(
+            LocalizedText::new(Some(" EN "), "x").language.as_deref(),
+            Some("en")
+        );
+        assert_eq!(LocalizedText::new(Some(""), "x").language, None);
+    }
+}

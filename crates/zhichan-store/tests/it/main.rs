@@ -1,0 +1,3 @@
+//! Integration tests of the store: one conformance suite, run against SQLite and PostgreSQL.
+
+mod conformance;
