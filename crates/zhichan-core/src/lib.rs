@@ -1,1 +1,78 @@
-//! placeholder
+//! The use cases of zhichan, over any [`Store`](zhichan_store::Store): signing in, sessions and
+//! API tokens, organisations and their members, the audit trail, and the demo world.
+//!
+//! Every use case takes the [`Actor`] asking and decides in [`authz`] whether they may; handlers
+//! in `zhichan-web` and the CLI only translate requests into these calls. No HTTP here.
+
+pub mod accounts;
+mod actor;
+pub mod audit;
+pub mod authz;
+pub mod demo;
+mod error;
+pub mod organisations;
+mod password;
+mod secret;
+mod throttle;
+
+use std::sync::Arc;
+
+use zhichan_store::Store;
+
+pub use actor::{Actor, RequestContext};
+pub use error::{CoreError, CoreResult};
+pub use throttle::LoginThrottle;
+
+/// Settings that shape the use cases.
+#[derive(Debug, Clone)]
+pub struct CoreSettings {
+    /// How long a browser session lasts.
+    pub session_ttl: chrono::Duration,
+    /// Failed sign-ins allowed per address (and, ×4, per client IP) within `login_window`.
+    pub login_attempts: u32,
+    /// The window over which failed sign-ins are counted.
+    pub login_window: std::time::Duration,
+}
+
+impl Default for CoreSettings {
+    fn default() -> Self {
+        Self {
+            session_ttl: chrono::Duration::days(7),
+            login_attempts: 5,
+            login_window: std::time::Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// The platform's use cases, shared by every request handler and CLI command.
+#[derive(Clone)]
+pub struct Core {
+    store: Arc<dyn Store>,
+    settings: Arc<CoreSettings>,
+    throttle: Arc<LoginThrottle>,
+}
+
+impl Core {
+    /// Use cases over `store`.
+    pub fn new(store: Arc<dyn Store>, settings: CoreSettings) -> Self {
+        let throttle = Arc::new(LoginThrottle::new(
+            settings.login_attempts,
+            settings.login_window,
+        ));
+        Self {
+            store,
+            settings: Arc::new(settings),
+            throttle,
+        }
+    }
+
+    /// The store, for operations outside the use cases (health checks, maintenance).
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// Whether the database answers.
+    pub async fn ready(&self) -> CoreResult<()> {
+        Ok(self.store.ping().await?)
+    }
+}

@@ -1,0 +1,203 @@
+//! Who may do what. Every use case calls one of these checks before it touches the store, so the
+//! rules live in one place and hold for the UI, the API and the CLI alike.
+//!
+//! | action                         | admin | staff              | enterprise_admin     | other roles |
+//! |--------------------------------|-------|--------------------|----------------------|-------------|
+//! | see an organisation, members   | all   | all                | own                  | own         |
+//! | create an organisation         | yes   | enterprises, providers | no               | no          |
+//! | edit an organisation's profile | all   | all but the centre | own                  | no          |
+//! | add a member                   | all   | enterprises        | own, enterprise roles| no          |
+//! | read the audit trail           | all   | no                 | own organisation's   | no          |
+//!
+//! An actor asking about another organisation's data is told it was *not found*, never that it
+//! exists; an actor who may see a record but not change it is told *forbidden*.
+
+use zhichan_domain::{OrgKind, Role};
+use zhichan_store::Organisation;
+
+use crate::{Actor, CoreError, CoreResult};
+
+/// May `actor` see organisation `organisation_id` and its members?
+pub fn view_organisation(actor: &Actor, organisation_id: i64) -> CoreResult<()> {
+    if actor.serves_every_organisation() || actor.organisation_id() == organisation_id {
+        Ok(())
+    } else {
+        Err(CoreError::NotFound("organisation"))
+    }
+}
+
+/// May `actor` create an organisation of `kind`?
+pub fn create_organisation(actor: &Actor, kind: OrgKind) -> CoreResult<()> {
+    match kind {
+        _ if actor.has(Role::Admin) => Ok(()),
+        OrgKind::Enterprise | OrgKind::ServiceProvider if actor.has(Role::Staff) => Ok(()),
+        _ => Err(CoreError::Forbidden),
+    }
+}
+
+/// May `actor` edit `organisation`'s profile?
+pub fn edit_organisation(actor: &Actor, organisation: &Organisation) -> CoreResult<()> {
+    view_organisation(actor, organisation.id)?;
+    let allowed = actor.has(Role::Admin)
+        || (actor.has(Role::Staff) && organisation.kind != OrgKind::Centre)
+        || (actor.has(Role::EnterpriseAdmin) && actor.organisation_id() == organisation.id);
+    if allowed {
+        Ok(())
+    } else {
+        Err(CoreError::Forbidden)
+    }
+}
+
+/// May `actor` add a member with `roles` to `organisation`? The roles must also suit the
+/// organisation's kind (checked separately, as an input error).
+pub fn add_member(actor: &Actor, organisation: &Organisation, roles: &[Role]) -> CoreResult<()> {
+    view_organisation(actor, organisation.id)?;
+    let enterprise_roles_only = roles
+        .iter()
+        .all(|r| matches!(r, Role::EnterpriseMember | Role::EnterpriseAdmin));
+    let allowed = actor.has(Role::Admin)
+        || (actor.has(Role::Staff)
+            && organisation.kind == OrgKind::Enterprise
+            && enterprise_roles_only)
+        || (actor.has(Role::EnterpriseAdmin)
+            && actor.organisation_id() == organisation.id
+            && enterprise_roles_only);
+    if allowed {
+        Ok(())
+    } else {
+        Err(CoreError::Forbidden)
+    }
+}
+
+/// Which part of the audit trail `actor` may read: `Ok(None)` for all of it, `Ok(Some(id))` for
+/// entries about one organisation.
+pub fn audit_scope(actor: &Actor) -> CoreResult<Option<i64>> {
+    if actor.has(Role::Admin) {
+        Ok(None)
+    } else if actor.has(Role::EnterpriseAdmin) {
+        Ok(Some(actor.organisation_id()))
+    } else {
+        Err(CoreError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use zhichan_store::User;
+
+    use super::*;
+
+    fn actor(organisation_id: i64, roles: &[Role]) -> Actor {
+        Actor::new(User {
+            id: 1,
+            organisation_id,
+            email: "x@example.cn".into(),
+            display_name: "x".into(),
+            roles: roles.to_vec(),
+            locale: None,
+            disabled: false,
+            created_at: Utc::now(),
+        })
+    }
+
+    fn organisation(id: i64, kind: OrgKind) -> Organisation {
+        Organisation {
+            id,
+            kind,
+            name_zh: "甲".into(),
+            name_en: None,
+            uscc: None,
+            street: None,
+            industry: None,
+            export_markets: vec![],
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn enterprises_see_only_themselves() {
+        let member = actor(1, &[Role::EnterpriseMember]);
+        assert!(view_organisation(&member, 1).is_ok());
+        assert!(matches!(
+            view_organisation(&member, 2),
+            Err(CoreError::NotFound(_))
+        ));
+        assert!(view_organisation(&actor(9, &[Role::Staff]), 2).is_ok());
+    }
+
+    #[test]
+    fn editing_needs_the_right_role_in_the_right_place() {
+        let own = organisation(1, OrgKind::Enterprise);
+        let other = organisation(2, OrgKind::Enterprise);
+        let centre = organisation(9, OrgKind::Centre);
+        assert!(matches!(
+            edit_organisation(&actor(1, &[Role::EnterpriseMember]), &own),
+            Err(CoreError::Forbidden)
+        ));
+        assert!(edit_organisation(&actor(1, &[Role::EnterpriseAdmin]), &own).is_ok());
+        assert!(matches!(
+            edit_organisation(&actor(1, &[Role::EnterpriseAdmin]), &other),
+            Err(CoreError::NotFound(_))
+        ));
+        assert!(edit_organisation(&actor(9, &[Role::Staff]), &other).is_ok());
+        assert!(matches!(
+            edit_organisation(&actor(9, &[Role::Staff]), &centre),
+            Err(CoreError::Forbidden)
+        ));
+        assert!(edit_organisation(&actor(9, &[Role::Admin]), &centre).is_ok());
+    }
+
+    #[test]
+    fn members_are_added_within_limits() {
+        let own = organisation(1, OrgKind::Enterprise);
+        let admin_of_own = actor(1, &[Role::EnterpriseAdmin]);
+        assert!(add_member(&admin_of_own, &own, &[Role::EnterpriseMember]).is_ok());
+        assert!(matches!(
+            add_member(&admin_of_own, &own, &[Role::Admin]),
+            Err(CoreError::Forbidden)
+        ));
+        assert!(matches!(
+            add_member(&actor(1, &[Role::EnterpriseMember]), &own, &[]),
+            Err(CoreError::Forbidden)
+        ));
+        assert!(matches!(
+            add_member(
+                &actor(9, &[Role::Staff]),
+                &organisation(9, OrgKind::Centre),
+                &[Role::Staff]
+            ),
+            Err(CoreError::Forbidden)
+        ));
+        assert!(
+            add_member(
+                &actor(9, &[Role::Admin]),
+                &organisation(9, OrgKind::Centre),
+                &[Role::Staff]
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn audit_is_scoped() {
+        assert_eq!(audit_scope(&actor(9, &[Role::Admin])).ok(), Some(None));
+        assert_eq!(
+            audit_scope(&actor(3, &[Role::EnterpriseAdmin])).ok(),
+            Some(Some(3))
+        );
+        assert!(audit_scope(&actor(9, &[Role::Staff])).is_err());
+        assert!(audit_scope(&actor(3, &[Role::EnterpriseMember])).is_err());
+    }
+
+    #[test]
+    fn creating_organisations() {
+        assert!(create_organisation(&actor(9, &[Role::Staff]), OrgKind::Enterprise).is_ok());
+        assert!(create_organisation(&actor(9, &[Role::Staff]), OrgKind::Centre).is_err());
+        assert!(create_organisation(&actor(9, &[Role::Admin]), OrgKind::Centre).is_ok());
+        assert!(
+            create_organisation(&actor(1, &[Role::EnterpriseAdmin]), OrgKind::Enterprise).is_err()
+        );
+    }
+}

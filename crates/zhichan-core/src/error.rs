@@ -1,0 +1,74 @@
+//! Core errors: user errors carry a stable code the API and UI show; internal errors are logged.
+
+use zhichan_domain::InvalidValue;
+use zhichan_store::StoreError;
+
+/// Why a use case did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// A value given by the user was refused.
+    #[error(transparent)]
+    Invalid(#[from] InvalidValue),
+    /// The request carries no valid session or token.
+    #[error("sign-in required")]
+    Unauthenticated,
+    /// Wrong e-mail or password (never says which).
+    #[error("wrong e-mail address or password")]
+    InvalidCredentials,
+    /// The actor is known but may not do this.
+    #[error("not allowed")]
+    Forbidden,
+    /// The record does not exist, or the actor may not know it does.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// A unique value is already taken.
+    #[error("{0} is already taken")]
+    Taken(&'static str),
+    /// Too many failed sign-ins; try again later.
+    #[error("too many failed sign-ins, try again in {retry_after_secs} s")]
+    TooManyAttempts {
+        /// Seconds until the next attempt is accepted.
+        retry_after_secs: u64,
+    },
+    /// Something failed inside the platform.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl CoreError {
+    /// The stable snake_case code clients can rely on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Invalid(_) => "invalid_input",
+            CoreError::Unauthenticated => "unauthenticated",
+            CoreError::InvalidCredentials => "invalid_credentials",
+            CoreError::Forbidden => "forbidden",
+            CoreError::NotFound(_) => "not_found",
+            CoreError::Taken(_) => "already_exists",
+            CoreError::TooManyAttempts { .. } => "too_many_attempts",
+            CoreError::Internal(_) => "internal",
+        }
+    }
+
+    /// The input field the error is about, when there is one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CoreError::Invalid(invalid) => Some(invalid.field),
+            CoreError::Taken(field) => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for CoreError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Conflict { what } => CoreError::Taken(what),
+            StoreError::NotFound(what) => CoreError::NotFound(what),
+            other => CoreError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// Result of a use case.
+pub type CoreResult<T> = Result<T, CoreError>;

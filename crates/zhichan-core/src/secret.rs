@@ -1,0 +1,41 @@
+//! Random secrets (session cookies, API tokens) and the hashes under which the store keeps them.
+//! A stolen database reveals no usable secret: only SHA-256 digests are stored.
+
+use sha2::{Digest, Sha256};
+
+use crate::{CoreError, CoreResult};
+
+/// Prefix of personal API tokens, so leaked tokens are easy to recognise and scan for.
+pub const API_TOKEN_PREFIX: &str = "zc_";
+
+/// `bytes` random bytes from the operating system, hex-encoded.
+pub fn random_hex(bytes: usize) -> CoreResult<String> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer)
+        .map_err(|e| CoreError::Internal(format!("random source failed: {e}")))?;
+    Ok(hex::encode(buffer))
+}
+
+/// Hex SHA-256 of a secret, as stored.
+pub fn digest(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_random_and_digests_stable() {
+        let (a, b) = (random_hex(32).unwrap(), random_hex(32).unwrap());
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_eq!(
+            digest("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! Integration tests of the use cases over a real SQLite store.
+
+mod accounts;
+
+use std::sync::Arc;
+
+use zhichan_core::{Core, CoreSettings};
+
+/// Use cases over a fresh SQLite database (kept alive by the returned directory).
+pub async fn core_with(settings: CoreSettings) -> (Core, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let url = format!("sqlite:{}", dir.path().join("core.sqlite3").display());
+    let store: Arc<dyn zhichan_store::Store> = zhichan_store::open(&url).await.expect("open store");
+    (Core::new(store, settings), dir)
+}
