@@ -32,6 +32,11 @@ pub struct CreatedToken {
     pub token: ApiToken,
 }
 
+/// A fresh random secret of 32 bytes, hex-encoded (for cookies such as the CSRF token).
+pub fn random_token() -> CoreResult<String> {
+    random_hex(32)
+}
+
 /// How many failed attempts one client IP may make, as a multiple of the per-address limit.
 const IP_LIMIT_SCALE: u32 = 4;
 

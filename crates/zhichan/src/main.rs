@@ -1,1 +1,63 @@
-fn main() {}
+//! `zhichan` — the one binary of 知产通: `serve`, `migrate`, `admin`, `config`.
+//! Picks the store from the configuration and hands it to the web layer; holds no logic of its own.
+
+mod commands;
+mod settings;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// 知产通 zhichan — IP public-service platform.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Configuration file (default: ./zhichan.toml when it exists).
+    #[arg(long, global = true, env = "ZHICHAN_CONFIG")]
+    config: Option<PathBuf>,
+    /// Data directory for the embedded database (overrides the configuration).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (UI and API).
+    Serve(commands::serve::ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Administration tasks.
+    #[command(subcommand)]
+    Admin(commands::admin::AdminCommand),
+    /// Configuration helpers.
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "zhichan=info,warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let flags = commands::Flags {
+        config: cli.config,
+        data_dir: cli.data_dir,
+    };
+    runtime.block_on(async move {
+        match cli.command {
+            Command::Serve(args) => commands::serve::run(&flags, args).await,
+            Command::Migrate => commands::migrate::run(&flags).await,
+            Command::Admin(command) => commands::admin::run(&flags, command).await,
+            Command::Config(command) => commands::config::run(command),
+        }
+    })
+}

@@ -1,0 +1,135 @@
+//! The JSON API under `/api/v1`: one module per resource, extractors that answer malformed input
+//! with the standard error body, and the OpenAPI document assembled from the handlers.
+
+pub mod audit;
+pub mod health;
+pub mod me;
+pub mod organisations;
+pub mod reference;
+pub mod tokens;
+mod views;
+
+use axum::extract::FromRequest;
+use axum::extract::FromRequestParts;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::OpenApi;
+
+use crate::ApiError;
+pub use views::*;
+
+/// A JSON body; malformed JSON is answered with `invalid_json`.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+impl<T: Serialize> IntoResponse for ApiJson<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// Path parameters; a malformed id is answered with `not_found`.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct ApiPath<T>(pub T);
+
+/// Query parameters; malformed ones are answered with `invalid_input`.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct ApiQuery<T>(pub T);
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::new("invalid_json", rejection.body_text())
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        ApiError::new("not_found", rejection.body_text())
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError::new("invalid_input", rejection.body_text())
+    }
+}
+
+/// A page of results and the cursor for the next one (absent on the last page).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Paged<T> {
+    /// The entries.
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+impl<T> Paged<T> {
+    /// A page of `limit` entries whose ids are given by `id`: a full page has a next cursor.
+    pub fn new<S>(
+        source: Vec<S>,
+        limit: u32,
+        id: impl Fn(&S) -> i64,
+        view: impl Fn(S) -> T,
+    ) -> Self {
+        let next_cursor = (source.len() == limit as usize)
+            .then(|| source.last().map(|s| id(s).to_string()))
+            .flatten();
+        Self {
+            items: source.into_iter().map(view).collect(),
+            next_cursor,
+        }
+    }
+}
+
+/// Reads a cursor produced by [`Paged`].
+pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
+    cursor
+        .map(|c| {
+            c.parse::<i64>().map_err(|_| {
+                ApiError::new("invalid_cursor", "cursor must be a value from next_cursor")
+            })
+        })
+        .transpose()
+}
+
+/// The OpenAPI 3 document of `/api/v1`.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "zhichan API", description = "知产通 — IP public-service platform. Authenticate with `Authorization: Bearer zc_…` (personal API token) or the session cookie plus `X-CSRF-Token`."),
+    paths(
+        health::healthz, health::readyz,
+        me::me,
+        organisations::list, organisations::create, organisations::get, organisations::replace,
+        organisations::members, organisations::add_member,
+        tokens::list, tokens::create, tokens::revoke,
+        audit::list,
+        reference::streets,
+    ),
+    components(schemas(crate::error::ErrorBody)),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// GET /api/v1/openapi.json
+pub async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(ApiDoc::openapi())
+}

@@ -1,0 +1,158 @@
+//! What the API returns: stable JSON shapes, kept apart from the store's types so the API can
+//! stay put while storage changes.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use zhichan_store::{ApiToken, AuditEvent, Organisation, User};
+
+/// An organisation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationView {
+    /// Id.
+    pub id: i64,
+    /// `enterprise`, `service_provider` or `centre`.
+    pub kind: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: Option<String>,
+    /// Unified social credit code.
+    pub uscc: Option<String>,
+    /// Street code (e.g. `shajing`).
+    pub street: Option<String>,
+    /// Industry.
+    pub industry: Option<String>,
+    /// Export markets (ISO 3166 / ST.3 codes).
+    pub export_markets: Vec<String>,
+    /// Created (RFC 3339, UTC).
+    pub created_at: DateTime<Utc>,
+    /// Last changed (RFC 3339, UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<Organisation> for OrganisationView {
+    fn from(o: Organisation) -> Self {
+        Self {
+            id: o.id,
+            kind: o.kind.code().to_owned(),
+            name_zh: o.name_zh,
+            name_en: o.name_en,
+            uscc: o.uscc,
+            street: o.street.map(|s| s.code().to_owned()),
+            industry: o.industry,
+            export_markets: o.export_markets.into_iter().map(String::from).collect(),
+            created_at: o.created_at,
+            updated_at: o.updated_at,
+        }
+    }
+}
+
+/// A user account.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    /// Id.
+    pub id: i64,
+    /// Organisation id.
+    pub organisation_id: i64,
+    /// Login address.
+    pub email: String,
+    /// Display name.
+    pub display_name: String,
+    /// Role codes.
+    pub roles: Vec<String>,
+    /// Preferred language tag.
+    pub locale: Option<String>,
+    /// Disabled accounts cannot sign in.
+    pub disabled: bool,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<User> for UserView {
+    fn from(u: User) -> Self {
+        Self {
+            id: u.id,
+            organisation_id: u.organisation_id,
+            email: u.email,
+            display_name: u.display_name,
+            roles: u.roles.iter().map(|r| r.code().to_owned()).collect(),
+            locale: u.locale.map(|l| l.tag().to_owned()),
+            disabled: u.disabled,
+            created_at: u.created_at,
+        }
+    }
+}
+
+/// A personal API token (never its secret).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenView {
+    /// Id.
+    pub id: i64,
+    /// Label.
+    pub name: String,
+    /// First characters of the secret.
+    pub token_prefix: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last used.
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// Revoked.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<ApiToken> for TokenView {
+    fn from(t: ApiToken) -> Self {
+        Self {
+            id: t.id,
+            name: t.name,
+            token_prefix: t.token_prefix,
+            created_at: t.created_at,
+            last_used_at: t.last_used_at,
+            revoked_at: t.revoked_at,
+        }
+    }
+}
+
+/// An audit trail entry.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventView {
+    /// Id (increasing).
+    pub id: i64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Acting user.
+    pub actor_user_id: Option<i64>,
+    /// Acting user's organisation.
+    pub actor_org_id: Option<i64>,
+    /// Organisation whose data was touched.
+    pub organisation_id: Option<i64>,
+    /// Action, e.g. `organisation.update`.
+    pub action: String,
+    /// Kind of record.
+    pub target_kind: String,
+    /// Record id.
+    pub target_id: Option<String>,
+    /// Client address.
+    pub ip: Option<String>,
+    /// Structured detail.
+    #[schema(value_type = Object)]
+    pub detail: serde_json::Value,
+}
+
+impl From<AuditEvent> for AuditEventView {
+    fn from(e: AuditEvent) -> Self {
+        Self {
+            id: e.id,
+            at: e.at,
+            actor_user_id: e.actor_user_id,
+            actor_org_id: e.actor_org_id,
+            organisation_id: e.organisation_id,
+            action: e.action,
+            target_kind: e.target_kind,
+            target_id: e.target_id,
+            ip: e.ip,
+            detail: e.detail,
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! The server-rendered UI: one module per area, each with its handlers beside its template
+//! structs. Pages work without JavaScript; all text comes from the catalogues.
+
+pub mod account;
+pub mod areas;
+pub mod assets;
+pub mod audit;
+pub mod home;
+pub mod organisations;
+pub mod session;
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::de::DeserializeOwned;
+use zhichan_core::{Actor, CoreError};
+use zhichan_domain::{Locale, OrgKind, Role, Street};
+use zhichan_store::Organisation;
+
+use crate::auth::Viewer;
+use crate::csrf::{self, CsrfToken};
+use crate::i18n::{Catalogues, RequestedLocale};
+use crate::{AppState, status_of};
+
+/// An entry of the main navigation.
+pub struct NavItem {
+    /// Catalogue key of its label.
+    pub key: &'static str,
+    /// Link target.
+    pub href: &'static str,
+}
+
+/// The platform's areas, in navigation order. Areas under construction say so on their page.
+pub const AREAS: [NavItem; 7] = [
+    NavItem {
+        key: "nav.search",
+        href: "/search",
+    },
+    NavItem {
+        key: "nav.watch",
+        href: "/watch",
+    },
+    NavItem {
+        key: "nav.cases",
+        href: "/cases",
+    },
+    NavItem {
+        key: "nav.directory",
+        href: "/directory",
+    },
+    NavItem {
+        key: "nav.finance",
+        href: "/finance",
+    },
+    NavItem {
+        key: "nav.training",
+        href: "/training",
+    },
+    NavItem {
+        key: "nav.dashboard",
+        href: "/dashboard",
+    },
+];
+
+/// What every page template needs: language, text, the signed-in user, the CSRF token, the path.
+#[derive(Clone)]
+pub struct PageContext {
+    /// The language the page is rendered in.
+    pub locale: Locale,
+    catalogues: Arc<Catalogues>,
+    /// The signed-in user, if any.
+    pub actor: Option<Actor>,
+    /// The CSRF token every form must echo.
+    pub csrf: String,
+    /// The request path (for `next=` links and the current navigation entry).
+    pub path: String,
+}
+
+impl PageContext {
+    /// The text for `key` in the page's language.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.catalogues.text(self.locale, key)
+    }
+
+    /// Every language, for the switcher.
+    pub fn locales(&self) -> [Locale; 3] {
+        Locale::ALL
+    }
+
+    /// The main navigation.
+    pub fn areas(&self) -> &'static [NavItem] {
+        &AREAS
+    }
+
+    /// Whether `href` is the current page or a parent of it.
+    pub fn is_current(&self, href: &str) -> bool {
+        self.path == href || self.path.starts_with(&format!("{href}/"))
+    }
+
+    /// Whether the viewer holds `role`.
+    pub fn has(&self, role: &Role) -> bool {
+        self.actor.as_ref().is_some_and(|a| a.has(*role))
+    }
+
+    /// Whether the viewer may read the audit trail.
+    pub fn may_audit(&self) -> bool {
+        self.has(&Role::Admin) || self.has(&Role::EnterpriseAdmin)
+    }
+
+    /// The catalogue label of a role.
+    pub fn role_label(&self, role: &Role) -> &str {
+        self.catalogues.text(self.locale, role_key(*role))
+    }
+
+    /// The label of an organisation kind.
+    pub fn kind_label(&self, kind: &OrgKind) -> &str {
+        let key = match kind {
+            OrgKind::Enterprise => "org.kind.enterprise",
+            OrgKind::ServiceProvider => "org.kind.service_provider",
+            OrgKind::Centre => "org.kind.centre",
+        };
+        self.catalogues.text(self.locale, key)
+    }
+
+    /// A street's name in the page's language (empty when unknown).
+    pub fn street_label(&self, street: &Option<Street>) -> &'static str {
+        street.map_or("", |s| s.name(self.locale))
+    }
+
+    /// A street's stable code (empty when unknown), for form values.
+    pub fn street_code(&self, street: &Option<Street>) -> &'static str {
+        street.map_or("", |s| s.code())
+    }
+
+    /// An organisation's export markets as `US, DE, EM`.
+    pub fn markets(&self, organisation: &Organisation) -> String {
+        organisation
+            .export_markets
+            .iter()
+            .map(|m| m.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A time in the page's conventions (UTC, to the minute).
+    pub fn time(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        at.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+
+    /// Turns a core error into the page to show for it.
+    pub fn fail(&self, error: CoreError) -> PageError {
+        PageError {
+            page: self.clone(),
+            error,
+        }
+    }
+}
+
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::EnterpriseMember => "role.enterprise_member",
+        Role::EnterpriseAdmin => "role.enterprise_admin",
+        Role::Staff => "role.staff",
+        Role::Expert => "role.expert",
+        Role::Mediator => "role.mediator",
+        Role::TechnicalInvestigator => "role.technical_investigator",
+        Role::Admin => "role.admin",
+    }
+}
+
+impl FromRequestParts<AppState> for PageContext {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let requested = RequestedLocale::from_request_parts(parts, state)
+            .await
+            .unwrap_or_else(|never| match never {});
+        let viewer = Viewer::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let actor = viewer.actor().cloned();
+        let locale = requested.resolve(actor.as_ref().and_then(|a| a.user().locale));
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        Ok(Self {
+            locale,
+            catalogues: state.catalogues.clone(),
+            actor,
+            csrf,
+            path: parts.uri.path().to_owned(),
+        })
+    }
+}
+
+/// A page handler's failure, rendered as a localised error page (or a redirect to sign in).
+pub struct PageError {
+    page: PageContext,
+    error: CoreError,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    page: &'a PageContext,
+    status: u16,
+    code: &'a str,
+    detail: Option<String>,
+}
+
+impl ErrorPage<'_> {
+    fn message_key(&self) -> &'static str {
+        match self.code {
+            "invalid_input" => "error.invalid_input",
+            "unauthenticated" => "error.unauthenticated",
+            "invalid_credentials" => "error.invalid_credentials",
+            "forbidden" => "error.forbidden",
+            "not_found" => "error.not_found",
+            "already_exists" => "error.already_exists",
+            "too_many_attempts" => "error.too_many_attempts",
+            "csrf_failed" => "error.csrf",
+            _ => "error.internal",
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        if matches!(self.error, CoreError::Unauthenticated) {
+            return Redirect::to(&format!("/login?next={}", self.page.path)).into_response();
+        }
+        if let CoreError::Internal(detail) = &self.error {
+            tracing::error!(%detail, "internal error");
+        }
+        let detail = match &self.error {
+            CoreError::Invalid(invalid) => Some(format!("{}: {}", invalid.field, invalid.expected)),
+            CoreError::Taken(field) => Some((*field).to_owned()),
+            _ => None,
+        };
+        error_response(&self.page, self.error.code(), detail)
+    }
+}
+
+fn error_response(page: &PageContext, code: &str, detail: Option<String>) -> Response {
+    let status = status_of(code);
+    let body = ErrorPage {
+        page,
+        status: status.as_u16(),
+        code,
+        detail,
+    };
+    (status, render(&body)).into_response()
+}
+
+/// Renders a template, or a plain 500 page if the template fails.
+pub fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => internal_error(&error.to_string()),
+    }
+}
+
+/// The last-resort answer when not even the error page can be built.
+pub fn internal_error(detail: &str) -> Response {
+    tracing::error!(%detail, "internal error");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal error / 服务器内部错误",
+    )
+        .into_response()
+}
+
+/// The page for any unknown path.
+pub async fn not_found(page: PageContext) -> Response {
+    error_response(&page, "not_found", None)
+}
+
+/// A form body whose `csrf` field matched the visitor's token, then parsed as `T`.
+pub struct CsrfForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let page = PageContext::from_request_parts(&mut parts, state).await?;
+        let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let submitted = serde_html_form::from_bytes::<CsrfField>(&bytes)
+            .map(|f| f.csrf)
+            .unwrap_or_default();
+        let token = parts.extensions.get::<CsrfToken>();
+        if !token.is_some_and(|t| csrf::matches(t, &submitted)) {
+            return Err(error_response(
+                &page,
+                "csrf_failed",
+                Some(page.t("error.csrf").to_owned()),
+            ));
+        }
+        serde_html_form::from_bytes::<T>(&bytes)
+            .map(CsrfForm)
+            .map_err(|e| error_response(&page, "invalid_input", Some(e.to_string())))
+    }
+}
+
+/// Only same-site paths are followed after sign-in or a language switch.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}

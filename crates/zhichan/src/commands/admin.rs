@@ -1,0 +1,63 @@
+//! `zhichan admin …`: bootstrap and maintenance tasks run on the server itself.
+
+use std::io::BufRead;
+
+use anyhow::Context;
+use clap::Subcommand;
+use figment::Figment;
+
+use super::{Flags, open_core};
+
+/// Administration subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a platform administrator in the district centre (created if missing).
+    CreateUser {
+        /// Login e-mail address.
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// Runs the command.
+pub async fn run(flags: &Flags, command: AdminCommand) -> anyhow::Result<()> {
+    let settings = flags.settings(Figment::new())?;
+    let core = open_core(&settings).await?;
+    match command {
+        AdminCommand::CreateUser {
+            email,
+            name,
+            password_stdin,
+        } => {
+            let (password, generated) = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut line)
+                    .context("cannot read the password from standard input")?;
+                (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+            } else {
+                (
+                    zhichan_core::accounts::random_token()?[..24].to_owned(),
+                    true,
+                )
+            };
+            let user = core
+                .create_administrator(&email, &name, &password)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("created administrator {} (id {})", user.email, user.id);
+            if generated {
+                println!("password: {password}");
+                println!("(shown once; sign in and keep it safe)");
+            }
+        }
+    }
+    Ok(())
+}

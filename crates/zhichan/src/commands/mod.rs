@@ -1,0 +1,76 @@
+//! One module per subcommand, and what they share: loading settings and opening the store.
+
+pub mod admin;
+pub mod config;
+pub mod migrate;
+pub mod serve;
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use figment::Figment;
+use zhichan_core::Core;
+
+use crate::settings::Settings;
+
+/// Flags every subcommand accepts.
+#[derive(Debug)]
+pub struct Flags {
+    /// `--config`.
+    pub config: Option<PathBuf>,
+    /// `--data-dir`.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Flags {
+    /// The settings, with these flags (and `extra`) layered on top.
+    pub fn settings(&self, extra: Figment) -> anyhow::Result<Settings> {
+        let mut overrides = extra;
+        if let Some(dir) = &self.data_dir {
+            overrides = overrides.merge(("data_dir", dir));
+        }
+        Settings::load(self.config.as_deref(), overrides)
+    }
+}
+
+/// Creates the data directory, opens (and migrates) the configured store, and builds the use cases.
+pub async fn open_core(settings: &Settings) -> anyhow::Result<Core> {
+    std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+        format!(
+            "cannot create data directory {}",
+            settings.data_dir.display()
+        )
+    })?;
+    let url = settings.database_url();
+    let store = zhichan_store::open(&url)
+        .await
+        .with_context(|| format!("cannot open database {}", redact(&url)))?;
+    Ok(Core::new(store, settings.core()))
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(
+            super::redact("sqlite:./data/z.sqlite3"),
+            "sqlite:./data/z.sqlite3"
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! `zhichan serve`: run the web server.
+
+use anyhow::Context;
+use clap::Args;
+use figment::Figment;
+use zhichan_core::Core;
+
+use super::{Flags, open_core};
+
+/// Options of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on, e.g. 127.0.0.1:8080 (port 0 picks a free port).
+    #[arg(long)]
+    bind: Option<std::net::SocketAddr>,
+    /// Seed the demo world (fictitious enterprises, staff and experts) and print its logins.
+    #[arg(long)]
+    demo: bool,
+}
+
+/// Runs the server until Ctrl-C.
+pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
+    let mut overrides = Figment::new();
+    if let Some(bind) = args.bind {
+        overrides = overrides.merge(("server.bind", bind.to_string()));
+    }
+    let settings = flags.settings(overrides)?;
+    let core = open_core(&settings).await?;
+    if args.demo {
+        print_demo_logins(&core).await?;
+    }
+    if !core.has_admin().await? {
+        println!("hint: no administrator yet — create one with:");
+        println!("  zhichan admin create-user --email you@example.com --name \"Your Name\"");
+    }
+    tokio::spawn(sweep_sessions(core.clone()));
+
+    let state = zhichan_web::AppState::new(core, settings.server.secure_cookies)
+        .map_err(anyhow::Error::msg)?;
+    let listener = tokio::net::TcpListener::bind(settings.server.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.server.bind))?;
+    let address = listener.local_addr()?;
+    println!(
+        "zhichan is listening on http://{address}/  (data: {})",
+        settings.data_dir.display()
+    );
+    zhichan_web::serve(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("server failed")
+}
+
+async fn print_demo_logins(core: &Core) -> anyhow::Result<()> {
+    let logins = core
+        .seed_demo()
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot seed the demo: {e}"))?;
+    println!(
+        "demo logins (password for all: {}):",
+        zhichan_core::demo::DEMO_PASSWORD
+    );
+    for login in logins {
+        let roles: Vec<&str> = login.roles.iter().map(|r| r.code()).collect();
+        println!(
+            "  {:<28} {:<36} {}",
+            login.email,
+            roles.join(","),
+            login.organisation
+        );
+    }
+    Ok(())
+}
+
+/// Forgets expired sessions once an hour.
+async fn sweep_sessions(core: Core) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        if let Err(error) = core
+            .store()
+            .delete_expired_sessions(chrono::Utc::now())
+            .await
+        {
+            tracing::warn!(%error, "session sweep failed");
+        }
+    }
+}

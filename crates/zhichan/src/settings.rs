@@ -1,0 +1,185 @@
+//! One typed settings tree: built-in defaults, then `zhichan.toml` (or `--config FILE`), then
+//! `ZHICHAN_*` environment variables (`__` separates levels: `ZHICHAN_SERVER__BIND`), then flags.
+//! Unknown keys anywhere are an error, so a typo never silently falls back to a default.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Environment variables with the `ZHICHAN_` prefix that are not settings.
+const NOT_SETTINGS: [&str; 2] = ["test_database_url", "config"];
+
+/// Everything zhichan can be configured with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Where the embedded database (and, later, the search index) live.
+    pub data_dir: PathBuf,
+    /// `postgres://…` for server mode; unset for the embedded SQLite file in `data_dir`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    /// The HTTP server.
+    pub server: ServerSettings,
+    /// Sign-in and sessions.
+    pub auth: AuthSettings,
+}
+
+/// HTTP server settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address to listen on.
+    pub bind: SocketAddr,
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+/// Sign-in and session settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthSettings {
+    /// How long a browser session lasts, in hours.
+    pub session_hours: u32,
+    /// Failed sign-ins allowed per e-mail address in the window (four times as many per client IP).
+    pub login_attempts: u32,
+    /// The window over which failed sign-ins are counted, in minutes.
+    pub login_window_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            server: ServerSettings {
+                bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+                secure_cookies: false,
+            },
+            auth: AuthSettings {
+                session_hours: 168,
+                login_attempts: 5,
+                login_window_minutes: 15,
+            },
+        }
+    }
+}
+
+/// The commented example printed by `zhichan config default`.
+pub const EXAMPLE: &str = r#"# zhichan.toml — every key is optional; these are the built-in defaults.
+# Environment variables override this file: ZHICHAN_DATA_DIR, ZHICHAN_DATABASE_URL,
+# ZHICHAN_SERVER__BIND, ZHICHAN_AUTH__SESSION_HOURS, … (two underscores between levels).
+
+# Where the embedded SQLite database and the search index are kept.
+data_dir = "./data"
+
+# Server mode: share one PostgreSQL between several `zhichan serve` processes.
+# database_url = "postgres://zhichan@127.0.0.1:5432/zhichan"
+
+[server]
+# Address and port to listen on.
+bind = "127.0.0.1:8080"
+# Set to true when zhichan is served over HTTPS (behind a TLS proxy).
+secure_cookies = false
+
+[auth]
+# Browser sessions last this many hours.
+session_hours = 168
+# Failed sign-ins allowed per e-mail address within the window (×4 per client IP).
+login_attempts = 5
+login_window_minutes = 15
+"#;
+
+impl Settings {
+    /// Layers defaults, the config file, the environment and `overrides` (from flags).
+    pub fn load(config_file: Option<&Path>, overrides: Figment) -> anyhow::Result<Self> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match config_file {
+            Some(path) => {
+                anyhow::ensure!(
+                    path.exists(),
+                    "config file {} does not exist",
+                    path.display()
+                );
+                figment = figment.merge(Toml::file(path));
+            }
+            None => figment = figment.merge(Toml::file("zhichan.toml")),
+        }
+        figment = figment
+            .merge(Env::prefixed("ZHICHAN_").split("__").ignore(&NOT_SETTINGS))
+            .merge(overrides);
+        figment.extract().context("invalid configuration")
+    }
+
+    /// The database URL to open: the configured one, or the SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) if !url.is_empty() => url.clone(),
+            _ => format!("sqlite:{}", self.data_dir.join("zhichan.sqlite3").display()),
+        }
+    }
+
+    /// Settings for the use cases.
+    pub fn core(&self) -> zhichan_core::CoreSettings {
+        zhichan_core::CoreSettings {
+            session_ttl: chrono_hours(self.auth.session_hours),
+            login_attempts: self.auth.login_attempts.max(1),
+            login_window: std::time::Duration::from_secs(
+                u64::from(self.auth.login_window_minutes) * 60,
+            ),
+        }
+    }
+}
+
+fn chrono_hours(hours: u32) -> chrono::Duration {
+    chrono::Duration::hours(i64::from(hours.max(1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_printed_example_parses_to_the_defaults() {
+        let parsed: Settings = Figment::new()
+            .merge(Toml::string(EXAMPLE))
+            .extract()
+            .unwrap();
+        assert_eq!(parsed, Settings::default());
+    }
+
+    #[test]
+    fn layers_apply_in_order_and_unknown_keys_fail() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "zhichan.toml",
+                "data_dir = \"/srv/zhichan\"\n[server]\nbind = \"0.0.0.0:9000\"\n",
+            )?;
+            jail.set_env("ZHICHAN_SERVER__BIND", "127.0.0.1:9100");
+            jail.set_env("ZHICHAN_TEST_DATABASE_URL", "postgres://ignored");
+            let flags = Figment::new().merge(("data_dir", "/tmp/flag"));
+            let settings = Settings::load(None, flags).unwrap();
+            assert_eq!(settings.data_dir, PathBuf::from("/tmp/flag"));
+            assert_eq!(settings.server.bind.port(), 9100);
+            assert_eq!(settings.database_url(), "sqlite:/tmp/flag/zhichan.sqlite3");
+
+            jail.set_env("ZHICHAN_SERVR__BIND", "127.0.0.1:1");
+            let error = Settings::load(None, Figment::new()).unwrap_err();
+            assert!(format!("{error:#}").contains("servr"), "{error:#}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_fail() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("zhichan.toml", "[server]\nport = 1\n")?;
+            let error = Settings::load(None, Figment::new()).unwrap_err();
+            assert!(format!("{error:#}").contains("port"), "{error:#}");
+            Ok(())
+        });
+    }
+}
