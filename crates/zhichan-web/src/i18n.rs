@@ -125,8 +125,8 @@ mod tests {
         for dir in ["templates", "src/views"] {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-                // Literal keys appear as t("key") in templates and code.
-                for piece in text.split("t(\"").skip(1) {
+                // Literal keys appear as page.t("key") in templates and code.
+                for piece in text.split(".t(\"").skip(1) {
                     if let Some((key, _)) = piece.split_once('"') {
                         used.push(key.to_owned());
                     }
