@@ -139,6 +139,7 @@ fn chrono_hours(hours: u32) -> chrono::Duration {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closures return figment's large error
 mod tests {
     use super::*;
 

@@ -1,5 +1,7 @@
 //! Integration tests of the web layer against the real server on 127.0.0.1:0.
 
+#![allow(clippy::unwrap_used)]
+
 mod api;
 mod app;
 mod openapi;

@@ -1,0 +1,95 @@
+// Signs in to the demo platform and switches languages in headless Chromium, as a person would.
+// Needs the zhichan binary (ZHICHAN_BIN, default ../../target/debug/zhichan) and Debian's
+// chromium (CHROMIUM, default /usr/bin/chromium). Screenshots go to ../../target/browser/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const binary = process.env.ZHICHAN_BIN ?? join(root, 'target/debug/zhichan');
+const shots = join(root, 'target/browser');
+let server, browser, baseUrl, dataDir;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'zhichan-browser-'));
+  server = spawn(binary, ['serve', '--demo', '--bind', '127.0.0.1:0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ZHICHAN_DATABASE_URL: '' },
+  });
+  baseUrl = await new Promise((resolveUrl, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) { clearTimeout(timer); resolveUrl(match[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a visitor signs in, switches language, and the choice is remembered', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+
+  await page.goto(`${baseUrl}/`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  assert.match(await page.locator('nav.areas').innerText(), /全球检索/);
+
+  await page.getByRole('link', { name: '登录' }).click();
+  await page.fill('input[name=email]', 'chen.jing@haiying.demo');
+  await page.fill('input[name=password]', 'wrong-password');
+  await page.click('#login-form button[type=submit]');
+  assert.match(await page.locator('[role=alert]').innerText(), /邮箱或密码错误/);
+
+  await page.fill('input[name=password]', 'zhichan-demo-2026');
+  await page.click('#login-form button[type=submit]');
+  await page.waitForURL(`${baseUrl}/`);
+  assert.equal(await page.getByTestId('who').innerText(), '陈静');
+  assert.match(await page.locator('.facts').innerText(), /深圳市海鹰电子科技有限公司/);
+  await page.screenshot({ path: join(shots, 'home-zh-Hans.png'), fullPage: true });
+
+  await page.click('button[data-lang=en]');
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.locator('nav.areas').innerText(), /Watch & alerts/);
+
+  await page.click('button[data-lang=zh-Hant]');
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+  await page.goto(`${baseUrl}/watch`);
+  assert.match(await page.locator('main').innerText(), /尚在建設中/);
+  await page.screenshot({ path: join(shots, 'watch-zh-Hant.png'), fullPage: true });
+
+  // A new browser for the same account gets the saved language without a cookie.
+  const fresh = await browser.newContext({ locale: 'en-US' });
+  const again = await fresh.newPage();
+  await again.goto(`${baseUrl}/login`);
+  await again.fill('input[name=email]', 'chen.jing@haiying.demo');
+  await again.fill('input[name=password]', 'zhichan-demo-2026');
+  await again.click('#login-form button[type=submit]');
+  await again.waitForURL(`${baseUrl}/`);
+  assert.equal(await again.getAttribute('html', 'lang'), 'zh-Hant');
+
+  await page.getByRole('button', { name: '登出' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  assert.equal(await page.getByTestId('who').count(), 0);
+  await context.close();
+  await fresh.close();
+});
