@@ -8,6 +8,7 @@
 //! | edit an organisation's profile | all   | all but the centre | own                  | no          |
 //! | add a member                   | all   | enterprises        | own, enterprise roles| no          |
 //! | read the audit trail           | all   | no                 | own organisation's   | no          |
+//! | import IP records              | yes   | yes                | no                   | no          |
 //!
 //! An actor asking about another organisation's data is told it was *not found*, never that it
 //! exists; an actor who may see a record but not change it is told *forbidden*.
@@ -67,6 +68,12 @@ pub fn add_member(actor: &Actor, organisation: &Organisation, roles: &[Role]) ->
     } else {
         Err(CoreError::Forbidden)
     }
+}
+
+/// May `actor` import records into the platform's registers? (The command line, which runs on
+/// the server itself, imports without an actor.)
+pub fn import_records(actor: &Actor) -> CoreResult<()> {
+    if actor.serves_every_organisation() { Ok(()) } else { Err(CoreError::Forbidden) }
 }
 
 /// Which part of the audit trail `actor` may read: `Ok(None)` for all of it, `Ok(Some(id))` for

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod authz;
 pub mod demo;
 mod error;
+pub mod import;
 pub mod organisations;
 mod password;
 mod secret;

@@ -26,6 +26,9 @@ pub enum StoreError {
     /// Migrations could not be applied.
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A record could not be serialised for storage.
+    #[error("cannot encode record: {0}")]
+    Encode(serde_json::Error),
     /// The database URL names no supported backend.
     #[error("unsupported database URL {0:?}: expected sqlite:… or postgres://…")]
     UnsupportedUrl(String),

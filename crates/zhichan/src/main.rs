@@ -26,6 +26,8 @@ struct Cli {
 enum Command {
     /// Run the web server (UI and API).
     Serve(commands::serve::ServeArgs),
+    /// Import IP records from the offices' bulk files (plain, gzip or zip; directories recursively).
+    Import(commands::import::ImportArgs),
     /// Apply database migrations and exit.
     Migrate,
     /// Administration tasks.
@@ -36,8 +38,17 @@ enum Command {
     Config(commands::config::ConfigCommand),
 }
 
-fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+fn main() -> std::process::ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -55,6 +66,7 @@ fn main() -> anyhow::Result<()> {
     runtime.block_on(async move {
         match cli.command {
             Command::Serve(args) => commands::serve::run(&flags, args).await,
+            Command::Import(args) => commands::import::run(&flags, args).await,
             Command::Migrate => commands::migrate::run(&flags).await,
             Command::Admin(command) => commands::admin::run(&flags, command).await,
             Command::Config(command) => commands::config::run(command),

@@ -68,6 +68,8 @@ conformance!(
     api_tokens_authenticate_until_revoked,
     audit_trail_is_filtered_newest_first,
     audit_trail_cannot_be_rewritten,
+    records_are_stored_by_identity_with_status_history,
+    imports_keep_their_rejections_and_totals,
 );
 
 fn at(hour: u32) -> chrono::DateTime<Utc> {
@@ -622,4 +624,64 @@ async fn audit_trail_cannot_be_rewritten(Subject { store, url, .. }: Subject) {
         .await
         .expect("read");
     assert_eq!((kept.len(), kept[0].action.as_str()), (1, "user.create"));
+}
+
+fn trademark(number: &str, stage: &str, mark: &str) -> zhichan_domain::records::Record {
+    let office = serde_json::from_value(serde_json::json!("US")).expect("office code");
+    let mut mark_record = zhichan_domain::records::Trademark::new(office, number);
+    mark_record.mark_text = Some(mark.to_owned());
+    mark_record.status.stage = serde_json::from_value(serde_json::json!(stage)).expect("stage");
+    mark_record.status.raw = Some(format!("raw {stage}"));
+    mark_record.into()
+}
+
+async fn records_are_stored_by_identity_with_status_history(Subject { store, .. }: Subject) {
+    use zhichan_domain::records::RecordKind;
+
+    let import = store.start_import("test", None, at(8)).await.expect("start");
+    let first = [trademark("97000001", "filed", "HAIYING"), trademark("97000002", "filed", "海鹰")];
+    let outcome = store.store_records(import, &first, at(8)).await.expect("store");
+    assert_eq!((outcome.inserted, outcome.updated, outcome.unchanged), (2, 0, 0));
+
+    let again = store.store_records(import, &first[..1], at(9)).await.expect("store again");
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 1), "an identical record is left alone");
+
+    let registered = trademark("97000001", "registered", "HAIYING");
+    let changed = store.store_records(import, std::slice::from_ref(&registered), at(10)).await.expect("update");
+    assert_eq!(changed.updated, 1);
+    let renamed = trademark("97000001", "registered", "HAIYING PRO");
+    store.store_records(import, &[renamed.clone()], at(11)).await.expect("rename");
+
+    let stored = store.record("US", RecordKind::Trademark, "97000001").await.expect("read").expect("exists");
+    assert_eq!(stored.record, renamed);
+    let stages: Vec<Option<&str>> = stored.history.iter().map(|h| h.status.as_deref()).collect();
+    assert_eq!(stages, [Some("filed"), Some("registered")], "only status changes enter the history");
+    assert_eq!(stored.history[1].raw_status.as_deref(), Some("raw registered"));
+    assert_eq!((stored.created_at, stored.updated_at), (at(8), at(11)));
+    assert!(store.record("US", RecordKind::Patent, "97000001").await.expect("read").is_none(), "kind is part of identity");
+    assert_eq!(store.count_records(RecordKind::Trademark).await.expect("count"), 2);
+}
+
+async fn imports_keep_their_rejections_and_totals(Subject { store, .. }: Subject) {
+    use zhichan_store::records::{ImportOutcome, ImportTotals, Rejection};
+
+    let import = store.start_import("a.xml, b.xml", Some(7), at(8)).await.expect("start");
+    let rejection = |n: u32| Rejection {
+        source: "b.xml".into(),
+        position: Some(format!("byte {n}")),
+        record_id: Some(format!("9700000{n}")),
+        field: Some("filing-date".into()),
+        reason: "invalid_field".into(),
+        message: format!("b.xml: byte {n}: bad date"),
+    };
+    store.add_rejections(import, 0, &[rejection(1), rejection(2)]).await.expect("reject");
+    store.add_rejections(import, 2, &[rejection(3)]).await.expect("reject more");
+    let kept = store.rejections(import).await.expect("read");
+    assert_eq!(kept, [rejection(1), rejection(2), rejection(3)]);
+
+    let totals = ImportTotals { read: 10, rejected: 3, ..Default::default() };
+    store.finish_import(import, totals, ImportOutcome::WithRejections, audit("import.run", None)).await.expect("finish");
+    let trail = AuditFilter { action_prefix: Some("import.".into()), ..Default::default() };
+    let entries = store.audit_events(&trail, Page::first(5)).await.expect("audit");
+    assert_eq!(entries[0].target_id, Some(import.to_string()));
 }

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod config;
+pub mod import;
 pub mod migrate;
 pub mod serve;
 

@@ -1,0 +1,60 @@
+//! The SQL both adapters share. SQLite and PostgreSQL accept the same statements here (`$n`
+//! parameters, `RETURNING`, `ON CONFLICT`), and sqlx decodes the same row structs from both, so
+//! the trait implementation is written once and instantiated per backend by [`sql_store!`].
+//! Only connection set-up and migrations differ, and live in `sqlite.rs` and `postgres.rs`.
+
+mod accounts;
+mod records;
+
+pub(crate) use accounts::sql_account_store;
+pub(crate) use records::{Document, sql_record_store};
+
+macro_rules! organisation_columns {
+    () => {
+        "id, kind, name_zh, name_en, uscc, street, industry, created_at, updated_at"
+    };
+}
+macro_rules! user_columns {
+    () => {
+        "id, organisation_id, email, display_name, locale, disabled, created_at"
+    };
+}
+macro_rules! api_token_columns {
+    () => {
+        "id, user_id, name, token_prefix, created_at, last_used_at, revoked_at"
+    };
+}
+
+/// Implements [`crate::Store`] (and every area trait) for an adapter struct with a `pool`
+/// field, given its [`crate::Backend`] and its embedded migrator.
+macro_rules! sql_store {
+    ($store:ty, $backend:expr, $migrator:expr) => {
+        #[async_trait::async_trait]
+        impl $crate::Store for $store {
+            fn backend(&self) -> $crate::Backend {
+                $backend
+            }
+
+            async fn migrate(&self) -> $crate::StoreResult<()> {
+                $migrator.run(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn ping(&self) -> $crate::StoreResult<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                Ok(())
+            }
+        }
+
+        $crate::sql::sql_account_store!($store);
+        $crate::sql::sql_record_store!($store);
+    };
+}
+
+/// Names the sqlx database type of an adapter, so the shared helpers can take its connection.
+pub(crate) trait Adapter {
+    /// The sqlx database.
+    type Db: sqlx::Database;
+}
+
+pub(crate) use {api_token_columns, organisation_columns, sql_store, user_columns};
