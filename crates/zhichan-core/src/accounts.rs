@@ -52,23 +52,17 @@ impl Core {
         let email_key = format!("email:{}", email.trim().to_lowercase());
         let ip_key = format!("ip:{}", context.ip.as_deref().unwrap_or("-"));
         let now = Instant::now();
-        let waits = [
-            self.throttle.wait_time(&email_key, 1, now),
-            self.throttle.wait_time(&ip_key, IP_LIMIT_SCALE, now),
-        ];
+        let waits =
+            [self.throttle.wait_time(&email_key, 1, now), self.throttle.wait_time(&ip_key, IP_LIMIT_SCALE, now)];
         if let Some(wait) = waits.into_iter().flatten().max() {
-            return Err(CoreError::TooManyAttempts {
-                retry_after_secs: wait.as_secs().max(1),
-            });
+            return Err(CoreError::TooManyAttempts { retry_after_secs: wait.as_secs().max(1) });
         }
 
         let credentials = match Email::parse(email) {
             Ok(email) => self.store.user_credentials(email.as_str()).await?,
             Err(_) => None,
         };
-        let stored_hash = credentials
-            .as_ref()
-            .map_or(password::DECOY_HASH, |c| c.password_hash.as_str());
+        let stored_hash = credentials.as_ref().map_or(password::DECOY_HASH, |c| c.password_hash.as_str());
         let matches = password::verify(password_text, stored_hash).await?;
         let user = match credentials {
             Some(c) if matches && !c.user.disabled => c.user,
@@ -113,20 +107,11 @@ impl Core {
             json!({}),
         );
         self.store.create_session(&session, audit).await?;
-        Ok(OpenedSession {
-            secret,
-            user,
-            expires_at,
-        })
+        Ok(OpenedSession { secret, user, expires_at })
     }
 
     /// Closes the session whose cookie holds `secret`.
-    pub async fn sign_out(
-        &self,
-        actor: &Actor,
-        secret: &str,
-        context: &RequestContext,
-    ) -> CoreResult<()> {
+    pub async fn sign_out(&self, actor: &Actor, secret: &str, context: &RequestContext) -> CoreResult<()> {
         let audit = entry(
             Some(actor),
             context,
@@ -140,11 +125,7 @@ impl Core {
 
     /// The actor behind a session cookie, if it is valid.
     pub async fn session_actor(&self, secret: &str) -> CoreResult<Option<Actor>> {
-        Ok(self
-            .store
-            .session_user(&digest(secret), Utc::now())
-            .await?
-            .map(Actor::new))
+        Ok(self.store.session_user(&digest(secret), Utc::now()).await?.map(Actor::new))
     }
 
     /// The actor behind a bearer token, if it is valid.
@@ -152,11 +133,7 @@ impl Core {
         if !secret.starts_with(API_TOKEN_PREFIX) {
             return Ok(None);
         }
-        Ok(self
-            .store
-            .api_token_user(&digest(secret), Utc::now())
-            .await?
-            .map(Actor::new))
+        Ok(self.store.api_token_user(&digest(secret), Utc::now()).await?.map(Actor::new))
     }
 
     /// Creates a personal API token for the actor.
@@ -207,19 +184,11 @@ impl Core {
             Some(actor.organisation_id()),
             json!({}),
         );
-        Ok(self
-            .store
-            .revoke_api_token(actor.user_id(), token_id, audit)
-            .await?)
+        Ok(self.store.revoke_api_token(actor.user_id(), token_id, audit).await?)
     }
 
     /// Remembers the actor's UI language.
-    pub async fn set_locale(
-        &self,
-        actor: &Actor,
-        locale: Locale,
-        context: &RequestContext,
-    ) -> CoreResult<()> {
+    pub async fn set_locale(&self, actor: &Actor, locale: Locale, context: &RequestContext) -> CoreResult<()> {
         let audit = entry(
             Some(actor),
             context,
@@ -228,10 +197,7 @@ impl Core {
             Some(actor.organisation_id()),
             json!({ "locale": locale.tag() }),
         );
-        Ok(self
-            .store
-            .set_user_locale(actor.user_id(), locale, audit)
-            .await?)
+        Ok(self.store.set_user_locale(actor.user_id(), locale, audit).await?)
     }
 
     /// Whether any enabled administrator exists.
@@ -241,12 +207,7 @@ impl Core {
 
     /// Creates an administrator from the command line, creating the district centre first if it
     /// does not exist yet. This is how a new installation gets its first account.
-    pub async fn create_administrator(
-        &self,
-        email: &str,
-        display_name: &str,
-        password: &str,
-    ) -> CoreResult<User> {
+    pub async fn create_administrator(&self, email: &str, display_name: &str, password: &str) -> CoreResult<User> {
         let context = RequestContext::cli();
         let centre = self.district_centre(&context).await?;
         let input = MemberInput {
@@ -255,26 +216,13 @@ impl Core {
             password: password.to_owned(),
             roles: vec![Role::Admin.code().to_owned()],
         };
-        self.insert_user(None, &centre, &input, vec![Role::Admin], &context)
-            .await
+        self.insert_user(None, &centre, &input, vec![Role::Admin], &context).await
     }
 
     /// The district centre organisation, created on first use.
-    pub(crate) async fn district_centre(
-        &self,
-        context: &RequestContext,
-    ) -> CoreResult<zhichan_store::Organisation> {
-        let filter = OrganisationFilter {
-            kind: Some(OrgKind::Centre),
-            ..Default::default()
-        };
-        if let Some(centre) = self
-            .store
-            .organisations(&filter, Page::first(1))
-            .await?
-            .into_iter()
-            .next()
-        {
+    pub(crate) async fn district_centre(&self, context: &RequestContext) -> CoreResult<zhichan_store::Organisation> {
+        let filter = OrganisationFilter { kind: Some(OrgKind::Centre), ..Default::default() };
+        if let Some(centre) = self.store.organisations(&filter, Page::first(1)).await?.into_iter().next() {
             return Ok(centre);
         }
         let input = ProfileInput {
@@ -283,18 +231,9 @@ impl Core {
             street: Some("xin_an".into()),
             ..Default::default()
         };
-        let new = zhichan_store::NewOrganisation {
-            kind: OrgKind::Centre,
-            profile: input.parse()?,
-        };
-        let audit = entry(
-            None,
-            context,
-            "organisation.create",
-            ("organisation", None),
-            None,
-            json!({ "kind": "centre" }),
-        );
+        let new = zhichan_store::NewOrganisation { kind: OrgKind::Centre, profile: input.parse()? };
+        let audit =
+            entry(None, context, "organisation.create", ("organisation", None), None, json!({ "kind": "centre" }));
         Ok(self.store.create_organisation(&new, audit).await?)
     }
 }

@@ -53,9 +53,6 @@ pub struct RequestContext {
 impl RequestContext {
     /// A context for work started from the command line on this machine.
     pub fn cli() -> Self {
-        Self {
-            ip: None,
-            user_agent: Some("zhichan-cli".into()),
-        }
+        Self { ip: None, user_agent: Some("zhichan-cli".into()) }
     }
 }

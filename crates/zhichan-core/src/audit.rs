@@ -26,12 +26,7 @@ pub struct AuditQuery {
 
 impl Core {
     /// Audit entries the actor may read, newest first.
-    pub async fn audit_events(
-        &self,
-        actor: &Actor,
-        query: AuditQuery,
-        page: Page,
-    ) -> CoreResult<Vec<AuditEvent>> {
+    pub async fn audit_events(&self, actor: &Actor, query: AuditQuery, page: Page) -> CoreResult<Vec<AuditEvent>> {
         let scope = authz::audit_scope(actor)?;
         let filter = AuditFilter {
             organisation_id: scope.or(query.organisation_id),
@@ -40,10 +35,7 @@ impl Core {
             since: query.since,
             until: query.until,
         };
-        let page = Page {
-            after: page.after,
-            limit: page.limit.clamp(1, MAX_PAGE),
-        };
+        let page = Page { after: page.after, limit: page.limit.clamp(1, MAX_PAGE) };
         Ok(self.store.audit_events(&filter, page).await?)
     }
 }

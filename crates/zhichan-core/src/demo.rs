@@ -45,11 +45,7 @@ const WORLD: &[DemoOrganisation] = &[
         industry: "消费电子",
         markets: &["US", "DE", "EM", "JP"],
         members: &[
-            (
-                "chen.jing@haiying.demo",
-                "陈静",
-                &[Role::EnterpriseMember, Role::EnterpriseAdmin],
-            ),
+            ("chen.jing@haiying.demo", "陈静", &[Role::EnterpriseMember, Role::EnterpriseAdmin]),
             ("liu.yang@haiying.demo", "刘洋", &[Role::EnterpriseMember]),
         ],
     },
@@ -61,11 +57,7 @@ const WORLD: &[DemoOrganisation] = &[
         street: "songgang",
         industry: "模具制造",
         markets: &["MX", "BR", "VN"],
-        members: &[(
-            "he.min@huafeng.demo",
-            "何敏",
-            &[Role::EnterpriseMember, Role::EnterpriseAdmin],
-        )],
+        members: &[("he.min@huafeng.demo", "何敏", &[Role::EnterpriseMember, Role::EnterpriseAdmin])],
     },
     DemoOrganisation {
         kind: OrgKind::Enterprise,
@@ -75,11 +67,7 @@ const WORLD: &[DemoOrganisation] = &[
         street: "xixiang",
         industry: "LED 照明",
         markets: &["US", "GB", "AU", "CA"],
-        members: &[(
-            "zhou.lei@guangyu.demo",
-            "周磊",
-            &[Role::EnterpriseMember, Role::EnterpriseAdmin],
-        )],
+        members: &[("zhou.lei@guangyu.demo", "周磊", &[Role::EnterpriseMember, Role::EnterpriseAdmin])],
     },
     DemoOrganisation {
         kind: OrgKind::Enterprise,
@@ -100,21 +88,9 @@ const WORLD: &[DemoOrganisation] = &[
         industry: "法律服务",
         markets: &["HK", "MO"],
         members: &[
-            (
-                "wong.kawai@experts.demo",
-                "黃嘉慧 (Hong Kong)",
-                &[Role::Expert, Role::Mediator],
-            ),
-            (
-                "leong.ioman@experts.demo",
-                "梁耀文 (Macau)",
-                &[Role::Expert, Role::Mediator],
-            ),
-            (
-                "zhang.wei@experts.demo",
-                "张伟",
-                &[Role::Expert, Role::TechnicalInvestigator],
-            ),
+            ("wong.kawai@experts.demo", "黃嘉慧 (Hong Kong)", &[Role::Expert, Role::Mediator]),
+            ("leong.ioman@experts.demo", "梁耀文 (Macau)", &[Role::Expert, Role::Mediator]),
+            ("zhang.wei@experts.demo", "张伟", &[Role::Expert, Role::TechnicalInvestigator]),
         ],
     },
 ];
@@ -128,26 +104,16 @@ impl Core {
     /// Seeds the demo world once; later calls find it and only list the logins.
     pub async fn seed_demo(&self) -> CoreResult<Vec<DemoLogin>> {
         let context = RequestContext::cli();
-        let already = self
-            .store
-            .user_credentials(CENTRE_MEMBERS[0].0)
-            .await?
-            .is_some();
+        let already = self.store.user_credentials(CENTRE_MEMBERS[0].0).await?.is_some();
         let centre = self.district_centre(&context).await?;
-        let mut logins = self
-            .seed_members(&centre, CENTRE_MEMBERS, already, &context)
-            .await?;
+        let mut logins = self.seed_members(&centre, CENTRE_MEMBERS, already, &context).await?;
         for demo in WORLD {
             let organisation = if already {
                 let filter = zhichan_store::OrganisationFilter {
                     name_contains: Some(demo.name_zh.into()),
                     ..Default::default()
                 };
-                self.store
-                    .organisations(&filter, zhichan_store::Page::first(1))
-                    .await?
-                    .into_iter()
-                    .next()
+                self.store.organisations(&filter, zhichan_store::Page::first(1)).await?.into_iter().next()
             } else {
                 None
             };
@@ -155,19 +121,12 @@ impl Core {
                 Some(existing) => existing,
                 None => self.seed_organisation(demo, &context).await?,
             };
-            logins.extend(
-                self.seed_members(&organisation, demo.members, already, &context)
-                    .await?,
-            );
+            logins.extend(self.seed_members(&organisation, demo.members, already, &context).await?);
         }
         Ok(logins)
     }
 
-    async fn seed_organisation(
-        &self,
-        demo: &DemoOrganisation,
-        context: &RequestContext,
-    ) -> CoreResult<Organisation> {
+    async fn seed_organisation(&self, demo: &DemoOrganisation, context: &RequestContext) -> CoreResult<Organisation> {
         let input = ProfileInput {
             name_zh: demo.name_zh.into(),
             name_en: Some(demo.name_en.into()),
@@ -176,10 +135,7 @@ impl Core {
             industry: Some(demo.industry.into()),
             export_markets: demo.markets.iter().map(|m| (*m).to_owned()).collect(),
         };
-        let new = zhichan_store::NewOrganisation {
-            kind: demo.kind,
-            profile: input.parse()?,
-        };
+        let new = zhichan_store::NewOrganisation { kind: demo.kind, profile: input.parse()? };
         let audit = crate::audit::entry(
             None,
             context,
@@ -207,14 +163,9 @@ impl Core {
                     password: DEMO_PASSWORD.into(),
                     roles: roles.iter().map(|r| r.code().to_owned()).collect(),
                 };
-                self.insert_user(None, organisation, &input, roles.to_vec(), context)
-                    .await?;
+                self.insert_user(None, organisation, &input, roles.to_vec(), context).await?;
             }
-            logins.push(DemoLogin {
-                email,
-                roles,
-                organisation: organisation.name_zh.clone(),
-            });
+            logins.push(DemoLogin { email, roles, organisation: organisation.name_zh.clone() });
         }
         Ok(logins)
     }
@@ -228,11 +179,7 @@ mod tests {
     fn every_demo_credit_code_is_valid() {
         for demo in WORLD.iter().filter(|d| d.uscc_body.is_some()) {
             let code = demo.uscc_body.and_then(Uscc::with_check_character);
-            assert!(
-                code.is_some_and(|c| Uscc::parse(&c).is_ok()),
-                "{}",
-                demo.name_zh
-            );
+            assert!(code.is_some_and(|c| Uscc::parse(&c).is_ok()), "{}", demo.name_zh);
         }
     }
 }

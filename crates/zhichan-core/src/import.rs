@@ -111,7 +111,9 @@ impl Core {
                     }
                     Item::Rejected(rejection) => {
                         read += 1;
-                        self.store.add_rejections(import_id, rejections.len() as u64, std::slice::from_ref(&rejection)).await?;
+                        self.store
+                            .add_rejections(import_id, rejections.len() as u64, std::slice::from_ref(&rejection))
+                            .await?;
                         rejections.push(rejection);
                         if options.strict {
                             stopped = true;
@@ -139,9 +141,16 @@ impl Core {
             (false, true) => ImportOutcome::Complete,
             (false, false) => ImportOutcome::WithRejections,
         };
-        let audit = entry(actor, &RequestContext::cli(), "import.run", ("import", None), None, json!({
-            "sources": sources, "totals": totals, "outcome": outcome.code(),
-        }));
+        let audit = entry(
+            actor,
+            &RequestContext::cli(),
+            "import.run",
+            ("import", None),
+            None,
+            json!({
+                "sources": sources, "totals": totals, "outcome": outcome.code(),
+            }),
+        );
         self.store.finish_import(import_id, totals, outcome, audit).await?;
         Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes })
     }
@@ -172,7 +181,10 @@ fn expand(paths: &[PathBuf]) -> CoreResult<Vec<(PathBuf, bool)>> {
 
 fn collect_dir(dir: &Path, files: &mut Vec<(PathBuf, bool)>) -> CoreResult<()> {
     let listing = std::fs::read_dir(dir).map_err(|e| {
-        CoreError::Invalid(zhichan_domain::InvalidValue::new("path", format!("a readable directory ({}: {e})", dir.display())))
+        CoreError::Invalid(zhichan_domain::InvalidValue::new(
+            "path",
+            format!("a readable directory ({}: {e})", dir.display()),
+        ))
     })?;
     let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();

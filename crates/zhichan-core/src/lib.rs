@@ -13,6 +13,7 @@ mod error;
 pub mod import;
 pub mod organisations;
 mod password;
+pub mod records;
 mod secret;
 mod throttle;
 
@@ -56,15 +57,8 @@ pub struct Core {
 impl Core {
     /// Use cases over `store`.
     pub fn new(store: Arc<dyn Store>, settings: CoreSettings) -> Self {
-        let throttle = Arc::new(LoginThrottle::new(
-            settings.login_attempts,
-            settings.login_window,
-        ));
-        Self {
-            store,
-            settings: Arc::new(settings),
-            throttle,
-        }
+        let throttle = Arc::new(LoginThrottle::new(settings.login_attempts, settings.login_window));
+        Self { store, settings: Arc::new(settings), throttle }
     }
 
     /// The store, for operations outside the use cases (health checks, maintenance).

@@ -3,9 +3,7 @@
 use serde::Deserialize;
 use serde_json::json;
 use zhichan_domain::{Email, MarketCode, OrgKind, OrgName, Password, Role, Street, Uscc};
-use zhichan_store::{
-    NewOrganisation, NewUser, Organisation, OrganisationFilter, OrganisationProfile, Page, User,
-};
+use zhichan_store::{NewOrganisation, NewUser, Organisation, OrganisationFilter, OrganisationProfile, Page, User};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz, password};
@@ -41,15 +39,11 @@ impl ProfileInput {
     pub fn parse(&self) -> CoreResult<OrganisationProfile> {
         let industry = given(&self.industry).map(str::to_owned);
         if industry.as_ref().is_some_and(|i| i.chars().count() > 100) {
-            return Err(
-                zhichan_domain::InvalidValue::new("industry", "at most 100 characters").into(),
-            );
+            return Err(zhichan_domain::InvalidValue::new("industry", "at most 100 characters").into());
         }
         Ok(OrganisationProfile {
             name_zh: OrgName::parse("name_zh", &self.name_zh)?,
-            name_en: given(&self.name_en)
-                .map(|n| OrgName::parse("name_en", n))
-                .transpose()?,
+            name_en: given(&self.name_en).map(|n| OrgName::parse("name_en", n)).transpose()?,
             uscc: given(&self.uscc).map(Uscc::parse).transpose()?,
             street: given(&self.street).map(Street::parse).transpose()?,
             industry,
@@ -80,10 +74,7 @@ impl Core {
     /// One organisation the actor may see.
     pub async fn organisation(&self, actor: &Actor, id: i64) -> CoreResult<Organisation> {
         authz::view_organisation(actor, id)?;
-        self.store
-            .organisation(id)
-            .await?
-            .ok_or(CoreError::NotFound("organisation"))
+        self.store.organisation(id).await?.ok_or(CoreError::NotFound("organisation"))
     }
 
     /// Organisations the actor may see that match `filter`, in id order.
@@ -96,10 +87,7 @@ impl Core {
         if !actor.serves_every_organisation() {
             filter.only_id = Some(actor.organisation_id());
         }
-        let page = Page {
-            after: page.after,
-            limit: page.limit.clamp(1, MAX_PAGE),
-        };
+        let page = Page { after: page.after, limit: page.limit.clamp(1, MAX_PAGE) };
         Ok(self.store.organisations(&filter, page).await?)
     }
 
@@ -123,10 +111,7 @@ impl Core {
                 "kind": kind.code(), "name_zh": profile.name_zh.as_str(),
             }),
         );
-        Ok(self
-            .store
-            .create_organisation(&NewOrganisation { kind, profile }, audit)
-            .await?)
+        Ok(self.store.create_organisation(&NewOrganisation { kind, profile }, audit).await?)
     }
 
     /// Replaces an organisation's profile.
@@ -172,8 +157,7 @@ impl Core {
         let organisation = self.organisation(actor, organisation_id).await?;
         let roles = parse_roles(&input.roles, organisation.kind)?;
         authz::add_member(actor, &organisation, &roles)?;
-        self.insert_user(Some(actor), &organisation, input, roles, context)
-            .await
+        self.insert_user(Some(actor), &organisation, input, roles, context).await
     }
 
     /// Writes a new account after the caller has checked permission.
@@ -186,9 +170,7 @@ impl Core {
         context: &RequestContext,
     ) -> CoreResult<User> {
         let email = Email::parse(&input.email)?;
-        let display_name = OrgName::parse("display_name", &input.display_name)?
-            .as_str()
-            .to_owned();
+        let display_name = OrgName::parse("display_name", &input.display_name)?.as_str().to_owned();
         let password_hash = password::hash(&Password::parse(&input.password)?).await?;
         let audit = entry(
             actor,
@@ -200,23 +182,14 @@ impl Core {
                 "email": email.as_str(), "roles": roles,
             }),
         );
-        let new = NewUser {
-            organisation_id: organisation.id,
-            email,
-            display_name,
-            password_hash,
-            roles,
-        };
+        let new = NewUser { organisation_id: organisation.id, email, display_name, password_hash, roles };
         Ok(self.store.create_user(&new, audit).await?)
     }
 }
 
 /// Parses role codes and checks they suit an organisation of `kind`.
 pub fn parse_roles(codes: &[String], kind: OrgKind) -> CoreResult<Vec<Role>> {
-    let mut roles = codes
-        .iter()
-        .map(|c| Role::parse(c))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut roles = codes.iter().map(|c| Role::parse(c)).collect::<Result<Vec<_>, _>>()?;
     roles.sort();
     roles.dedup();
     if roles.is_empty() {

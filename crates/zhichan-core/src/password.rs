@@ -21,28 +21,18 @@ pub async fn hash(password: &Password) -> CoreResult<String> {
 pub async fn verify(password: &str, stored: &str) -> CoreResult<bool> {
     let (secret, stored) = (password.to_owned(), stored.to_owned());
     blocking(move || {
-        Ok(
-            PasswordVerifier::<str>::verify_password(
-                &Argon2::default(),
-                secret.as_bytes(),
-                &stored,
-            )
-            .is_ok(),
-        )
+        Ok(PasswordVerifier::<str>::verify_password(&Argon2::default(), secret.as_bytes(), &stored).is_ok())
     })
     .await
 }
 
 /// A hash of a random password, verified against when the e-mail is unknown so that a wrong
 /// address takes as long as a wrong password and does not reveal which accounts exist.
-pub const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$gNmlhpbbyT0GUWsMWK7YZQ$2Pv33yAJZyYvuDb8mDwjB5VvWvZo3k7xEWfZlmkDt2w";
+pub const DECOY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$gNmlhpbbyT0GUWsMWK7YZQ$2Pv33yAJZyYvuDb8mDwjB5VvWvZo3k7xEWfZlmkDt2w";
 
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> CoreResult<T> + Send + 'static,
-) -> CoreResult<T> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| CoreError::Internal(format!("password task failed: {e}")))?
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> CoreResult<T> + Send + 'static) -> CoreResult<T> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| CoreError::Internal(format!("password task failed: {e}")))?
 }
 
 #[cfg(test)]

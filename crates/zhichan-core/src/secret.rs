@@ -11,17 +11,13 @@ pub const API_TOKEN_PREFIX: &str = "zc_";
 /// `bytes` random bytes from the operating system, hex-encoded.
 pub fn random_hex(bytes: usize) -> CoreResult<String> {
     let mut buffer = vec![0u8; bytes];
-    getrandom::fill(&mut buffer)
-        .map_err(|e| CoreError::Internal(format!("random source failed: {e}")))?;
+    getrandom::fill(&mut buffer).map_err(|e| CoreError::Internal(format!("random source failed: {e}")))?;
     Ok(hex::encode(buffer))
 }
 
 /// Hex SHA-256 of a secret, as stored.
 pub fn digest(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -33,9 +29,6 @@ mod tests {
         let (a, b) = (random_hex(32).unwrap(), random_hex(32).unwrap());
         assert_eq!(a.len(), 64);
         assert_ne!(a, b);
-        assert_eq!(
-            digest("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(digest("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

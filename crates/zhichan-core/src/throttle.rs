@@ -20,57 +20,35 @@ pub struct LoginThrottle {
 impl LoginThrottle {
     /// Allows `limit` failures per key within `window`.
     pub fn new(limit: u32, window: Duration) -> Self {
-        Self {
-            limit,
-            window,
-            failures: Mutex::new(HashMap::new()),
-        }
+        Self { limit, window, failures: Mutex::new(HashMap::new()) }
     }
 
     /// `None` if `key` may try now, else how long until it may, for a key allowed `limit × scale` failures.
     pub fn wait_time(&self, key: &str, scale: u32, now: Instant) -> Option<Duration> {
-        let mut failures = self
-            .failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let recent = failures.get_mut(key)?;
-        while recent
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= self.window)
-        {
+        while recent.front().is_some_and(|t| now.duration_since(*t) >= self.window) {
             recent.pop_front();
         }
         if recent.len() < (self.limit * scale) as usize {
             return None;
         }
-        recent
-            .front()
-            .map(|oldest| self.window.saturating_sub(now.duration_since(*oldest)))
+        recent.front().map(|oldest| self.window.saturating_sub(now.duration_since(*oldest)))
     }
 
     /// Records a failed attempt for `key`.
     pub fn record_failure(&self, key: &str, now: Instant) {
-        let mut failures = self
-            .failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if failures.len() > 100_000 {
             // Bound memory under a spray of random keys: forget keys whose failures all aged out.
-            failures.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) < self.window)
-            });
+            failures.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < self.window));
         }
         failures.entry(key.to_owned()).or_default().push_back(now);
     }
 
     /// Forgets `key`'s failures (after a successful sign-in).
     pub fn reset(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .remove(key);
+        self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(key);
     }
 }
 
@@ -86,29 +64,12 @@ mod tests {
             assert_eq!(throttle.wait_time("a", 1, start), None, "attempt {i}");
             throttle.record_failure("a", start + Duration::from_secs(i));
         }
-        let wait = throttle
-            .wait_time("a", 1, start + Duration::from_secs(10))
-            .unwrap();
+        let wait = throttle.wait_time("a", 1, start + Duration::from_secs(10)).unwrap();
         assert_eq!(wait, Duration::from_secs(50));
-        assert_eq!(
-            throttle.wait_time("a", 2, start + Duration::from_secs(10)),
-            None,
-            "scaled limit"
-        );
-        assert_eq!(
-            throttle.wait_time("b", 1, start),
-            None,
-            "other keys unaffected"
-        );
-        assert_eq!(
-            throttle.wait_time("a", 1, start + Duration::from_secs(61)),
-            None,
-            "oldest aged out"
-        );
+        assert_eq!(throttle.wait_time("a", 2, start + Duration::from_secs(10)), None, "scaled limit");
+        assert_eq!(throttle.wait_time("b", 1, start), None, "other keys unaffected");
+        assert_eq!(throttle.wait_time("a", 1, start + Duration::from_secs(61)), None, "oldest aged out");
         throttle.reset("a");
-        assert_eq!(
-            throttle.wait_time("a", 1, start + Duration::from_secs(10)),
-            None
-        );
+        assert_eq!(throttle.wait_time("a", 1, start + Duration::from_secs(10)), None);
     }
 }

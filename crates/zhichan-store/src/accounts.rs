@@ -4,18 +4,14 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use zhichan_domain::{Locale, Role};
 
-use crate::model::*;
 use crate::StoreResult;
+use crate::model::*;
 
 /// Persistence of organisations, accounts and the audit trail.
 #[async_trait]
 pub trait AccountStore: Send + Sync {
     /// Creates an organisation and its audit entry.
-    async fn create_organisation(
-        &self,
-        new: &NewOrganisation,
-        audit: NewAuditEvent,
-    ) -> StoreResult<Organisation>;
+    async fn create_organisation(&self, new: &NewOrganisation, audit: NewAuditEvent) -> StoreResult<Organisation>;
     /// Replaces an organisation's profile and records the change.
     async fn update_organisation(
         &self,
@@ -26,11 +22,7 @@ pub trait AccountStore: Send + Sync {
     /// One organisation.
     async fn organisation(&self, id: i64) -> StoreResult<Option<Organisation>>;
     /// Organisations matching `filter`, in id order.
-    async fn organisations(
-        &self,
-        filter: &OrganisationFilter,
-        page: Page,
-    ) -> StoreResult<Vec<Organisation>>;
+    async fn organisations(&self, filter: &OrganisationFilter, page: Page) -> StoreResult<Vec<Organisation>>;
 
     /// Creates a user with roles, and its audit entry.
     async fn create_user(&self, new: &NewUser, audit: NewAuditEvent) -> StoreResult<User>;
@@ -43,44 +35,25 @@ pub trait AccountStore: Send + Sync {
     /// How many enabled users hold `role`.
     async fn count_users_with_role(&self, role: Role) -> StoreResult<i64>;
     /// Stores a user's preferred language.
-    async fn set_user_locale(
-        &self,
-        user_id: i64,
-        locale: Locale,
-        audit: NewAuditEvent,
-    ) -> StoreResult<()>;
+    async fn set_user_locale(&self, user_id: i64, locale: Locale, audit: NewAuditEvent) -> StoreResult<()>;
 
     /// Opens a session (the sign-in is audited by the caller's entry).
     async fn create_session(&self, session: &NewSession, audit: NewAuditEvent) -> StoreResult<()>;
     /// The enabled user owning an unexpired session.
-    async fn session_user(&self, token_hash: &str, now: DateTime<Utc>)
-    -> StoreResult<Option<User>>;
+    async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<User>>;
     /// Closes a session.
     async fn delete_session(&self, token_hash: &str, audit: NewAuditEvent) -> StoreResult<()>;
     /// Forgets sessions that expired before `now`; returns how many.
     async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
 
     /// Stores a new API token.
-    async fn create_api_token(
-        &self,
-        token: &NewApiToken,
-        audit: NewAuditEvent,
-    ) -> StoreResult<ApiToken>;
+    async fn create_api_token(&self, token: &NewApiToken, audit: NewAuditEvent) -> StoreResult<ApiToken>;
     /// A user's tokens, newest first.
     async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
     /// The enabled owner of an unrevoked token, marking the token used at `now`.
-    async fn api_token_user(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Option<User>>;
+    async fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<User>>;
     /// Revokes one of `user_id`'s tokens; `NotFound` if it is not theirs or already revoked.
-    async fn revoke_api_token(
-        &self,
-        user_id: i64,
-        token_id: i64,
-        audit: NewAuditEvent,
-    ) -> StoreResult<ApiToken>;
+    async fn revoke_api_token(&self, user_id: i64, token_id: i64, audit: NewAuditEvent) -> StoreResult<ApiToken>;
 
     /// Appends an entry about something that changed no row of its own (e.g. a refused sign-in).
     async fn append_audit(&self, event: NewAuditEvent) -> StoreResult<()>;

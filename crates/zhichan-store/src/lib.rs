@@ -23,9 +23,9 @@ use async_trait::async_trait;
 
 pub use accounts::AccountStore;
 pub use error::{StoreError, StoreResult};
-pub use records::RecordStore;
 pub use model::*;
 pub use postgres::PostgresStore;
+pub use records::RecordStore;
 pub use sqlite::SqliteStore;
 
 /// Which database an adapter talks to.
@@ -47,23 +47,18 @@ pub trait Store: AccountStore + RecordStore + Send + Sync + 'static {
     async fn migrate(&self) -> StoreResult<()>;
     /// Checks that the database answers.
     async fn ping(&self) -> StoreResult<()>;
-
 }
 
 /// Opens the store a URL names — `sqlite:PATH` / `sqlite://PATH` or `postgres://…` — and applies
 /// migrations.
 pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
-    let store: Arc<dyn Store> =
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Arc::new(PostgresStore::connect(url).await?)
-        } else if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
-            Arc::new(SqliteStore::open(std::path::Path::new(path)).await?)
-        } else {
-            return Err(StoreError::UnsupportedUrl(url.to_owned()));
-        };
+    let store: Arc<dyn Store> = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Arc::new(PostgresStore::connect(url).await?)
+    } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        Arc::new(SqliteStore::open(std::path::Path::new(path)).await?)
+    } else {
+        return Err(StoreError::UnsupportedUrl(url.to_owned()));
+    };
     store.migrate().await?;
     Ok(store)
 }

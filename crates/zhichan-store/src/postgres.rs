@@ -17,10 +17,7 @@ pub struct PostgresStore {
 impl PostgresStore {
     /// Connects to the database at `url`. Does not migrate.
     pub async fn connect(url: &str) -> StoreResult<Self> {
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .connect(url)
-            .await?;
+        let pool = PgPoolOptions::new().max_connections(16).connect(url).await?;
         Ok(Self { pool })
     }
 }

@@ -26,18 +26,13 @@ impl OrganisationRow {
 
     /// Builds the model value with the organisation's markets (`(organisation_id, market)` pairs in order).
     pub(crate) fn into_model(self, markets: &[(i64, String)]) -> StoreResult<Organisation> {
-        let kind =
-            OrgKind::parse(&self.kind).map_err(|_| corrupt("organisations.kind", &self.kind))?;
-        let street = self
-            .street
-            .map(|s| Street::parse(&s).map_err(|_| corrupt("organisations.street", &s)))
-            .transpose()?;
+        let kind = OrgKind::parse(&self.kind).map_err(|_| corrupt("organisations.kind", &self.kind))?;
+        let street =
+            self.street.map(|s| Street::parse(&s).map_err(|_| corrupt("organisations.street", &s))).transpose()?;
         let export_markets = markets
             .iter()
             .filter(|(org, _)| *org == self.id)
-            .map(|(_, m)| {
-                MarketCode::parse(m).map_err(|_| corrupt("organisation_markets.market", m))
-            })
+            .map(|(_, m)| MarketCode::parse(m).map_err(|_| corrupt("organisation_markets.market", m)))
             .collect::<StoreResult<_>>()?;
         Ok(Organisation {
             id: self.id,
@@ -78,10 +73,8 @@ impl UserRow {
             .map(|(_, r)| Role::parse(r).map_err(|_| corrupt("user_roles.role", r)))
             .collect::<StoreResult<Vec<_>>>()?;
         user_roles.sort();
-        let locale = self
-            .locale
-            .map(|l| Locale::from_tag(&l).ok_or_else(|| corrupt("users.locale", &l)))
-            .transpose()?;
+        let locale =
+            self.locale.map(|l| Locale::from_tag(&l).ok_or_else(|| corrupt("users.locale", &l))).transpose()?;
         Ok(User {
             id: self.id,
             organisation_id: self.organisation_id,
@@ -152,8 +145,5 @@ impl From<AuditRow> for AuditEvent {
 }
 
 fn corrupt(field: &'static str, value: &str) -> StoreError {
-    StoreError::Corrupt {
-        field,
-        value: value.to_owned(),
-    }
+    StoreError::Corrupt { field, value: value.to_owned() }
 }

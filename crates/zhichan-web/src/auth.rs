@@ -38,10 +38,7 @@ impl Viewer {
 impl FromRequestParts<AppState> for Viewer {
     type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         if let Some(cached) = parts.extensions.get::<Viewer>() {
             return Ok(cached.clone());
         }
@@ -53,9 +50,11 @@ impl FromRequestParts<AppState> for Viewer {
             .map(str::trim);
         let viewer = if let Some(secret) = bearer {
             // A presented token that does not work is an error, not an anonymous request.
-            let actor = state.core.token_actor(secret).await?.ok_or_else(|| {
-                ApiError::new("unauthenticated", "the API token is unknown or revoked")
-            })?;
+            let actor = state
+                .core
+                .token_actor(secret)
+                .await?
+                .ok_or_else(|| ApiError::new("unauthenticated", "the API token is unknown or revoked"))?;
             Viewer(Some((actor, Credential::Token)))
         } else {
             let jar = CookieJar::from_headers(&parts.headers);
@@ -80,25 +79,15 @@ pub struct ApiActor(pub Actor);
 impl FromRequestParts<AppState> for ApiActor {
     type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Viewer(viewer) = Viewer::from_request_parts(parts, state).await?;
-        let (actor, credential) = viewer
-            .ok_or_else(|| ApiError::new("unauthenticated", "sign in or send an API token"))?;
+        let (actor, credential) =
+            viewer.ok_or_else(|| ApiError::new("unauthenticated", "sign in or send an API token"))?;
         if matches!(credential, Credential::Session(_)) && !parts.method.is_safe() {
-            let submitted = parts
-                .headers
-                .get(csrf::CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
+            let submitted = parts.headers.get(csrf::CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
             let token = parts.extensions.get::<CsrfToken>();
             if !token.is_some_and(|t| csrf::matches(t, submitted)) {
-                return Err(ApiError::new(
-                    "csrf_failed",
-                    "send the zc_csrf cookie's value in X-CSRF-Token",
-                ));
+                return Err(ApiError::new("csrf_failed", "send the zc_csrf cookie's value in X-CSRF-Token"));
             }
         }
         Ok(ApiActor(actor))
@@ -113,15 +102,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Origin {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
-        let user_agent = parts
-            .headers
-            .get(USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| v.chars().take(300).collect());
+        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        let user_agent =
+            parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(|v| v.chars().take(300).collect());
         Ok(Origin(RequestContext { ip, user_agent }))
     }
 }

@@ -24,16 +24,9 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 pub struct CsrfToken(pub String);
 
 /// Makes sure every request has a token: reuses the cookie's, or mints one and sets the cookie.
-pub async fn issue_cookie(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+pub async fn issue_cookie(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let jar = CookieJar::from_headers(request.headers());
-    let existing = jar
-        .get(CSRF_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|v| v.len() == 64);
+    let existing = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64);
     let (token, fresh) = match existing {
         Some(token) => (token, false),
         None => match zhichan_core::accounts::random_token() {

@@ -45,12 +45,7 @@ pub struct ApiError {
 impl ApiError {
     /// An error with a code of the web layer's own (`csrf_failed`, `invalid_json`, …).
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-            field: None,
-            retry_after: None,
-        }
+        Self { code, message: message.into(), field: None, retry_after: None }
     }
 
     /// The stable code.
@@ -69,27 +64,17 @@ impl From<CoreError> for ApiError {
             CoreError::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
             _ => None,
         };
-        Self {
-            code: error.code(),
-            message: error.to_string(),
-            field: error.field(),
-            retry_after,
-        }
+        Self { code: error.code(), message: error.to_string(), field: error.field(), retry_after }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody {
-            code: self.code.to_owned(),
-            message: self.message,
-            field: self.field.map(str::to_owned),
-        };
+        let body =
+            ErrorBody { code: self.code.to_owned(), message: self.message, field: self.field.map(str::to_owned) };
         let mut response = (status_of(self.code), Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
-            response
-                .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(seconds));
+            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }
@@ -108,16 +93,10 @@ mod tests {
             CoreError::Forbidden,
             CoreError::NotFound("x"),
             CoreError::Taken("email"),
-            CoreError::TooManyAttempts {
-                retry_after_secs: 1,
-            },
+            CoreError::TooManyAttempts { retry_after_secs: 1 },
         ];
         for error in errors {
-            assert!(
-                status_of(error.code()).is_client_error(),
-                "{}",
-                error.code()
-            );
+            assert!(status_of(error.code()).is_client_error(), "{}", error.code());
         }
         assert_eq!(status_of("internal"), StatusCode::INTERNAL_SERVER_ERROR);
     }

@@ -38,19 +38,13 @@ impl Catalogues {
 
     /// The text for `key` in `locale`; the key itself when missing (a test keeps that from happening).
     pub fn text<'a>(&'a self, locale: Locale, key: &'a str) -> &'a str {
-        self.texts
-            .get(&locale)
-            .and_then(|t| t.get(key))
-            .map_or(key, String::as_str)
+        self.texts.get(&locale).and_then(|t| t.get(key)).map_or(key, String::as_str)
     }
 
     /// The keys of one catalogue, sorted.
     pub fn keys(&self, locale: Locale) -> Vec<&str> {
-        let mut keys: Vec<&str> = self
-            .texts
-            .get(&locale)
-            .map(|t| t.keys().map(String::as_str).collect())
-            .unwrap_or_default();
+        let mut keys: Vec<&str> =
+            self.texts.get(&locale).map(|t| t.keys().map(String::as_str).collect()).unwrap_or_default();
         keys.sort_unstable();
         keys
     }
@@ -78,14 +72,9 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestedLocale {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let jar = CookieJar::from_headers(&parts.headers);
-        let cookie = jar
-            .get(LANGUAGE_COOKIE)
-            .and_then(|c| Locale::from_tag(c.value()));
-        let browser = parts
-            .headers
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(Locale::from_accept_language);
+        let cookie = jar.get(LANGUAGE_COOKIE).and_then(|c| Locale::from_tag(c.value()));
+        let browser =
+            parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language);
         Ok(Self { cookie, browser })
     }
 }
@@ -100,18 +89,9 @@ mod tests {
         let reference = catalogues.keys(Locale::ZhHans);
         assert!(reference.len() > 50);
         for locale in Locale::ALL {
-            assert_eq!(
-                catalogues.keys(locale),
-                reference,
-                "{} differs from zh-Hans",
-                locale.tag()
-            );
+            assert_eq!(catalogues.keys(locale), reference, "{} differs from zh-Hans", locale.tag());
             for key in &reference {
-                assert!(
-                    !catalogues.text(locale, key).trim().is_empty(),
-                    "{} {key} is empty",
-                    locale.tag()
-                );
+                assert!(!catalogues.text(locale, key).trim().is_empty(), "{} {key} is empty", locale.tag());
             }
         }
     }
@@ -135,10 +115,7 @@ mod tests {
         }
         assert!(used.len() > 30, "the scan found the keys in use");
         for key in used {
-            assert!(
-                known.contains(&key.as_str()),
-                "key {key:?} is used but missing from the catalogues"
-            );
+            assert!(known.contains(&key.as_str()), "key {key:?} is used but missing from the catalogues");
         }
     }
 }

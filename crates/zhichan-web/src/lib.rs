@@ -31,11 +31,7 @@ pub struct AppState {
 impl AppState {
     /// State over `core` with the built-in catalogues.
     pub fn new(core: Core, secure_cookies: bool) -> Result<Self, String> {
-        Ok(Self {
-            core,
-            catalogues: Arc::new(i18n::Catalogues::builtin()?),
-            secure_cookies,
-        })
+        Ok(Self { core, catalogues: Arc::new(i18n::Catalogues::builtin()?), secure_cookies })
     }
 }
 
@@ -48,13 +44,8 @@ pub fn app(state: AppState) -> Router {
     }
     router
         .fallback(views::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            csrf::issue_cookie,
-        ))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            2 * 1024 * 1024,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::issue_cookie))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -66,7 +57,5 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
 }

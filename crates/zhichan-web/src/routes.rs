@@ -35,27 +35,13 @@ impl Route {
     }
 }
 
-const fn route(
-    method: Method,
-    path: &'static str,
-    access: Access,
-    handler: fn() -> MethodRouter<AppState>,
-) -> Route {
-    Route {
-        method,
-        path,
-        access,
-        handler,
-    }
+const fn route(method: Method, path: &'static str, access: Access, handler: fn() -> MethodRouter<AppState>) -> Route {
+    Route { method, path, access, handler }
 }
 
 macro_rules! area {
     ($title:literal, $description:literal) => {
-        || {
-            get(|page: PageContext| async move {
-                views::areas::under_construction(&page, $title, $description)
-            })
-        }
+        || get(|page: PageContext| async move { views::areas::under_construction(&page, $title, $description) })
     };
 }
 
@@ -64,159 +50,52 @@ pub fn all() -> Vec<Route> {
     use Access::{Public, SignedIn};
     vec![
         // Probes and documents.
-        route(Method::GET, "/healthz", Public, || {
-            get(api::health::healthz)
-        }),
+        route(Method::GET, "/healthz", Public, || get(api::health::healthz)),
         route(Method::GET, "/readyz", Public, || get(api::health::readyz)),
-        route(Method::GET, "/api/v1/openapi.json", Public, || {
-            get(api::openapi)
-        }),
-        route(Method::GET, "/static/app.css", Public, || {
-            get(views::assets::stylesheet)
-        }),
+        route(Method::GET, "/api/v1/openapi.json", Public, || get(api::openapi)),
+        route(Method::GET, "/static/app.css", Public, || get(views::assets::stylesheet)),
         // UI: session and language.
         route(Method::GET, "/", Public, || get(views::home::home)),
-        route(Method::GET, "/login", Public, || {
-            get(views::session::login_form)
-        }),
-        route(Method::POST, "/login", Public, || {
-            post(views::session::login)
-        }),
-        route(Method::POST, "/logout", Public, || {
-            post(views::session::logout)
-        }),
-        route(Method::POST, "/language", Public, || {
-            post(views::session::switch_language)
-        }),
+        route(Method::GET, "/login", Public, || get(views::session::login_form)),
+        route(Method::POST, "/login", Public, || post(views::session::login)),
+        route(Method::POST, "/logout", Public, || post(views::session::logout)),
+        route(Method::POST, "/language", Public, || post(views::session::switch_language)),
         // UI: areas still being built.
-        route(
-            Method::GET,
-            "/search",
-            Public,
-            area!("nav.search", "area.search.desc"),
-        ),
-        route(
-            Method::GET,
-            "/watch",
-            Public,
-            area!("nav.watch", "area.watch.desc"),
-        ),
-        route(
-            Method::GET,
-            "/cases",
-            Public,
-            area!("nav.cases", "area.cases.desc"),
-        ),
-        route(
-            Method::GET,
-            "/directory",
-            Public,
-            area!("nav.directory", "area.directory.desc"),
-        ),
-        route(
-            Method::GET,
-            "/finance",
-            Public,
-            area!("nav.finance", "area.finance.desc"),
-        ),
-        route(
-            Method::GET,
-            "/training",
-            Public,
-            area!("nav.training", "area.training.desc"),
-        ),
-        route(
-            Method::GET,
-            "/dashboard",
-            Public,
-            area!("nav.dashboard", "area.dashboard.desc"),
-        ),
+        route(Method::GET, "/search", Public, area!("nav.search", "area.search.desc")),
+        route(Method::GET, "/watch", Public, area!("nav.watch", "area.watch.desc")),
+        route(Method::GET, "/cases", Public, area!("nav.cases", "area.cases.desc")),
+        route(Method::GET, "/directory", Public, area!("nav.directory", "area.directory.desc")),
+        route(Method::GET, "/finance", Public, area!("nav.finance", "area.finance.desc")),
+        route(Method::GET, "/training", Public, area!("nav.training", "area.training.desc")),
+        route(Method::GET, "/dashboard", Public, area!("nav.dashboard", "area.dashboard.desc")),
+        // UI: IP records.
+        route(Method::GET, "/trademarks/{office}/{number}", Public, || get(views::records::trademark)),
+        route(Method::GET, "/patents/{office}/{number}", Public, || get(views::records::patent)),
         // UI: organisations, account, audit.
-        route(Method::GET, "/organisations", SignedIn, || {
-            get(views::organisations::list)
-        }),
-        route(Method::GET, "/organisations/new", SignedIn, || {
-            get(views::organisations::new_form)
-        }),
-        route(Method::POST, "/organisations", SignedIn, || {
-            post(views::organisations::create)
-        }),
-        route(Method::GET, "/organisations/{org_id}", SignedIn, || {
-            get(views::organisations::detail)
-        }),
-        route(Method::POST, "/organisations/{org_id}", SignedIn, || {
-            post(views::organisations::update)
-        }),
-        route(
-            Method::POST,
-            "/organisations/{org_id}/members",
-            SignedIn,
-            || post(views::organisations::add_member),
-        ),
-        route(Method::GET, "/account", SignedIn, || {
-            get(views::account::show)
-        }),
-        route(Method::POST, "/account/tokens", SignedIn, || {
-            post(views::account::create_token)
-        }),
-        route(
-            Method::POST,
-            "/account/tokens/{token_id}/revoke",
-            SignedIn,
-            || post(views::account::revoke_token),
-        ),
-        route(Method::GET, "/audit", SignedIn, || {
-            get(views::audit::browse)
-        }),
+        route(Method::GET, "/organisations", SignedIn, || get(views::organisations::list)),
+        route(Method::GET, "/organisations/new", SignedIn, || get(views::organisations::new_form)),
+        route(Method::POST, "/organisations", SignedIn, || post(views::organisations::create)),
+        route(Method::GET, "/organisations/{org_id}", SignedIn, || get(views::organisations::detail)),
+        route(Method::POST, "/organisations/{org_id}", SignedIn, || post(views::organisations::update)),
+        route(Method::POST, "/organisations/{org_id}/members", SignedIn, || post(views::organisations::add_member)),
+        route(Method::GET, "/account", SignedIn, || get(views::account::show)),
+        route(Method::POST, "/account/tokens", SignedIn, || post(views::account::create_token)),
+        route(Method::POST, "/account/tokens/{token_id}/revoke", SignedIn, || post(views::account::revoke_token)),
+        route(Method::GET, "/audit", SignedIn, || get(views::audit::browse)),
         // API.
         route(Method::GET, "/api/v1/me", SignedIn, || get(api::me::me)),
-        route(Method::GET, "/api/v1/organisations", SignedIn, || {
-            get(api::organisations::list)
-        }),
-        route(Method::POST, "/api/v1/organisations", SignedIn, || {
-            post(api::organisations::create)
-        }),
-        route(
-            Method::GET,
-            "/api/v1/organisations/{org_id}",
-            SignedIn,
-            || get(api::organisations::get),
-        ),
-        route(
-            Method::PUT,
-            "/api/v1/organisations/{org_id}",
-            SignedIn,
-            || put(api::organisations::replace),
-        ),
-        route(
-            Method::GET,
-            "/api/v1/organisations/{org_id}/users",
-            SignedIn,
-            || get(api::organisations::members),
-        ),
-        route(
-            Method::POST,
-            "/api/v1/organisations/{org_id}/users",
-            SignedIn,
-            || post(api::organisations::add_member),
-        ),
-        route(Method::GET, "/api/v1/tokens", SignedIn, || {
-            get(api::tokens::list)
-        }),
-        route(Method::POST, "/api/v1/tokens", SignedIn, || {
-            post(api::tokens::create)
-        }),
-        route(
-            Method::DELETE,
-            "/api/v1/tokens/{token_id}",
-            SignedIn,
-            || delete(api::tokens::revoke),
-        ),
-        route(Method::GET, "/api/v1/audit", SignedIn, || {
-            get(api::audit::list)
-        }),
-        route(Method::GET, "/api/v1/reference/streets", Public, || {
-            get(api::reference::streets)
-        }),
+        route(Method::GET, "/api/v1/organisations", SignedIn, || get(api::organisations::list)),
+        route(Method::POST, "/api/v1/organisations", SignedIn, || post(api::organisations::create)),
+        route(Method::GET, "/api/v1/organisations/{org_id}", SignedIn, || get(api::organisations::get)),
+        route(Method::PUT, "/api/v1/organisations/{org_id}", SignedIn, || put(api::organisations::replace)),
+        route(Method::GET, "/api/v1/organisations/{org_id}/users", SignedIn, || get(api::organisations::members)),
+        route(Method::POST, "/api/v1/organisations/{org_id}/users", SignedIn, || post(api::organisations::add_member)),
+        route(Method::GET, "/api/v1/tokens", SignedIn, || get(api::tokens::list)),
+        route(Method::POST, "/api/v1/tokens", SignedIn, || post(api::tokens::create)),
+        route(Method::DELETE, "/api/v1/tokens/{token_id}", SignedIn, || delete(api::tokens::revoke)),
+        route(Method::GET, "/api/v1/audit", SignedIn, || get(api::audit::list)),
+        route(Method::GET, "/api/v1/reference/streets", Public, || get(api::reference::streets)),
+        route(Method::GET, "/api/v1/trademarks/{office}/{number}", Public, || get(api::records::trademark)),
+        route(Method::GET, "/api/v1/patents/{office}/{number}", Public, || get(api::records::patent)),
     ]
 }

@@ -51,18 +51,12 @@ fn main() -> std::process::ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "zhichan=info,warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "zhichan=info,warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    let flags = commands::Flags {
-        config: cli.config,
-        data_dir: cli.data_dir,
-    };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let flags = commands::Flags { config: cli.config, data_dir: cli.data_dir };
     runtime.block_on(async move {
         match cli.command {
             Command::Serve(args) => commands::serve::run(&flags, args).await,

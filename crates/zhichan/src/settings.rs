@@ -55,15 +55,8 @@ impl Default for Settings {
         Self {
             data_dir: PathBuf::from("./data"),
             database_url: None,
-            server: ServerSettings {
-                bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
-                secure_cookies: false,
-            },
-            auth: AuthSettings {
-                session_hours: 168,
-                login_attempts: 5,
-                login_window_minutes: 15,
-            },
+            server: ServerSettings { bind: SocketAddr::from(([127, 0, 0, 1], 8080)), secure_cookies: false },
+            auth: AuthSettings { session_hours: 168, login_attempts: 5, login_window_minutes: 15 },
         }
     }
 }
@@ -99,18 +92,12 @@ impl Settings {
         let mut figment = Figment::from(Serialized::defaults(Settings::default()));
         match config_file {
             Some(path) => {
-                anyhow::ensure!(
-                    path.exists(),
-                    "config file {} does not exist",
-                    path.display()
-                );
+                anyhow::ensure!(path.exists(), "config file {} does not exist", path.display());
                 figment = figment.merge(Toml::file(path));
             }
             None => figment = figment.merge(Toml::file("zhichan.toml")),
         }
-        figment = figment
-            .merge(Env::prefixed("ZHICHAN_").split("__").ignore(&NOT_SETTINGS))
-            .merge(overrides);
+        figment = figment.merge(Env::prefixed("ZHICHAN_").split("__").ignore(&NOT_SETTINGS)).merge(overrides);
         figment.extract().context("invalid configuration")
     }
 
@@ -127,9 +114,7 @@ impl Settings {
         zhichan_core::CoreSettings {
             session_ttl: chrono_hours(self.auth.session_hours),
             login_attempts: self.auth.login_attempts.max(1),
-            login_window: std::time::Duration::from_secs(
-                u64::from(self.auth.login_window_minutes) * 60,
-            ),
+            login_window: std::time::Duration::from_secs(u64::from(self.auth.login_window_minutes) * 60),
         }
     }
 }
@@ -145,20 +130,14 @@ mod tests {
 
     #[test]
     fn the_printed_example_parses_to_the_defaults() {
-        let parsed: Settings = Figment::new()
-            .merge(Toml::string(EXAMPLE))
-            .extract()
-            .unwrap();
+        let parsed: Settings = Figment::new().merge(Toml::string(EXAMPLE)).extract().unwrap();
         assert_eq!(parsed, Settings::default());
     }
 
     #[test]
     fn layers_apply_in_order_and_unknown_keys_fail() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file(
-                "zhichan.toml",
-                "data_dir = \"/srv/zhichan\"\n[server]\nbind = \"0.0.0.0:9000\"\n",
-            )?;
+            jail.create_file("zhichan.toml", "data_dir = \"/srv/zhichan\"\n[server]\nbind = \"0.0.0.0:9000\"\n")?;
             jail.set_env("ZHICHAN_SERVER__BIND", "127.0.0.1:9100");
             jail.set_env("ZHICHAN_TEST_DATABASE_URL", "postgres://ignored");
             let flags = Figment::new().merge(("data_dir", "/tmp/flag"));

@@ -8,135 +8,64 @@ use zhichan_store::{AuditFilter, Page};
 use crate::core_with;
 
 fn from(ip: &str) -> RequestContext {
-    RequestContext {
-        ip: Some(ip.into()),
-        user_agent: Some("test".into()),
-    }
+    RequestContext { ip: Some(ip.into()), user_agent: Some("test".into()) }
 }
 
 #[tokio::test]
 async fn first_administrator_signs_in_and_is_audited() {
     let (core, _dir) = core_with(CoreSettings::default()).await;
     assert!(!core.has_admin().await.unwrap());
-    let admin = core
-        .create_administrator("Root@Example.cn", "管理员", "a-long-secret-1")
-        .await
-        .unwrap();
+    let admin = core.create_administrator("Root@Example.cn", "管理员", "a-long-secret-1").await.unwrap();
     assert_eq!(admin.roles, [Role::Admin]);
     assert!(core.has_admin().await.unwrap());
 
-    let opened = core
-        .sign_in("root@example.cn", "a-long-secret-1", &from("10.1.1.1"))
-        .await
-        .unwrap();
-    let actor = core
-        .session_actor(&opened.secret)
-        .await
-        .unwrap()
-        .expect("valid session");
+    let opened = core.sign_in("root@example.cn", "a-long-secret-1", &from("10.1.1.1")).await.unwrap();
+    let actor = core.session_actor(&opened.secret).await.unwrap().expect("valid session");
     assert_eq!(actor.user_id(), admin.id);
     assert!(core.session_actor("not-a-session").await.unwrap().is_none());
 
-    core.sign_out(&actor, &opened.secret, &from("10.1.1.1"))
-        .await
-        .unwrap();
+    core.sign_out(&actor, &opened.secret, &from("10.1.1.1")).await.unwrap();
     assert!(core.session_actor(&opened.secret).await.unwrap().is_none());
 
-    let trail = core
-        .store()
-        .audit_events(&AuditFilter::default(), Page::first(20))
-        .await
-        .unwrap();
+    let trail = core.store().audit_events(&AuditFilter::default(), Page::first(20)).await.unwrap();
     let actions: Vec<&str> = trail.iter().rev().map(|e| e.action.as_str()).collect();
-    assert_eq!(
-        actions,
-        [
-            "organisation.create",
-            "user.create",
-            "session.create",
-            "session.delete"
-        ]
-    );
+    assert_eq!(actions, ["organisation.create", "user.create", "session.create", "session.delete"]);
     assert_eq!(trail[1].ip.as_deref(), Some("10.1.1.1"));
 }
 
 #[tokio::test]
 async fn wrong_passwords_are_refused_alike_then_throttled() {
-    let settings = CoreSettings {
-        login_attempts: 2,
-        ..CoreSettings::default()
-    };
+    let settings = CoreSettings { login_attempts: 2, ..CoreSettings::default() };
     let (core, _dir) = core_with(settings).await;
-    core.create_administrator("root@example.cn", "管理员", "a-long-secret-1")
-        .await
-        .unwrap();
+    core.create_administrator("root@example.cn", "管理员", "a-long-secret-1").await.unwrap();
 
-    let wrong = core
-        .sign_in("root@example.cn", "wrong-password", &from("10.0.0.1"))
-        .await;
-    let unknown = core
-        .sign_in("ghost@example.cn", "wrong-password", &from("10.0.0.1"))
-        .await;
+    let wrong = core.sign_in("root@example.cn", "wrong-password", &from("10.0.0.1")).await;
+    let unknown = core.sign_in("ghost@example.cn", "wrong-password", &from("10.0.0.1")).await;
     assert!(matches!(wrong, Err(CoreError::InvalidCredentials)));
-    assert!(
-        matches!(unknown, Err(CoreError::InvalidCredentials)),
-        "unknown addresses look the same"
-    );
+    assert!(matches!(unknown, Err(CoreError::InvalidCredentials)), "unknown addresses look the same");
 
-    core.sign_in("root@example.cn", "wrong-again", &from("10.0.0.2"))
-        .await
-        .unwrap_err();
-    let throttled = core
-        .sign_in("root@example.cn", "a-long-secret-1", &from("10.0.0.3"))
-        .await;
-    assert!(
-        matches!(throttled, Err(CoreError::TooManyAttempts { retry_after_secs }) if retry_after_secs > 0)
-    );
+    core.sign_in("root@example.cn", "wrong-again", &from("10.0.0.2")).await.unwrap_err();
+    let throttled = core.sign_in("root@example.cn", "a-long-secret-1", &from("10.0.0.3")).await;
+    assert!(matches!(throttled, Err(CoreError::TooManyAttempts { retry_after_secs }) if retry_after_secs > 0));
 
-    let refused = AuditFilter {
-        action_prefix: Some("session.refused".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        core.store()
-            .audit_events(&refused, Page::first(10))
-            .await
-            .unwrap()
-            .len(),
-        3
-    );
+    let refused = AuditFilter { action_prefix: Some("session.refused".into()), ..Default::default() };
+    assert_eq!(core.store().audit_events(&refused, Page::first(10)).await.unwrap().len(), 3);
 }
 
 #[tokio::test]
 async fn api_tokens_work_until_revoked() {
     let (core, _dir) = core_with(CoreSettings::default()).await;
-    let admin = core
-        .create_administrator("root@example.cn", "管理员", "a-long-secret-1")
-        .await
-        .unwrap();
+    let admin = core.create_administrator("root@example.cn", "管理员", "a-long-secret-1").await.unwrap();
     let actor = zhichan_core::Actor::new(admin);
-    let created = core
-        .create_api_token(&actor, "ERP 集成", &RequestContext::cli())
-        .await
-        .unwrap();
+    let created = core.create_api_token(&actor, "ERP 集成", &RequestContext::cli()).await.unwrap();
     assert!(created.secret.starts_with("zc_") && created.secret.len() == 43);
     assert!(created.secret.starts_with(&created.token.token_prefix));
-    assert_eq!(
-        core.token_actor(&created.secret)
-            .await
-            .unwrap()
-            .map(|a| a.user_id()),
-        Some(actor.user_id())
-    );
+    assert_eq!(core.token_actor(&created.secret).await.unwrap().map(|a| a.user_id()), Some(actor.user_id()));
     assert!(core.token_actor("zc_0000").await.unwrap().is_none());
 
-    core.revoke_api_token(&actor, created.token.id, &RequestContext::cli())
-        .await
-        .unwrap();
+    core.revoke_api_token(&actor, created.token.id, &RequestContext::cli()).await.unwrap();
     assert!(core.token_actor(&created.secret).await.unwrap().is_none());
-    let again = core
-        .revoke_api_token(&actor, created.token.id, &RequestContext::cli())
-        .await;
+    let again = core.revoke_api_token(&actor, created.token.id, &RequestContext::cli()).await;
     assert!(matches!(again, Err(CoreError::NotFound(_))));
 }
 
@@ -148,21 +77,10 @@ async fn demo_world_is_seeded_once_and_every_login_works() {
     assert_eq!(logins.len(), again.len());
     assert!(logins.len() >= 8);
     for login in &logins {
-        let opened = core
-            .sign_in(login.email, DEMO_PASSWORD, &from("127.0.0.1"))
-            .await
-            .unwrap();
+        let opened = core.sign_in(login.email, DEMO_PASSWORD, &from("127.0.0.1")).await.unwrap();
         assert_eq!(opened.user.roles, login.roles);
     }
-    let organisations = core
-        .store()
-        .organisations(&Default::default(), Page::first(50))
-        .await
-        .unwrap();
-    assert_eq!(
-        organisations.len(),
-        6,
-        "centre, four enterprises, one expert panel"
-    );
+    let organisations = core.store().organisations(&Default::default(), Page::first(50)).await.unwrap();
+    assert_eq!(organisations.len(), 6, "centre, four enterprises, one expert panel");
     assert!(organisations.iter().filter(|o| o.uscc.is_some()).count() == 4);
 }

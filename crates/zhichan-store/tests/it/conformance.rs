@@ -6,8 +6,8 @@ use std::sync::Arc;
 use chrono::{Duration, TimeZone, Utc};
 use zhichan_domain::{Email, Locale, MarketCode, OrgKind, OrgName, Role, Street, Uscc};
 use zhichan_store::{
-    AuditFilter, NewApiToken, NewAuditEvent, NewOrganisation, NewSession, NewUser,
-    OrganisationFilter, OrganisationProfile, Page, Store, StoreError,
+    AuditFilter, NewApiToken, NewAuditEvent, NewOrganisation, NewSession, NewUser, OrganisationFilter,
+    OrganisationProfile, Page, Store, StoreError,
 };
 
 /// A store under test and the URL it was opened from.
@@ -22,30 +22,18 @@ async fn sqlite() -> Subject {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite:{}", dir.path().join("test.sqlite3").display());
     let store = zhichan_store::open(&url).await.expect("open SQLite");
-    Subject {
-        store,
-        url,
-        _dir: Some(dir),
-    }
+    Subject { store, url, _dir: Some(dir) }
 }
 
 /// A fresh PostgreSQL store, or `None` (with a note) when no test server is configured.
 async fn postgres() -> Option<Subject> {
     let Ok(base) = std::env::var(zhichan_store::scratch::TEST_DATABASE_URL_VAR) else {
-        eprintln!(
-            "skipped: set ZHICHAN_TEST_DATABASE_URL to run the PostgreSQL conformance checks"
-        );
+        eprintln!("skipped: set ZHICHAN_TEST_DATABASE_URL to run the PostgreSQL conformance checks");
         return None;
     };
-    let url = zhichan_store::scratch::postgres_database(&base)
-        .await
-        .expect("create scratch database");
+    let url = zhichan_store::scratch::postgres_database(&base).await.expect("create scratch database");
     let store = zhichan_store::open(&url).await.expect("open PostgreSQL");
-    Some(Subject {
-        store,
-        url,
-        _dir: None,
-    })
+    Some(Subject { store, url, _dir: None })
 }
 
 macro_rules! conformance {
@@ -73,9 +61,7 @@ conformance!(
 );
 
 fn at(hour: u32) -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 25, hour, 0, 0)
-        .single()
-        .expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 25, hour, 0, 0).single().expect("valid time")
 }
 
 fn audit(action: &str, org: Option<i64>) -> NewAuditEvent {
@@ -106,12 +92,7 @@ fn enterprise(name: &str, uscc: Option<&str>, markets: &str) -> NewOrganisation 
     }
 }
 
-async fn new_user(
-    store: &Arc<dyn Store>,
-    org: i64,
-    email: &str,
-    roles: Vec<Role>,
-) -> zhichan_store::User {
+async fn new_user(store: &Arc<dyn Store>, org: i64, email: &str, roles: Vec<Role>) -> zhichan_store::User {
     let user = NewUser {
         organisation_id: org,
         email: Email::parse(email).expect("email"),
@@ -119,10 +100,7 @@ async fn new_user(
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
         roles,
     };
-    store
-        .create_user(&user, audit("user.create", Some(org)))
-        .await
-        .expect("create user")
+    store.create_user(&user, audit("user.create", Some(org))).await.expect("create user")
 }
 
 async fn organisations_round_trip_with_markets(Subject { store, .. }: Subject) {
@@ -133,11 +111,7 @@ async fn organisations_round_trip_with_markets(Subject { store, .. }: Subject) {
         )
         .await
         .expect("create");
-    let read = store
-        .organisation(created.id)
-        .await
-        .expect("read")
-        .expect("exists");
+    let read = store.organisation(created.id).await.expect("read").expect("exists");
     assert_eq!(read, created);
     assert_eq!(read.name_zh, "海鹰电子");
     assert_eq!(read.street, Some(Street::Shajing));
@@ -147,66 +121,28 @@ async fn organisations_round_trip_with_markets(Subject { store, .. }: Subject) {
     let mut profile = enterprise("海鹰电子科技", None, "JP US").profile;
     profile.street = Some(Street::Shiyan);
     let updated = store
-        .update_organisation(
-            created.id,
-            &profile,
-            audit("organisation.update", Some(created.id)),
-        )
+        .update_organisation(created.id, &profile, audit("organisation.update", Some(created.id)))
         .await
         .expect("update");
     assert_eq!(updated.name_zh, "海鹰电子科技");
     assert_eq!(updated.uscc, None);
-    assert_eq!(
-        updated
-            .export_markets
-            .iter()
-            .map(MarketCode::as_str)
-            .collect::<Vec<_>>(),
-        ["JP", "US"]
-    );
-    assert!(
-        store
-            .organisation(created.id + 1000)
-            .await
-            .expect("read")
-            .is_none()
-    );
-    let missing = store
-        .update_organisation(
-            created.id + 1000,
-            &profile,
-            audit("organisation.update", None),
-        )
-        .await;
+    assert_eq!(updated.export_markets.iter().map(MarketCode::as_str).collect::<Vec<_>>(), ["JP", "US"]);
+    assert!(store.organisation(created.id + 1000).await.expect("read").is_none());
+    let missing = store.update_organisation(created.id + 1000, &profile, audit("organisation.update", None)).await;
     assert!(matches!(missing, Err(StoreError::NotFound("organisation"))));
 }
 
 async fn unique_values_conflict_and_roll_back(Subject { store, .. }: Subject) {
     let first = store
-        .create_organisation(
-            &enterprise("甲", Some("91440300708461136T"), "US"),
-            audit("organisation.create", None),
-        )
+        .create_organisation(&enterprise("甲", Some("91440300708461136T"), "US"), audit("organisation.create", None))
         .await
         .expect("create");
     let duplicate = store
-        .create_organisation(
-            &enterprise("乙", Some("91440300708461136T"), "US"),
-            audit("organisation.create", None),
-        )
+        .create_organisation(&enterprise("乙", Some("91440300708461136T"), "US"), audit("organisation.create", None))
         .await;
-    assert!(
-        matches!(duplicate, Err(StoreError::Conflict { what: "uscc" })),
-        "{duplicate:?}"
-    );
+    assert!(matches!(duplicate, Err(StoreError::Conflict { what: "uscc" })), "{duplicate:?}");
 
-    new_user(
-        &store,
-        first.id,
-        "a@example.cn",
-        vec![Role::EnterpriseMember],
-    )
-    .await;
+    new_user(&store, first.id, "a@example.cn", vec![Role::EnterpriseMember]).await;
     let again = NewUser {
         organisation_id: first.id,
         email: Email::parse("A@example.cn").expect("email"),
@@ -214,204 +150,67 @@ async fn unique_values_conflict_and_roll_back(Subject { store, .. }: Subject) {
         password_hash: "h".into(),
         roles: vec![],
     };
-    let conflict = store
-        .create_user(&again, audit("user.create", Some(first.id)))
-        .await;
-    assert!(
-        matches!(conflict, Err(StoreError::Conflict { what: "email" })),
-        "{conflict:?}"
-    );
+    let conflict = store.create_user(&again, audit("user.create", Some(first.id))).await;
+    assert!(matches!(conflict, Err(StoreError::Conflict { what: "email" })), "{conflict:?}");
 
     // Nothing of the refused writes remains: not the organisation, and not their audit entries.
-    let all = store
-        .organisations(&OrganisationFilter::default(), Page::first(50))
-        .await
-        .expect("list");
+    let all = store.organisations(&OrganisationFilter::default(), Page::first(50)).await.expect("list");
     assert_eq!(all.len(), 1);
-    let creates = AuditFilter {
-        action_prefix: Some("organisation.create".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        store
-            .audit_events(&creates, Page::first(50))
-            .await
-            .expect("audit")
-            .len(),
-        1
-    );
+    let creates = AuditFilter { action_prefix: Some("organisation.create".into()), ..Default::default() };
+    assert_eq!(store.audit_events(&creates, Page::first(50)).await.expect("audit").len(), 1);
 }
 
 async fn organisation_filters_and_paging(Subject { store, .. }: Subject) {
     let mut ids = Vec::new();
-    for (i, name) in ["华强电子", "比亚迪配件", "华丰模具", "Global Lights"]
-        .iter()
-        .enumerate()
-    {
+    for (i, name) in ["华强电子", "比亚迪配件", "华丰模具", "Global Lights"].iter().enumerate() {
         let mut org = enterprise(name, None, "US");
-        org.profile.street = Some(if i % 2 == 0 {
-            Street::Xixiang
-        } else {
-            Street::Fuyong
-        });
-        ids.push(
-            store
-                .create_organisation(&org, audit("organisation.create", None))
-                .await
-                .expect("create")
-                .id,
-        );
+        org.profile.street = Some(if i % 2 == 0 { Street::Xixiang } else { Street::Fuyong });
+        ids.push(store.create_organisation(&org, audit("organisation.create", None)).await.expect("create").id);
     }
-    let by_name = OrganisationFilter {
-        name_contains: Some("华".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        store
-            .organisations(&by_name, Page::first(10))
-            .await
-            .expect("list")
-            .len(),
-        2
-    );
-    let english = OrganisationFilter {
-        name_contains: Some("global".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        store
-            .organisations(&english, Page::first(10))
-            .await
-            .expect("list")
-            .len(),
-        1
-    );
-    let by_street = OrganisationFilter {
-        street: Some(Street::Fuyong),
-        ..Default::default()
-    };
-    let fuyong = store
-        .organisations(&by_street, Page::first(10))
-        .await
-        .expect("list");
-    assert_eq!(
-        fuyong.iter().map(|o| o.id).collect::<Vec<_>>(),
-        [ids[1], ids[3]]
-    );
-    let only = OrganisationFilter {
-        only_id: Some(ids[2]),
-        ..Default::default()
-    };
-    assert_eq!(
-        store
-            .organisations(&only, Page::first(10))
-            .await
-            .expect("list")[0]
-            .name_zh,
-        "华丰模具"
-    );
+    let by_name = OrganisationFilter { name_contains: Some("华".into()), ..Default::default() };
+    assert_eq!(store.organisations(&by_name, Page::first(10)).await.expect("list").len(), 2);
+    let english = OrganisationFilter { name_contains: Some("global".into()), ..Default::default() };
+    assert_eq!(store.organisations(&english, Page::first(10)).await.expect("list").len(), 1);
+    let by_street = OrganisationFilter { street: Some(Street::Fuyong), ..Default::default() };
+    let fuyong = store.organisations(&by_street, Page::first(10)).await.expect("list");
+    assert_eq!(fuyong.iter().map(|o| o.id).collect::<Vec<_>>(), [ids[1], ids[3]]);
+    let only = OrganisationFilter { only_id: Some(ids[2]), ..Default::default() };
+    assert_eq!(store.organisations(&only, Page::first(10)).await.expect("list")[0].name_zh, "华丰模具");
 
-    let first = store
-        .organisations(&OrganisationFilter::default(), Page::first(3))
-        .await
-        .expect("page 1");
+    let first = store.organisations(&OrganisationFilter::default(), Page::first(3)).await.expect("page 1");
     let rest = store
-        .organisations(
-            &OrganisationFilter::default(),
-            Page {
-                after: first.last().map(|o| o.id),
-                limit: 3,
-            },
-        )
+        .organisations(&OrganisationFilter::default(), Page { after: first.last().map(|o| o.id), limit: 3 })
         .await
         .expect("page 2");
     assert_eq!((first.len(), rest.len()), (3, 1));
-    assert!(
-        rest.iter().all(|o| o.export_markets.len() == 1),
-        "markets load on every page"
-    );
+    assert!(rest.iter().all(|o| o.export_markets.len() == 1), "markets load on every page");
 }
 
 async fn users_roles_and_credentials(Subject { store, .. }: Subject) {
-    let org = store
-        .create_organisation(
-            &enterprise("丙", None, ""),
-            audit("organisation.create", None),
-        )
-        .await
-        .expect("org");
-    let user = new_user(
-        &store,
-        org.id,
-        "Wang@Example.CN",
-        vec![Role::EnterpriseMember, Role::EnterpriseAdmin],
-    )
-    .await;
+    let org =
+        store.create_organisation(&enterprise("丙", None, ""), audit("organisation.create", None)).await.expect("org");
+    let user = new_user(&store, org.id, "Wang@Example.CN", vec![Role::EnterpriseMember, Role::EnterpriseAdmin]).await;
     assert_eq!(user.email, "wang@example.cn");
     assert_eq!(user.roles, [Role::EnterpriseMember, Role::EnterpriseAdmin]);
-    let credentials = store
-        .user_credentials("wang@example.cn")
-        .await
-        .expect("read")
-        .expect("exists");
+    let credentials = store.user_credentials("wang@example.cn").await.expect("read").expect("exists");
     assert!(credentials.password_hash.starts_with("$argon2id$"));
     assert_eq!(credentials.user, user);
-    assert!(
-        store
-            .user_credentials("nobody@example.cn")
-            .await
-            .expect("read")
-            .is_none()
-    );
+    assert!(store.user_credentials("nobody@example.cn").await.expect("read").is_none());
 
-    new_user(
-        &store,
-        org.id,
-        "zhao@example.cn",
-        vec![Role::EnterpriseMember],
-    )
-    .await;
+    new_user(&store, org.id, "zhao@example.cn", vec![Role::EnterpriseMember]).await;
     let members = store.users_in_organisation(org.id).await.expect("members");
     assert_eq!(members.len(), 2);
     assert_eq!(members[1].roles, [Role::EnterpriseMember]);
-    assert_eq!(
-        store
-            .count_users_with_role(Role::EnterpriseAdmin)
-            .await
-            .expect("count"),
-        1
-    );
-    assert_eq!(
-        store
-            .count_users_with_role(Role::Admin)
-            .await
-            .expect("count"),
-        0
-    );
+    assert_eq!(store.count_users_with_role(Role::EnterpriseAdmin).await.expect("count"), 1);
+    assert_eq!(store.count_users_with_role(Role::Admin).await.expect("count"), 0);
 
-    store
-        .set_user_locale(user.id, Locale::ZhHant, audit("user.locale", Some(org.id)))
-        .await
-        .expect("locale");
-    assert_eq!(
-        store
-            .user(user.id)
-            .await
-            .expect("read")
-            .expect("exists")
-            .locale,
-        Some(Locale::ZhHant)
-    );
+    store.set_user_locale(user.id, Locale::ZhHant, audit("user.locale", Some(org.id))).await.expect("locale");
+    assert_eq!(store.user(user.id).await.expect("read").expect("exists").locale, Some(Locale::ZhHant));
 }
 
 async fn sessions_expire_and_close(Subject { store, .. }: Subject) {
-    let org = store
-        .create_organisation(
-            &enterprise("丁", None, ""),
-            audit("organisation.create", None),
-        )
-        .await
-        .expect("org");
+    let org =
+        store.create_organisation(&enterprise("丁", None, ""), audit("organisation.create", None)).await.expect("org");
     let user = new_user(&store, org.id, "s@example.cn", vec![Role::EnterpriseMember]).await;
     let session = NewSession {
         token_hash: "ab".repeat(32),
@@ -421,60 +220,18 @@ async fn sessions_expire_and_close(Subject { store, .. }: Subject) {
         ip: Some("127.0.0.1".into()),
         user_agent: Some("test".into()),
     };
-    store
-        .create_session(&session, audit("session.create", Some(org.id)))
-        .await
-        .expect("create");
-    assert_eq!(
-        store
-            .session_user(&session.token_hash, at(9))
-            .await
-            .expect("read")
-            .map(|u| u.id),
-        Some(user.id)
-    );
-    assert!(
-        store
-            .session_user(&session.token_hash, at(11))
-            .await
-            .expect("read")
-            .is_none(),
-        "expired"
-    );
-    assert!(
-        store
-            .session_user(&"cd".repeat(32), at(9))
-            .await
-            .expect("read")
-            .is_none(),
-        "unknown"
-    );
-    assert_eq!(
-        store.delete_expired_sessions(at(9)).await.expect("sweep"),
-        0
-    );
-    store
-        .delete_session(&session.token_hash, audit("session.delete", Some(org.id)))
-        .await
-        .expect("delete");
-    assert!(
-        store
-            .session_user(&session.token_hash, at(9))
-            .await
-            .expect("read")
-            .is_none(),
-        "closed"
-    );
+    store.create_session(&session, audit("session.create", Some(org.id))).await.expect("create");
+    assert_eq!(store.session_user(&session.token_hash, at(9)).await.expect("read").map(|u| u.id), Some(user.id));
+    assert!(store.session_user(&session.token_hash, at(11)).await.expect("read").is_none(), "expired");
+    assert!(store.session_user(&"cd".repeat(32), at(9)).await.expect("read").is_none(), "unknown");
+    assert_eq!(store.delete_expired_sessions(at(9)).await.expect("sweep"), 0);
+    store.delete_session(&session.token_hash, audit("session.delete", Some(org.id))).await.expect("delete");
+    assert!(store.session_user(&session.token_hash, at(9)).await.expect("read").is_none(), "closed");
 }
 
 async fn api_tokens_authenticate_until_revoked(Subject { store, .. }: Subject) {
-    let org = store
-        .create_organisation(
-            &enterprise("戊", None, ""),
-            audit("organisation.create", None),
-        )
-        .await
-        .expect("org");
+    let org =
+        store.create_organisation(&enterprise("戊", None, ""), audit("organisation.create", None)).await.expect("org");
     let owner = new_user(&store, org.id, "t@example.cn", vec![Role::EnterpriseMember]).await;
     let other = new_user(&store, org.id, "u@example.cn", vec![Role::EnterpriseMember]).await;
     let new = NewApiToken {
@@ -484,134 +241,56 @@ async fn api_tokens_authenticate_until_revoked(Subject { store, .. }: Subject) {
         token_hash: "ef".repeat(32),
         created_at: at(8),
     };
-    let token = store
-        .create_api_token(&new, audit("api_token.create", Some(org.id)))
-        .await
-        .expect("create");
+    let token = store.create_api_token(&new, audit("api_token.create", Some(org.id))).await.expect("create");
     assert_eq!(token.last_used_at, None);
-    assert_eq!(
-        store
-            .api_token_user(&new.token_hash, at(9))
-            .await
-            .expect("auth")
-            .map(|u| u.id),
-        Some(owner.id)
-    );
-    assert_eq!(
-        store.api_tokens(owner.id).await.expect("list")[0].last_used_at,
-        Some(at(9))
-    );
+    assert_eq!(store.api_token_user(&new.token_hash, at(9)).await.expect("auth").map(|u| u.id), Some(owner.id));
+    assert_eq!(store.api_tokens(owner.id).await.expect("list")[0].last_used_at, Some(at(9)));
     assert!(store.api_tokens(other.id).await.expect("list").is_empty());
 
-    let foreign = store
-        .revoke_api_token(other.id, token.id, audit("api_token.revoke", Some(org.id)))
-        .await;
-    assert!(
-        matches!(foreign, Err(StoreError::NotFound(_))),
-        "only the owner revokes"
-    );
-    let revoked = store
-        .revoke_api_token(owner.id, token.id, audit("api_token.revoke", Some(org.id)))
-        .await
-        .expect("revoke");
+    let foreign = store.revoke_api_token(other.id, token.id, audit("api_token.revoke", Some(org.id))).await;
+    assert!(matches!(foreign, Err(StoreError::NotFound(_))), "only the owner revokes");
+    let revoked =
+        store.revoke_api_token(owner.id, token.id, audit("api_token.revoke", Some(org.id))).await.expect("revoke");
     assert_eq!(revoked.revoked_at, Some(at(9)));
-    assert!(
-        store
-            .api_token_user(&new.token_hash, at(10))
-            .await
-            .expect("auth")
-            .is_none()
-    );
+    assert!(store.api_token_user(&new.token_hash, at(10)).await.expect("auth").is_none());
 }
 
 async fn audit_trail_is_filtered_newest_first(Subject { store, .. }: Subject) {
-    for (i, action) in ["user.create", "organisation.update", "user.create"]
-        .iter()
-        .enumerate()
-    {
+    for (i, action) in ["user.create", "organisation.update", "user.create"].iter().enumerate() {
         let mut event = audit(action, Some(if i == 1 { 2 } else { 1 }));
         event.at = at(9) + Duration::minutes(i as i64);
         event.actor_user_id = Some(7);
         store.append_audit(event).await.expect("append");
     }
-    let all = store
-        .audit_events(&AuditFilter::default(), Page::first(10))
-        .await
-        .expect("all");
+    let all = store.audit_events(&AuditFilter::default(), Page::first(10)).await.expect("all");
     assert_eq!(all.len(), 3);
-    assert!(
-        all[0].id > all[1].id && all[1].id > all[2].id,
-        "newest first"
-    );
+    assert!(all[0].id > all[1].id && all[1].id > all[2].id, "newest first");
     assert_eq!(all[0].detail, serde_json::json!({ "test": "user.create" }));
     assert_eq!(all[0].ip.as_deref(), Some("127.0.0.1"));
 
-    let users = AuditFilter {
-        action_prefix: Some("user.".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        store
-            .audit_events(&users, Page::first(10))
-            .await
-            .expect("users")
-            .len(),
-        2
-    );
-    let org2 = AuditFilter {
-        organisation_id: Some(2),
-        ..Default::default()
-    };
-    assert_eq!(
-        store
-            .audit_events(&org2, Page::first(10))
-            .await
-            .expect("org")
-            .len(),
-        1
-    );
+    let users = AuditFilter { action_prefix: Some("user.".into()), ..Default::default() };
+    assert_eq!(store.audit_events(&users, Page::first(10)).await.expect("users").len(), 2);
+    let org2 = AuditFilter { organisation_id: Some(2), ..Default::default() };
+    assert_eq!(store.audit_events(&org2, Page::first(10)).await.expect("org").len(), 1);
     let window = AuditFilter {
         since: Some(at(9) + Duration::minutes(1)),
         until: Some(at(9) + Duration::minutes(2)),
         ..Default::default()
     };
-    assert_eq!(
-        store
-            .audit_events(&window, Page::first(10))
-            .await
-            .expect("window")[0]
-            .action,
-        "organisation.update"
-    );
-    let next = store
-        .audit_events(
-            &AuditFilter::default(),
-            Page {
-                after: Some(all[0].id),
-                limit: 10,
-            },
-        )
-        .await
-        .expect("page");
+    assert_eq!(store.audit_events(&window, Page::first(10)).await.expect("window")[0].action, "organisation.update");
+    let next =
+        store.audit_events(&AuditFilter::default(), Page { after: Some(all[0].id), limit: 10 }).await.expect("page");
     assert_eq!(next.len(), 2);
 }
 
 async fn audit_trail_cannot_be_rewritten(Subject { store, url, .. }: Subject) {
     use sqlx::Connection;
 
-    store
-        .append_audit(audit("user.create", Some(1)))
-        .await
-        .expect("append");
-    let attempts = [
-        "UPDATE audit_events SET action = 'forged'",
-        "DELETE FROM audit_events",
-    ];
+    store.append_audit(audit("user.create", Some(1))).await.expect("append");
+    let attempts = ["UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events"];
     for attempt in attempts {
         let refused = if url.starts_with("sqlite:") {
-            let mut conn = sqlx::SqliteConnection::connect(&url)
-                .await
-                .expect("connect");
+            let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("connect");
             sqlx::query(attempt).execute(&mut conn).await.is_err()
         } else {
             let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect");
@@ -619,10 +298,7 @@ async fn audit_trail_cannot_be_rewritten(Subject { store, url, .. }: Subject) {
         };
         assert!(refused, "the database must refuse: {attempt}");
     }
-    let kept = store
-        .audit_events(&AuditFilter::default(), Page::first(10))
-        .await
-        .expect("read");
+    let kept = store.audit_events(&AuditFilter::default(), Page::first(10)).await.expect("read");
     assert_eq!((kept.len(), kept[0].action.as_str()), (1, "user.create"));
 }
 
@@ -658,7 +334,10 @@ async fn records_are_stored_by_identity_with_status_history(Subject { store, .. 
     assert_eq!(stages, [Some("filed"), Some("registered")], "only status changes enter the history");
     assert_eq!(stored.history[1].raw_status.as_deref(), Some("raw registered"));
     assert_eq!((stored.created_at, stored.updated_at), (at(8), at(11)));
-    assert!(store.record("US", RecordKind::Patent, "97000001").await.expect("read").is_none(), "kind is part of identity");
+    assert!(
+        store.record("US", RecordKind::Patent, "97000001").await.expect("read").is_none(),
+        "kind is part of identity"
+    );
     assert_eq!(store.count_records(RecordKind::Trademark).await.expect("count"), 2);
 }
 
@@ -680,7 +359,10 @@ async fn imports_keep_their_rejections_and_totals(Subject { store, .. }: Subject
     assert_eq!(kept, [rejection(1), rejection(2), rejection(3)]);
 
     let totals = ImportTotals { read: 10, rejected: 3, ..Default::default() };
-    store.finish_import(import, totals, ImportOutcome::WithRejections, audit("import.run", None)).await.expect("finish");
+    store
+        .finish_import(import, totals, ImportOutcome::WithRejections, audit("import.run", None))
+        .await
+        .expect("finish");
     let trail = AuditFilter { action_prefix: Some("import.".into()), ..Default::default() };
     let entries = store.audit_events(&trail, Page::first(5)).await.expect("audit");
     assert_eq!(entries[0].target_id, Some(import.to_string()));

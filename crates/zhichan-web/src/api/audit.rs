@@ -41,10 +41,7 @@ pub async fn list(
     ApiActor(actor): ApiActor,
     ApiQuery(params): ApiQuery<AuditParams>,
 ) -> Result<ApiJson<Paged<AuditEventView>>, ApiError> {
-    let limit = params
-        .limit
-        .unwrap_or(100)
-        .clamp(1, zhichan_core::audit::MAX_PAGE);
+    let limit = params.limit.unwrap_or(100).clamp(1, zhichan_core::audit::MAX_PAGE);
     let query = AuditQuery {
         organisation_id: params.organisation_id,
         actor_user_id: params.actor_user_id,
@@ -52,15 +49,7 @@ pub async fn list(
         since: params.since,
         until: params.until,
     };
-    let page = Page {
-        after: parse_cursor(params.cursor.as_deref())?,
-        limit,
-    };
+    let page = Page { after: parse_cursor(params.cursor.as_deref())?, limit };
     let events = state.core.audit_events(&actor, query, page).await?;
-    Ok(ApiJson(Paged::new(
-        events,
-        limit,
-        |e| e.id,
-        AuditEventView::from,
-    )))
+    Ok(ApiJson(Paged::new(events, limit, |e| e.id, AuditEventView::from)))
 }

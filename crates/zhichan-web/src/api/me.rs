@@ -21,16 +21,7 @@ pub struct Me {
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses(
     (status = 200, body = Me), (status = 401, body = crate::error::ErrorBody),
 ))]
-pub async fn me(
-    State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
-) -> Result<ApiJson<Me>, ApiError> {
-    let organisation = state
-        .core
-        .organisation(&actor, actor.organisation_id())
-        .await?;
-    Ok(ApiJson(Me {
-        user: actor.user().clone().into(),
-        organisation: organisation.into(),
-    }))
+pub async fn me(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<ApiJson<Me>, ApiError> {
+    let organisation = state.core.organisation(&actor, actor.organisation_id()).await?;
+    Ok(ApiJson(Me { user: actor.user().clone().into(), organisation: organisation.into() }))
 }

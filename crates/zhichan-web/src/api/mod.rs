@@ -5,6 +5,7 @@ pub mod audit;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod records;
 pub mod reference;
 pub mod tokens;
 mod views;
@@ -70,19 +71,9 @@ pub struct Paged<T> {
 
 impl<T> Paged<T> {
     /// A page of `limit` entries whose ids are given by `id`: a full page has a next cursor.
-    pub fn new<S>(
-        source: Vec<S>,
-        limit: u32,
-        id: impl Fn(&S) -> i64,
-        view: impl Fn(S) -> T,
-    ) -> Self {
-        let next_cursor = (source.len() == limit as usize)
-            .then(|| source.last().map(|s| id(s).to_string()))
-            .flatten();
-        Self {
-            items: source.into_iter().map(view).collect(),
-            next_cursor,
-        }
+    pub fn new<S>(source: Vec<S>, limit: u32, id: impl Fn(&S) -> i64, view: impl Fn(S) -> T) -> Self {
+        let next_cursor = (source.len() == limit as usize).then(|| source.last().map(|s| id(s).to_string())).flatten();
+        Self { items: source.into_iter().map(view).collect(), next_cursor }
     }
 }
 
@@ -90,9 +81,7 @@ impl<T> Paged<T> {
 pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
     cursor
         .map(|c| {
-            c.parse::<i64>().map_err(|_| {
-                ApiError::new("invalid_cursor", "cursor must be a value from next_cursor")
-            })
+            c.parse::<i64>().map_err(|_| ApiError::new("invalid_cursor", "cursor must be a value from next_cursor"))
         })
         .transpose()
 }
@@ -108,6 +97,7 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         organisations::members, organisations::add_member,
         tokens::list, tokens::create, tokens::revoke,
         audit::list,
+        records::trademark, records::patent,
         reference::streets,
     ),
     components(schemas(crate::error::ErrorBody)),

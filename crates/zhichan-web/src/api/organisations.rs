@@ -40,36 +40,15 @@ pub async fn list(
     ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<ApiJson<Paged<OrganisationView>>, ApiError> {
     let filter = OrganisationFilter {
-        street: params
-            .street
-            .as_deref()
-            .map(Street::parse)
-            .transpose()
-            .map_err(zhichan_core::CoreError::from)?,
-        kind: params
-            .kind
-            .as_deref()
-            .map(OrgKind::parse)
-            .transpose()
-            .map_err(zhichan_core::CoreError::from)?,
+        street: params.street.as_deref().map(Street::parse).transpose().map_err(zhichan_core::CoreError::from)?,
+        kind: params.kind.as_deref().map(OrgKind::parse).transpose().map_err(zhichan_core::CoreError::from)?,
         name_contains: params.name,
         only_id: None,
     };
-    let limit = params
-        .limit
-        .unwrap_or(DEFAULT_LIMIT)
-        .clamp(1, zhichan_core::organisations::MAX_PAGE);
-    let page = Page {
-        after: parse_cursor(params.cursor.as_deref())?,
-        limit,
-    };
+    let limit = params.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, zhichan_core::organisations::MAX_PAGE);
+    let page = Page { after: parse_cursor(params.cursor.as_deref())?, limit };
     let organisations = state.core.organisations(&actor, filter, page).await?;
-    Ok(ApiJson(Paged::new(
-        organisations,
-        limit,
-        |o| o.id,
-        OrganisationView::from,
-    )))
+    Ok(ApiJson(Paged::new(organisations, limit, |o| o.id, OrganisationView::from)))
 }
 
 /// A new organisation.
@@ -126,10 +105,7 @@ pub async fn create(
     ApiJson(body): ApiJson<NewOrganisationBody>,
 ) -> Result<(StatusCode, ApiJson<OrganisationView>), ApiError> {
     let kind = OrgKind::parse(&body.kind).map_err(zhichan_core::CoreError::from)?;
-    let created = state
-        .core
-        .create_organisation(&actor, kind, &body.profile.into(), &origin)
-        .await?;
+    let created = state.core.create_organisation(&actor, kind, &body.profile.into(), &origin).await?;
     Ok((StatusCode::CREATED, ApiJson(created.into())))
 }
 
@@ -142,9 +118,7 @@ pub async fn get(
     ApiActor(actor): ApiActor,
     ApiPath(org_id): ApiPath<i64>,
 ) -> Result<ApiJson<OrganisationView>, ApiError> {
-    Ok(ApiJson(
-        state.core.organisation(&actor, org_id).await?.into(),
-    ))
+    Ok(ApiJson(state.core.organisation(&actor, org_id).await?.into()))
 }
 
 /// Replaces an organisation's profile.
@@ -159,13 +133,7 @@ pub async fn replace(
     ApiPath(org_id): ApiPath<i64>,
     ApiJson(body): ApiJson<ProfileBody>,
 ) -> Result<ApiJson<OrganisationView>, ApiError> {
-    Ok(ApiJson(
-        state
-            .core
-            .update_organisation(&actor, org_id, &body.into(), &origin)
-            .await?
-            .into(),
-    ))
+    Ok(ApiJson(state.core.update_organisation(&actor, org_id, &body.into(), &origin).await?.into()))
 }
 
 /// The members of an organisation.
@@ -207,15 +175,8 @@ pub async fn add_member(
     ApiPath(org_id): ApiPath<i64>,
     ApiJson(body): ApiJson<NewMemberBody>,
 ) -> Result<(StatusCode, ApiJson<UserView>), ApiError> {
-    let input = MemberInput {
-        email: body.email,
-        display_name: body.display_name,
-        password: body.password,
-        roles: body.roles,
-    };
-    let user = state
-        .core
-        .add_member(&actor, org_id, &input, &origin)
-        .await?;
+    let input =
+        MemberInput { email: body.email, display_name: body.display_name, password: body.password, roles: body.roles };
+    let user = state.core.add_member(&actor, org_id, &input, &origin).await?;
     Ok((StatusCode::CREATED, ApiJson(user.into())))
 }

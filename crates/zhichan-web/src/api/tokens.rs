@@ -15,15 +15,7 @@ pub async fn list(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
 ) -> Result<ApiJson<Vec<TokenView>>, ApiError> {
-    Ok(ApiJson(
-        state
-            .core
-            .api_tokens(&actor)
-            .await?
-            .into_iter()
-            .map(TokenView::from)
-            .collect(),
-    ))
+    Ok(ApiJson(state.core.api_tokens(&actor).await?.into_iter().map(TokenView::from).collect()))
 }
 
 /// A token to create.
@@ -53,17 +45,8 @@ pub async fn create(
     Origin(origin): Origin,
     ApiJson(body): ApiJson<NewTokenBody>,
 ) -> Result<(StatusCode, ApiJson<CreatedTokenView>), ApiError> {
-    let created = state
-        .core
-        .create_api_token(&actor, &body.name, &origin)
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        ApiJson(CreatedTokenView {
-            secret: created.secret,
-            token: created.token.into(),
-        }),
-    ))
+    let created = state.core.create_api_token(&actor, &body.name, &origin).await?;
+    Ok((StatusCode::CREATED, ApiJson(CreatedTokenView { secret: created.secret, token: created.token.into() })))
 }
 
 /// Revokes one of the caller's tokens.
@@ -76,11 +59,5 @@ pub async fn revoke(
     Origin(origin): Origin,
     ApiPath(token_id): ApiPath<i64>,
 ) -> Result<ApiJson<TokenView>, ApiError> {
-    Ok(ApiJson(
-        state
-            .core
-            .revoke_api_token(&actor, token_id, &origin)
-            .await?
-            .into(),
-    ))
+    Ok(ApiJson(state.core.revoke_api_token(&actor, token_id, &origin).await?.into()))
 }

@@ -19,20 +19,12 @@ struct AccountPage<'a> {
     new_secret: Option<String>,
 }
 
-async fn account_page(
-    state: &AppState,
-    page: &PageContext,
-    new_secret: Option<String>,
-) -> Response {
+async fn account_page(state: &AppState, page: &PageContext, new_secret: Option<String>) -> Response {
     let Some(actor) = &page.actor else {
         return page.fail(CoreError::Unauthenticated).into_response();
     };
     match state.core.api_tokens(actor).await {
-        Ok(tokens) => render(&AccountPage {
-            page,
-            tokens,
-            new_secret,
-        }),
+        Ok(tokens) => render(&AccountPage { page, tokens, new_secret }),
         Err(error) => page.fail(error).into_response(),
     }
 }
@@ -58,11 +50,7 @@ pub async fn create_token(
     let Some(actor) = &page.actor else {
         return page.fail(CoreError::Unauthenticated).into_response();
     };
-    match state
-        .core
-        .create_api_token(actor, &form.name, &origin)
-        .await
-    {
+    match state.core.create_api_token(actor, &form.name, &origin).await {
         Ok(created) => account_page(&state, &page, Some(created.secret)).await,
         Err(error) => page.fail(error).into_response(),
     }

@@ -14,14 +14,6 @@ struct AreaPage<'a> {
 }
 
 /// Renders the "being built" page of the area whose navigation label is `title_key`.
-pub fn under_construction(
-    page: &PageContext,
-    title_key: &'static str,
-    description_key: &'static str,
-) -> Response {
-    render(&AreaPage {
-        page,
-        title_key,
-        description_key,
-    })
+pub fn under_construction(page: &PageContext, title_key: &'static str, description_key: &'static str) -> Response {
+    render(&AreaPage { page, title_key, description_key })
 }

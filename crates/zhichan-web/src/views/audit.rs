@@ -33,11 +33,7 @@ pub struct AuditForm {
 }
 
 /// GET /audit
-pub async fn browse(
-    State(state): State<AppState>,
-    page: PageContext,
-    Query(filter): Query<AuditForm>,
-) -> Response {
+pub async fn browse(State(state): State<AppState>, page: PageContext, Query(filter): Query<AuditForm>) -> Response {
     let Some(actor) = &page.actor else {
         return page.fail(CoreError::Unauthenticated).into_response();
     };
@@ -47,28 +43,10 @@ pub async fn browse(
         action_prefix: filter.action.clone(),
         ..Default::default()
     };
-    match state
-        .core
-        .audit_events(
-            actor,
-            query,
-            Page {
-                after: filter.before,
-                limit: PAGE_SIZE,
-            },
-        )
-        .await
-    {
+    match state.core.audit_events(actor, query, Page { after: filter.before, limit: PAGE_SIZE }).await {
         Ok(events) => {
-            let next_cursor = (events.len() == PAGE_SIZE as usize)
-                .then(|| events.last().map(|e| e.id))
-                .flatten();
-            render(&AuditPage {
-                page: &page,
-                events,
-                filter,
-                next_cursor,
-            })
+            let next_cursor = (events.len() == PAGE_SIZE as usize).then(|| events.last().map(|e| e.id)).flatten();
+            render(&AuditPage { page: &page, events, filter, next_cursor })
         }
         Err(error) => page.fail(error).into_response(),
     }

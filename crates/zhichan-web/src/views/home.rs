@@ -18,18 +18,11 @@ struct HomePage<'a> {
 /// GET /
 pub async fn home(State(state): State<AppState>, page: PageContext) -> Response {
     let organisation = match &page.actor {
-        Some(actor) => match state
-            .core
-            .organisation(actor, actor.organisation_id())
-            .await
-        {
+        Some(actor) => match state.core.organisation(actor, actor.organisation_id()).await {
             Ok(organisation) => Some(organisation),
             Err(error) => return page.fail(error).into_response(),
         },
         None => None,
     };
-    render(&HomePage {
-        page: &page,
-        organisation,
-    })
+    render(&HomePage { page: &page, organisation })
 }

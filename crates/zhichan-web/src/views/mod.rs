@@ -7,6 +7,7 @@ pub mod assets;
 pub mod audit;
 pub mod home;
 pub mod organisations;
+pub mod records;
 pub mod session;
 
 use std::sync::Arc;
@@ -37,34 +38,13 @@ pub struct NavItem {
 
 /// The platform's areas, in navigation order. Areas under construction say so on their page.
 pub const AREAS: [NavItem; 7] = [
-    NavItem {
-        key: "nav.search",
-        href: "/search",
-    },
-    NavItem {
-        key: "nav.watch",
-        href: "/watch",
-    },
-    NavItem {
-        key: "nav.cases",
-        href: "/cases",
-    },
-    NavItem {
-        key: "nav.directory",
-        href: "/directory",
-    },
-    NavItem {
-        key: "nav.finance",
-        href: "/finance",
-    },
-    NavItem {
-        key: "nav.training",
-        href: "/training",
-    },
-    NavItem {
-        key: "nav.dashboard",
-        href: "/dashboard",
-    },
+    NavItem { key: "nav.search", href: "/search" },
+    NavItem { key: "nav.watch", href: "/watch" },
+    NavItem { key: "nav.cases", href: "/cases" },
+    NavItem { key: "nav.directory", href: "/directory" },
+    NavItem { key: "nav.finance", href: "/finance" },
+    NavItem { key: "nav.training", href: "/training" },
+    NavItem { key: "nav.dashboard", href: "/dashboard" },
 ];
 
 /// What every page template needs: language, text, the signed-in user, the CSRF token, the path.
@@ -139,12 +119,7 @@ impl PageContext {
 
     /// An organisation's export markets as `US, DE, EM`.
     pub fn markets(&self, organisation: &Organisation) -> String {
-        organisation
-            .export_markets
-            .iter()
-            .map(|m| m.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        organisation.export_markets.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
     }
 
     /// A time in the page's conventions (UTC, to the minute).
@@ -154,10 +129,7 @@ impl PageContext {
 
     /// Turns a core error into the page to show for it.
     pub fn fail(&self, error: CoreError) -> PageError {
-        PageError {
-            page: self.clone(),
-            error,
-        }
+        PageError { page: self.clone(), error }
     }
 }
 
@@ -176,30 +148,13 @@ fn role_key(role: Role) -> &'static str {
 impl FromRequestParts<AppState> for PageContext {
     type Rejection = Response;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let requested = RequestedLocale::from_request_parts(parts, state)
-            .await
-            .unwrap_or_else(|never| match never {});
-        let viewer = Viewer::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let requested = RequestedLocale::from_request_parts(parts, state).await.unwrap_or_else(|never| match never {});
+        let viewer = Viewer::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let actor = viewer.actor().cloned();
         let locale = requested.resolve(actor.as_ref().and_then(|a| a.user().locale));
-        let csrf = parts
-            .extensions
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
-        Ok(Self {
-            locale,
-            catalogues: state.catalogues.clone(),
-            actor,
-            csrf,
-            path: parts.uri.path().to_owned(),
-        })
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        Ok(Self { locale, catalogues: state.catalogues.clone(), actor, csrf, path: parts.uri.path().to_owned() })
     }
 }
 
@@ -253,12 +208,7 @@ impl IntoResponse for PageError {
 
 fn error_response(page: &PageContext, code: &str, detail: Option<String>) -> Response {
     let status = status_of(code);
-    let body = ErrorPage {
-        page,
-        status: status.as_u16(),
-        code,
-        detail,
-    };
+    let body = ErrorPage { page, status: status.as_u16(), code, detail };
     (status, render(&body)).into_response()
 }
 
@@ -273,11 +223,7 @@ pub fn render(template: &impl Template) -> Response {
 /// The last-resort answer when not even the error page can be built.
 pub fn internal_error(detail: &str) -> Response {
     tracing::error!(%detail, "internal error");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal error / 服务器内部错误",
-    )
-        .into_response()
+    (StatusCode::INTERNAL_SERVER_ERROR, "internal error / 服务器内部错误").into_response()
 }
 
 /// The page for any unknown path.
@@ -303,16 +249,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let submitted = serde_html_form::from_bytes::<CsrfField>(&bytes)
-            .map(|f| f.csrf)
-            .unwrap_or_default();
+        let submitted = serde_html_form::from_bytes::<CsrfField>(&bytes).map(|f| f.csrf).unwrap_or_default();
         let token = parts.extensions.get::<CsrfToken>();
         if !token.is_some_and(|t| csrf::matches(t, &submitted)) {
-            return Err(error_response(
-                &page,
-                "csrf_failed",
-                Some(page.t("error.csrf").to_owned()),
-            ));
+            return Err(error_response(&page, "csrf_failed", Some(page.t("error.csrf").to_owned())));
         }
         serde_html_form::from_bytes::<T>(&bytes)
             .map(CsrfForm)
@@ -323,9 +263,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
 /// Only same-site paths are followed after sign-in or a language switch.
 pub fn local_path(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
         _ => "/".to_owned(),
     }
 }

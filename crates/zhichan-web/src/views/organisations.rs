@@ -22,12 +22,7 @@ struct Choices {
 
 impl Choices {
     fn for_locale(locale: Locale) -> Self {
-        Self {
-            streets: Street::ALL
-                .iter()
-                .map(|s| (s.code(), s.name(locale)))
-                .collect(),
-        }
+        Self { streets: Street::ALL.iter().map(|s| (s.code(), s.name(locale))).collect() }
     }
 }
 
@@ -51,20 +46,11 @@ pub struct ListQuery {
 }
 
 /// GET /organisations
-pub async fn list(
-    State(state): State<AppState>,
-    page: PageContext,
-    Query(query): Query<ListQuery>,
-) -> Response {
+pub async fn list(State(state): State<AppState>, page: PageContext, Query(query): Query<ListQuery>) -> Response {
     let Some(actor) = &page.actor else {
         return page.fail(CoreError::Unauthenticated).into_response();
     };
-    let street = query
-        .street
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(Street::parse)
-        .transpose();
+    let street = query.street.as_deref().filter(|s| !s.is_empty()).map(Street::parse).transpose();
     let street = match street {
         Ok(street) => street,
         Err(invalid) => return page.fail(invalid.into()).into_response(),
@@ -74,24 +60,12 @@ pub async fn list(
         name_contains: query.name.clone().filter(|n| !n.trim().is_empty()),
         ..Default::default()
     };
-    let organisations = match state
-        .core
-        .organisations(
-            actor,
-            filter,
-            Page {
-                after: query.after,
-                limit: PAGE_SIZE,
-            },
-        )
-        .await
-    {
-        Ok(list) => list,
-        Err(error) => return page.fail(error).into_response(),
-    };
-    let next_cursor = (organisations.len() == PAGE_SIZE as usize)
-        .then(|| organisations.last().map(|o| o.id))
-        .flatten();
+    let organisations =
+        match state.core.organisations(actor, filter, Page { after: query.after, limit: PAGE_SIZE }).await {
+            Ok(list) => list,
+            Err(error) => return page.fail(error).into_response(),
+        };
+    let next_cursor = (organisations.len() == PAGE_SIZE as usize).then(|| organisations.last().map(|o| o.id)).flatten();
     let may_create = zhichan_core::authz::create_organisation(actor, OrgKind::Enterprise).is_ok();
     render(&ListPage {
         page: &page,
@@ -118,10 +92,7 @@ pub async fn new_form(page: PageContext) -> Response {
     if let Err(error) = zhichan_core::authz::create_organisation(actor, OrgKind::Enterprise) {
         return page.fail(error).into_response();
     }
-    render(&NewPage {
-        page: &page,
-        choices: Choices::for_locale(page.locale),
-    })
+    render(&NewPage { page: &page, choices: Choices::for_locale(page.locale) })
 }
 
 /// The profile form, as the browser posts it.
@@ -163,11 +134,7 @@ pub async fn create(
         Ok(kind) => kind,
         Err(invalid) => return page.fail(invalid.into()).into_response(),
     };
-    match state
-        .core
-        .create_organisation(actor, kind, &form.input(), &origin)
-        .await
-    {
+    match state.core.create_organisation(actor, kind, &form.input(), &origin).await {
         Ok(created) => Redirect::to(&format!("/organisations/{}", created.id)).into_response(),
         Err(error) => page.fail(error).into_response(),
     }
@@ -215,8 +182,7 @@ pub async fn detail(
     let member_roles: Vec<Role> = Role::ALL
         .into_iter()
         .filter(|r| {
-            r.allowed_in(organisation.kind)
-                && zhichan_core::authz::add_member(actor, &organisation, &[*r]).is_ok()
+            r.allowed_in(organisation.kind) && zhichan_core::authz::add_member(actor, &organisation, &[*r]).is_ok()
         })
         .collect();
     let notice = match (query.saved, query.added) {
@@ -225,15 +191,7 @@ pub async fn detail(
         _ => None,
     };
     let choices = Choices::for_locale(page.locale);
-    render(&DetailPage {
-        page: &page,
-        organisation,
-        members,
-        choices,
-        may_edit,
-        member_roles,
-        notice,
-    })
+    render(&DetailPage { page: &page, organisation, members, choices, may_edit, member_roles, notice })
 }
 
 /// POST /organisations/{org_id}
@@ -247,11 +205,7 @@ pub async fn update(
     let Some(actor) = &page.actor else {
         return page.fail(CoreError::Unauthenticated).into_response();
     };
-    match state
-        .core
-        .update_organisation(actor, org_id, &form.input(), &origin)
-        .await
-    {
+    match state.core.update_organisation(actor, org_id, &form.input(), &origin).await {
         Ok(_) => Redirect::to(&format!("/organisations/{org_id}?saved=1")).into_response(),
         Err(error) => page.fail(error).into_response(),
     }
@@ -278,12 +232,8 @@ pub async fn add_member(
     let Some(actor) = &page.actor else {
         return page.fail(CoreError::Unauthenticated).into_response();
     };
-    let input = MemberInput {
-        email: form.email,
-        display_name: form.display_name,
-        password: form.password,
-        roles: form.roles,
-    };
+    let input =
+        MemberInput { email: form.email, display_name: form.display_name, password: form.password, roles: form.roles };
     match state.core.add_member(actor, org_id, &input, &origin).await {
         Ok(_) => Redirect::to(&format!("/organisations/{org_id}?added=1")).into_response(),
         Err(error) => page.fail(error).into_response(),

@@ -35,12 +35,7 @@ pub async fn login_form(page: PageContext, Query(query): Query<NextQuery>) -> Re
     if page.actor.is_some() {
         return Redirect::to(&next).into_response();
     }
-    render(&LoginPage {
-        page: &page,
-        next,
-        email: String::new(),
-        failure: None,
-    })
+    render(&LoginPage { page: &page, next, email: String::new(), failure: None })
 }
 
 /// The sign-in form.
@@ -60,15 +55,9 @@ pub async fn login(
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Response {
     let next = local_path(form.next.as_deref());
-    match state
-        .core
-        .sign_in(&form.email, &form.password, &origin)
-        .await
-    {
+    match state.core.sign_in(&form.email, &form.password, &origin).await {
         Ok(opened) => {
-            let max_age = (opened.expires_at - chrono::Utc::now())
-                .num_seconds()
-                .max(0);
+            let max_age = (opened.expires_at - chrono::Utc::now()).num_seconds().max(0);
             let cookie = Cookie::build((SESSION_COOKIE, opened.secret))
                 .path("/")
                 .http_only(true)
@@ -79,18 +68,9 @@ pub async fn login(
             (jar.add(cookie), Redirect::to(&next)).into_response()
         }
         Err(error @ (CoreError::InvalidCredentials | CoreError::TooManyAttempts { .. })) => {
-            let key = if matches!(error, CoreError::InvalidCredentials) {
-                "login.failed"
-            } else {
-                "login.throttled"
-            };
+            let key = if matches!(error, CoreError::InvalidCredentials) { "login.failed" } else { "login.throttled" };
             let status = crate::status_of(error.code());
-            let body = LoginPage {
-                page: &page,
-                next,
-                email: form.email,
-                failure: Some(page.t(key)),
-            };
+            let body = LoginPage { page: &page, next, email: form.email, failure: Some(page.t(key)) };
             (status, render(&body)).into_response()
         }
         Err(error) => page.fail(error).into_response(),
@@ -110,11 +90,7 @@ pub async fn logout(
     {
         return crate::ApiError::from(error).into_response();
     }
-    (
-        jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
-        Redirect::to("/"),
-    )
-        .into_response()
+    (jar.remove(Cookie::build(SESSION_COOKIE).path("/")), Redirect::to("/")).into_response()
 }
 
 /// The language switcher form.
@@ -148,11 +124,7 @@ pub async fn switch_language(
         .same_site(SameSite::Lax)
         .max_age(cookie_duration(365 * 24 * 3600))
         .build();
-    (
-        jar.add(cookie),
-        Redirect::to(&local_path(form.next.as_deref())),
-    )
-        .into_response()
+    (jar.add(cookie), Redirect::to(&local_path(form.next.as_deref()))).into_response()
 }
 
 fn cookie_duration(seconds: i64) -> time::Duration {

@@ -31,9 +31,7 @@ pub enum Backend {
 impl TestApp {
     /// A server over a fresh SQLite database.
     pub async fn spawn() -> Self {
-        Self::spawn_on(Backend::Sqlite)
-            .await
-            .expect("SQLite is always available")
+        Self::spawn_on(Backend::Sqlite).await.expect("SQLite is always available")
     }
 
     /// A server over a fresh database of `backend`; `None` (with a note) when PostgreSQL is not configured.
@@ -41,45 +39,23 @@ impl TestApp {
         let (url, dir) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary directory");
-                (
-                    format!("sqlite:{}", dir.path().join("web.sqlite3").display()),
-                    Some(dir),
-                )
+                (format!("sqlite:{}", dir.path().join("web.sqlite3").display()), Some(dir))
             }
             Backend::Postgres => {
                 let Ok(base) = std::env::var(zhichan_store::scratch::TEST_DATABASE_URL_VAR) else {
-                    eprintln!(
-                        "skipped: set ZHICHAN_TEST_DATABASE_URL to run this test on PostgreSQL"
-                    );
+                    eprintln!("skipped: set ZHICHAN_TEST_DATABASE_URL to run this test on PostgreSQL");
                     return None;
                 };
-                (
-                    zhichan_store::scratch::postgres_database(&base)
-                        .await
-                        .expect("scratch database"),
-                    None,
-                )
+                (zhichan_store::scratch::postgres_database(&base).await.expect("scratch database"), None)
             }
         };
         let store: Arc<dyn Store> = zhichan_store::open(&url).await.expect("open store");
-        let core = Core::new(
-            store,
-            CoreSettings {
-                login_attempts: 50,
-                ..CoreSettings::default()
-            },
-        );
+        let core = Core::new(store, CoreSettings { login_attempts: 50, ..CoreSettings::default() });
         let state = zhichan_web::AppState::new(core.clone(), false).expect("catalogues");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         tokio::spawn(zhichan_web::serve(listener, state, std::future::pending()));
-        Some(Self {
-            base,
-            core,
-            _dir: dir,
-        })
+        Some(Self { base, core, _dir: dir })
     }
 
     /// A URL on the server.
@@ -90,48 +66,27 @@ impl TestApp {
     /// A browser-like client: keeps cookies, does not follow redirects.
     pub fn browser(&self) -> Browser {
         let jar = Arc::new(reqwest::cookie::Jar::default());
-        let client = reqwest::Client::builder()
-            .cookie_provider(jar.clone())
-            .redirect(Policy::none())
-            .build()
-            .expect("client");
-        Browser {
-            client,
-            jar,
-            base: self.base.clone(),
-        }
+        let client =
+            reqwest::Client::builder().cookie_provider(jar.clone()).redirect(Policy::none()).build().expect("client");
+        Browser { client, jar, base: self.base.clone() }
     }
 
     /// A signed-in browser.
     pub async fn signed_in(&self, email: &str) -> Browser {
         let browser = self.browser();
-        let response = browser
-            .form(
-                "/login",
-                &[("email", email), ("password", PASSWORD), ("next", "/")],
-            )
-            .await;
+        let response = browser.form("/login", &[("email", email), ("password", PASSWORD), ("next", "/")]).await;
         assert_eq!(response.status(), 303, "sign-in of {email} failed");
         browser
     }
 
     /// Creates the first administrator (and the district centre).
     pub async fn admin(&self) -> Actor {
-        let user = self
-            .core
-            .create_administrator("root@centre.example", "管理员", PASSWORD)
-            .await
-            .expect("admin");
+        let user = self.core.create_administrator("root@centre.example", "管理员", PASSWORD).await.expect("admin");
         Actor::new(user)
     }
 
     /// Creates an enterprise named `name_zh` with an enterprise administrator `email`.
-    pub async fn enterprise(
-        &self,
-        admin: &Actor,
-        name_zh: &str,
-        email: &str,
-    ) -> (Organisation, Actor) {
+    pub async fn enterprise(&self, admin: &Actor, name_zh: &str, email: &str) -> (Organisation, Actor) {
         let profile = ProfileInput {
             name_zh: name_zh.into(),
             street: Some("shajing".into()),
@@ -139,22 +94,15 @@ impl TestApp {
             ..Default::default()
         };
         let context = RequestContext::cli();
-        let organisation = self
-            .core
-            .create_organisation(admin, OrgKind::Enterprise, &profile, &context)
-            .await
-            .expect("organisation");
+        let organisation =
+            self.core.create_organisation(admin, OrgKind::Enterprise, &profile, &context).await.expect("organisation");
         let member = MemberInput {
             email: email.into(),
             display_name: format!("{name_zh}管理员"),
             password: PASSWORD.into(),
             roles: vec!["enterprise_admin".into(), "enterprise_member".into()],
         };
-        let user = self
-            .core
-            .add_member(admin, organisation.id, &member, &context)
-            .await
-            .expect("member");
+        let user = self.core.add_member(admin, organisation.id, &member, &context).await.expect("member");
         (organisation, Actor::new(user))
     }
 }
@@ -169,11 +117,7 @@ pub struct Browser {
 impl Browser {
     /// GET a path.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
     }
 
     /// The CSRF token the server gave this browser (fetching a page first if needed).
@@ -182,8 +126,7 @@ impl Browser {
             return token;
         }
         self.get("/login").await;
-        self.cookie("zc_csrf")
-            .expect("the server sets a CSRF cookie")
+        self.cookie("zc_csrf").expect("the server sets a CSRF cookie")
     }
 
     /// A cookie's value, as the browser would send it.
@@ -202,28 +145,15 @@ impl Browser {
         let token = self.csrf().await;
         let mut body: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
         body.extend_from_slice(fields);
-        self.client
-            .post(format!("{}{path}", self.base))
-            .form(&body)
-            .send()
-            .await
-            .expect("request")
+        self.client.post(format!("{}{path}", self.base)).form(&body).send().await.expect("request")
     }
 }
 
 impl Browser {
     /// Sends an API request with the session cookie and the CSRF header, as the UI's scripts would.
-    pub async fn api(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<serde_json::Value>,
-    ) -> reqwest::Response {
+    pub async fn api(&self, method: reqwest::Method, path: &str, body: Option<serde_json::Value>) -> reqwest::Response {
         let token = self.csrf().await;
-        let mut request = self
-            .client
-            .request(method, format!("{}{path}", self.base))
-            .header("x-csrf-token", token);
+        let mut request = self.client.request(method, format!("{}{path}", self.base)).header("x-csrf-token", token);
         if let Some(body) = body {
             request = request.json(&body);
         }

@@ -5,5 +5,6 @@
 mod api;
 mod app;
 mod openapi;
+mod records;
 mod ui;
 mod walk;

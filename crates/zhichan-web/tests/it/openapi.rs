@@ -15,18 +15,12 @@ fn every_api_route_is_documented_and_nothing_else() {
         .unwrap()
         .iter()
         .flat_map(|(path, item)| {
-            item.as_object()
-                .unwrap()
-                .keys()
-                .map(move |method| (method.to_uppercase(), path.clone()))
+            item.as_object().unwrap().keys().map(move |method| (method.to_uppercase(), path.clone()))
         })
         .collect();
     let routed: BTreeSet<(String, String)> = routes::all()
         .iter()
-        .filter(|r| {
-            (r.path.starts_with("/api/v1/") && r.path != "/api/v1/openapi.json")
-                || r.path.ends_with("z")
-        })
+        .filter(|r| (r.path.starts_with("/api/v1/") && r.path != "/api/v1/openapi.json") || r.path.ends_with("z"))
         .map(|r| (r.method.to_string(), r.path.to_owned()))
         .collect();
     assert_eq!(documented, routed);

@@ -8,40 +8,16 @@ async fn sign_in_sets_an_http_only_session_and_sign_out_ends_it() {
     app.admin().await;
     let browser = app.browser();
     let login_page = browser.get("/login").await;
-    let cookies: Vec<String> = login_page
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
-    assert!(
-        cookies
-            .iter()
-            .any(|c| c.starts_with("zc_csrf=") && c.contains("HttpOnly"))
-    );
+    let cookies: Vec<String> =
+        login_page.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    assert!(cookies.iter().any(|c| c.starts_with("zc_csrf=") && c.contains("HttpOnly")));
 
-    let wrong = browser
-        .form(
-            "/login",
-            &[
-                ("email", "root@centre.example"),
-                ("password", "nope-nope-nope"),
-            ],
-        )
-        .await;
+    let wrong = browser.form("/login", &[("email", "root@centre.example"), ("password", "nope-nope-nope")]).await;
     assert_eq!(wrong.status(), 401);
     assert!(wrong.text().await.unwrap().contains("邮箱或密码错误"));
 
-    let ok = browser
-        .form(
-            "/login",
-            &[
-                ("email", "root@centre.example"),
-                ("password", PASSWORD),
-                ("next", "/account"),
-            ],
-        )
-        .await;
+    let ok =
+        browser.form("/login", &[("email", "root@centre.example"), ("password", PASSWORD), ("next", "/account")]).await;
     assert_eq!(ok.status(), 303);
     assert_eq!(ok.headers()["location"], "/account");
     let session = ok
@@ -52,26 +28,11 @@ async fn sign_in_sets_an_http_only_session_and_sign_out_ends_it() {
         .find(|c| c.starts_with("zc_session="))
         .unwrap()
         .to_owned();
-    assert!(
-        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
-        "{session}"
-    );
-    assert!(
-        browser
-            .get("/account")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("管理员")
-    );
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
+    assert!(browser.get("/account").await.text().await.unwrap().contains("管理员"));
 
     assert_eq!(browser.form("/logout", &[]).await.status(), 303);
-    assert_eq!(
-        browser.get("/account").await.status(),
-        303,
-        "signed out: sent to sign in"
-    );
+    assert_eq!(browser.get("/account").await.status(), 303, "signed out: sent to sign in");
 }
 
 #[tokio::test]
@@ -91,11 +52,7 @@ async fn forms_without_the_csrf_token_are_refused() {
     let wrong = browser
         .client
         .post(app.url("/login"))
-        .form(&[
-            ("csrf", "0".repeat(64).as_str()),
-            ("email", "root@centre.example"),
-            ("password", PASSWORD),
-        ])
+        .form(&[("csrf", "0".repeat(64).as_str()), ("email", "root@centre.example"), ("password", PASSWORD)])
         .send()
         .await
         .unwrap();
@@ -111,24 +68,10 @@ async fn language_follows_browser_then_choice_then_account() {
     let default = browser.get("/").await.text().await.unwrap();
     assert!(default.contains(r#"<html lang="zh-Hans">"#) && default.contains("全球检索"));
 
-    let hong_kong = browser
-        .client
-        .get(app.url("/"))
-        .header("accept-language", "zh-HK,zh;q=0.8")
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        hong_kong
-            .text()
-            .await
-            .unwrap()
-            .contains(r#"<html lang="zh-Hant">"#)
-    );
+    let hong_kong = browser.client.get(app.url("/")).header("accept-language", "zh-HK,zh;q=0.8").send().await.unwrap();
+    assert!(hong_kong.text().await.unwrap().contains(r#"<html lang="zh-Hant">"#));
 
-    let switched = browser
-        .form("/language", &[("lang", "en"), ("next", "/search")])
-        .await;
+    let switched = browser.form("/language", &[("lang", "en"), ("next", "/search")]).await;
     assert_eq!(switched.headers()["location"], "/search");
     let english = browser.get("/search").await.text().await.unwrap();
     assert!(english.contains(r#"<html lang="en">"#) && english.contains("still being built"));
@@ -137,15 +80,7 @@ async fn language_follows_browser_then_choice_then_account() {
     let user = app.signed_in("root@centre.example").await;
     user.form("/language", &[("lang", "zh-Hant")]).await;
     let elsewhere = app.signed_in("root@centre.example").await;
-    assert!(
-        elsewhere
-            .get("/")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains(r#"<html lang="zh-Hant">"#)
-    );
+    assert!(elsewhere.get("/").await.text().await.unwrap().contains(r#"<html lang="zh-Hant">"#));
     let refused = user.form("/language", &[("lang", "fr")]).await;
     assert_eq!(refused.status(), 422);
 }
@@ -154,15 +89,7 @@ async fn language_follows_browser_then_choice_then_account() {
 async fn every_area_says_plainly_that_it_is_not_built() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
-    for area in [
-        "/search",
-        "/watch",
-        "/cases",
-        "/directory",
-        "/finance",
-        "/training",
-        "/dashboard",
-    ] {
+    for area in ["/search", "/watch", "/cases", "/directory", "/finance", "/training", "/dashboard"] {
         let page = browser.get(area).await.text().await.unwrap();
         assert!(page.contains("此功能尚在建设中"), "{area}");
     }
@@ -175,9 +102,7 @@ async fn every_area_says_plainly_that_it_is_not_built() {
 async fn an_enterprise_admin_edits_the_profile_and_adds_a_member() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
-    let (organisation, _) = app
-        .enterprise(&admin, "海鹰电子", "chen@haiying.example")
-        .await;
+    let (organisation, _) = app.enterprise(&admin, "海鹰电子", "chen@haiying.example").await;
     let browser = app.signed_in("chen@haiying.example").await;
     let path = format!("/organisations/{}", organisation.id);
 
@@ -193,19 +118,10 @@ async fn an_enterprise_admin_edits_the_profile_and_adds_a_member() {
         )
         .await;
     assert_eq!(saved.status(), 303);
-    let page = browser
-        .get(&format!("{path}?saved=1"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        page.contains("海鹰电子科技") && page.contains("US, JP, EM") && page.contains("已保存")
-    );
+    let page = browser.get(&format!("{path}?saved=1")).await.text().await.unwrap();
+    assert!(page.contains("海鹰电子科技") && page.contains("US, JP, EM") && page.contains("已保存"));
 
-    let bad = browser
-        .form(&path, &[("name_zh", "海鹰"), ("uscc", "123")])
-        .await;
+    let bad = browser.form(&path, &[("name_zh", "海鹰"), ("uscc", "123")]).await;
     assert_eq!(bad.status(), 422);
     assert!(bad.text().await.unwrap().contains("uscc"));
 
@@ -224,23 +140,10 @@ async fn an_enterprise_admin_edits_the_profile_and_adds_a_member() {
     let escalation = browser
         .form(
             &format!("{path}/members"),
-            &[
-                ("email", "x@haiying.example"),
-                ("display_name", "X"),
-                ("password", PASSWORD),
-                ("roles", "admin"),
-            ],
+            &[("email", "x@haiying.example"), ("display_name", "X"), ("password", PASSWORD), ("roles", "admin")],
         )
         .await;
-    assert_eq!(
-        escalation.status(),
-        422,
-        "an enterprise cannot hold the admin role"
-    );
+    assert_eq!(escalation.status(), 422, "an enterprise cannot hold the admin role");
     let member = app.signed_in("liu@haiying.example").await;
-    assert_eq!(
-        member.form(&path, &[("name_zh", "改名")]).await.status(),
-        403,
-        "members cannot edit the profile"
-    );
+    assert_eq!(member.form(&path, &[("name_zh", "改名")]).await.status(), 403, "members cannot edit the profile");
 }

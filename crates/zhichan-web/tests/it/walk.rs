@@ -2,7 +2,8 @@
 //! administrator of organisation B with the ids of organisation A's records, must answer 403 or
 //! 404, change nothing of A's and show nothing of A's. The same call by A's own administrator
 //! must succeed — proof that B was stopped by authorisation, not by a malformed request.
-//! Signed-in routes called anonymously must ask for sign-in. A route added to the table is
+//! Signed-in routes called anonymously must ask for sign-in; public routes (registers, reference
+//! data) must answer with their fixtures and still show nothing of A's. A route added to the table is
 //! walked without anyone editing this file; one with a new path parameter or body makes this
 //! test fail until it is given fixtures.
 
@@ -17,6 +18,7 @@ use crate::app::{Backend, Browser, TestApp};
 
 const SECRET_NAME: &str = "甲方机密电子有限公司";
 const SECRET_DOMAIN: &str = "alpha-secret.example";
+const RECORD_NUMBER: &str = "97000001";
 
 #[tokio::test]
 async fn no_route_shows_or_changes_another_organisations_data_sqlite() {
@@ -37,16 +39,10 @@ struct World {
 
 async fn walk(app: TestApp) {
     let admin = app.admin().await;
-    let (org_a, admin_a) = app
-        .enterprise(&admin, SECRET_NAME, &format!("boss@{SECRET_DOMAIN}"))
-        .await;
-    let (_, _) = app
-        .enterprise(&admin, "乙方照明有限公司", "boss@beta.example")
-        .await;
-    let world = World {
-        org_a: org_a.id,
-        admin_a,
-    };
+    let (org_a, admin_a) = app.enterprise(&admin, SECRET_NAME, &format!("boss@{SECRET_DOMAIN}")).await;
+    let (_, _) = app.enterprise(&admin, "乙方照明有限公司", "boss@beta.example").await;
+    let world = World { org_a: org_a.id, admin_a };
+    seed_records(&app).await;
 
     let mut walked = 0;
     for route in routes::all() {
@@ -82,14 +78,11 @@ async fn walk(app: TestApp) {
             route.method,
             route.path
         );
-        assert_eq!(
-            snapshot(&app, &world).await,
-            before,
-            "{} {} let B change A's data",
-            route.method,
-            route.path
-        );
-        if has_params {
+        assert_eq!(snapshot(&app, &world).await, before, "{} {} let B change A's data", route.method, route.path);
+        if has_params && route.access == Access::Public {
+            assert!(status.is_success(), "{} {} with public fixtures: {status}", route.method, route.path);
+        }
+        if has_params && route.access == Access::SignedIn {
             assert!(
                 matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
                 "{} {} as B: {status}",
@@ -99,12 +92,7 @@ async fn walk(app: TestApp) {
             // The same request from A succeeds, so B was refused for who they are.
             let a = app.signed_in(&format!("boss@{SECRET_DOMAIN}")).await;
             let status = call(&a, &route, &path).await.status();
-            assert!(
-                status.is_success() || status.is_redirection(),
-                "{} {} as A: {status}",
-                route.method,
-                route.path
-            );
+            assert!(status.is_success() || status.is_redirection(), "{} {} as A: {status}", route.method, route.path);
         }
         walked += 1;
     }
@@ -115,10 +103,7 @@ async fn walk(app: TestApp) {
 async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
     let mut path = route.path.to_owned();
     while let Some(start) = path.find('{') {
-        let end = path[start..]
-            .find('}')
-            .map(|e| start + e)
-            .expect("closed parameter");
+        let end = path[start..].find('}').map(|e| start + e).expect("closed parameter");
         let value = match &path[start + 1..end] {
             "org_id" => world.org_a.to_string(),
             "token_id" => {
@@ -129,10 +114,9 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
                     .expect("token");
                 created.token.id.to_string()
             }
-            other => panic!(
-                "the walk has no fixture for path parameter {{{other}}} of {}: add one",
-                route.path
-            ),
+            "office" => "US".to_owned(),
+            "number" => RECORD_NUMBER.to_owned(),
+            other => panic!("the walk has no fixture for path parameter {{{other}}} of {}: add one", route.path),
         };
         path.replace_range(start..=end, &value);
     }
@@ -142,18 +126,13 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
 /// A valid request for the route, so that only authorisation can refuse it.
 async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response {
     static SEQUENCE: AtomicU32 = AtomicU32::new(0);
-    let email = format!(
-        "walker{}@walk.example",
-        SEQUENCE.fetch_add(1, Ordering::Relaxed)
-    );
+    let email = format!("walker{}@walk.example", SEQUENCE.fetch_add(1, Ordering::Relaxed));
     if route.method == Method::GET {
         return browser.get(path).await;
     }
     if route.path.starts_with("/api/") {
         let body: Option<Value> = match (route.method.as_str(), route.path) {
-            ("POST", "/api/v1/organisations") => {
-                Some(json!({ "kind": "enterprise", "name_zh": "丙方新公司" }))
-            }
+            ("POST", "/api/v1/organisations") => Some(json!({ "kind": "enterprise", "name_zh": "丙方新公司" })),
             ("PUT", "/api/v1/organisations/{org_id}") => Some(json!({ "name_zh": SECRET_NAME })),
             ("POST", "/api/v1/organisations/{org_id}/users") => Some(json!({
                 "email": email, "display_name": "走查", "password": crate::app::PASSWORD, "roles": ["enterprise_member"],
@@ -181,21 +160,21 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
 
 /// Everything of A's that a route could change.
 async fn snapshot(app: &TestApp, world: &World) -> Value {
-    let organisation = app
-        .core
-        .organisation(&world.admin_a, world.org_a)
-        .await
-        .expect("A's organisation");
-    let members = app
-        .core
-        .members(&world.admin_a, world.org_a)
-        .await
-        .expect("A's members");
-    let tokens = app
-        .core
-        .api_tokens(&world.admin_a)
-        .await
-        .expect("A's tokens");
+    let organisation = app.core.organisation(&world.admin_a, world.org_a).await.expect("A's organisation");
+    let members = app.core.members(&world.admin_a, world.org_a).await.expect("A's members");
+    let tokens = app.core.api_tokens(&world.admin_a).await.expect("A's tokens");
     let tokens: Vec<Value> = tokens.iter().map(|t| json!([t.id, t.revoked_at])).collect();
     json!({ "organisation": organisation, "members": members, "tokens": tokens })
+}
+
+/// A public trademark and patent under [`RECORD_NUMBER`], so record routes answer with content.
+async fn seed_records(app: &TestApp) {
+    use zhichan_domain::records::{Patent, Record, Trademark};
+    let office = || serde_json::from_value(json!("US")).expect("office code");
+    let mut mark = Trademark::new(office(), RECORD_NUMBER);
+    mark.mark_text = Some("WALKMARK".into());
+    let patent = Patent::new(office(), RECORD_NUMBER);
+    let records: [Record; 2] = [mark.into(), patent.into()];
+    let import = app.core.store().start_import("walk", None, chrono::Utc::now()).await.expect("import");
+    app.core.store().store_records(import, &records, chrono::Utc::now()).await.expect("records");
 }

@@ -30,28 +30,15 @@ pub async fn run(flags: &Flags, command: AdminCommand) -> anyhow::Result<()> {
     let settings = flags.settings(Figment::new())?;
     let core = open_core(&settings).await?;
     match command {
-        AdminCommand::CreateUser {
-            email,
-            name,
-            password_stdin,
-        } => {
+        AdminCommand::CreateUser { email, name, password_stdin } => {
             let (password, generated) = if password_stdin {
                 let mut line = String::new();
-                std::io::stdin()
-                    .lock()
-                    .read_line(&mut line)
-                    .context("cannot read the password from standard input")?;
+                std::io::stdin().lock().read_line(&mut line).context("cannot read the password from standard input")?;
                 (line.trim_end_matches(['\r', '\n']).to_owned(), false)
             } else {
-                (
-                    zhichan_core::accounts::random_token()?[..24].to_owned(),
-                    true,
-                )
+                (zhichan_core::accounts::random_token()?[..24].to_owned(), true)
             };
-            let user = core
-                .create_administrator(&email, &name, &password)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let user = core.create_administrator(&email, &name, &password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("created administrator {} (id {})", user.email, user.id);
             if generated {
                 println!("password: {password}");

@@ -47,7 +47,8 @@ pub async fn run(flags: &Flags, args: ImportArgs) -> anyhow::Result<()> {
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     let options = ImportOptions { strict: args.strict, batch_size: args.batch_size };
     let started = Instant::now();
-    let report = core.import(None, &args.paths, &options, &Progress(bar.clone())).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let report =
+        core.import(None, &args.paths, &options, &Progress(bar.clone())).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     bar.finish_and_clear();
     print_summary(&report, started.elapsed());
     if report.totals.rejected > 0 {

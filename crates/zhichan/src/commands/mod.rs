@@ -36,16 +36,10 @@ impl Flags {
 
 /// Creates the data directory, opens (and migrates) the configured store, and builds the use cases.
 pub async fn open_core(settings: &Settings) -> anyhow::Result<Core> {
-    std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-        format!(
-            "cannot create data directory {}",
-            settings.data_dir.display()
-        )
-    })?;
+    std::fs::create_dir_all(&settings.data_dir)
+        .with_context(|| format!("cannot create data directory {}", settings.data_dir.display()))?;
     let url = settings.database_url();
-    let store = zhichan_store::open(&url)
-        .await
-        .with_context(|| format!("cannot open database {}", redact(&url)))?;
+    let store = zhichan_store::open(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))?;
     Ok(Core::new(store, settings.core()))
 }
 
@@ -65,13 +59,7 @@ fn redact(url: &str) -> String {
 mod tests {
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(
-            super::redact("postgres://u:secret@h/db"),
-            "postgres://u:***@h/db"
-        );
-        assert_eq!(
-            super::redact("sqlite:./data/z.sqlite3"),
-            "sqlite:./data/z.sqlite3"
-        );
+        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(super::redact("sqlite:./data/z.sqlite3"), "sqlite:./data/z.sqlite3");
     }
 }

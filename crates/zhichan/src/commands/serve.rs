@@ -35,16 +35,12 @@ pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
     }
     tokio::spawn(sweep_sessions(core.clone()));
 
-    let state = zhichan_web::AppState::new(core, settings.server.secure_cookies)
-        .map_err(anyhow::Error::msg)?;
+    let state = zhichan_web::AppState::new(core, settings.server.secure_cookies).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(settings.server.bind)
         .await
         .with_context(|| format!("cannot listen on {}", settings.server.bind))?;
     let address = listener.local_addr()?;
-    println!(
-        "zhichan is listening on http://{address}/  (data: {})",
-        settings.data_dir.display()
-    );
+    println!("zhichan is listening on http://{address}/  (data: {})", settings.data_dir.display());
     zhichan_web::serve(listener, state, async {
         let _ = tokio::signal::ctrl_c().await;
     })
@@ -53,22 +49,11 @@ pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
 }
 
 async fn print_demo_logins(core: &Core) -> anyhow::Result<()> {
-    let logins = core
-        .seed_demo()
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot seed the demo: {e}"))?;
-    println!(
-        "demo logins (password for all: {}):",
-        zhichan_core::demo::DEMO_PASSWORD
-    );
+    let logins = core.seed_demo().await.map_err(|e| anyhow::anyhow!("cannot seed the demo: {e}"))?;
+    println!("demo logins (password for all: {}):", zhichan_core::demo::DEMO_PASSWORD);
     for login in logins {
         let roles: Vec<&str> = login.roles.iter().map(|r| r.code()).collect();
-        println!(
-            "  {:<28} {:<36} {}",
-            login.email,
-            roles.join(","),
-            login.organisation
-        );
+        println!("  {:<28} {:<36} {}", login.email, roles.join(","), login.organisation);
     }
     Ok(())
 }
@@ -78,11 +63,7 @@ async fn sweep_sessions(core: Core) {
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
-        if let Err(error) = core
-            .store()
-            .delete_expired_sessions(chrono::Utc::now())
-            .await
-        {
+        if let Err(error) = core.store().delete_expired_sessions(chrono::Utc::now()).await {
             tracing::warn!(%error, "session sweep failed");
         }
     }
