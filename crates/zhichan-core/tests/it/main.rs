@@ -1,6 +1,7 @@
 //! Integration tests of the use cases over a real SQLite store.
 
 mod accounts;
+mod import;
 
 use std::sync::Arc;
 

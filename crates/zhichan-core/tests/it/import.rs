@@ -1,0 +1,132 @@
+//! Importing the offices' real files through the use case: counts, identity, and bad input that
+//! is reported precisely and loses nothing already imported.
+
+use std::path::{Path, PathBuf};
+
+use zhichan_core::CoreSettings;
+use zhichan_core::import::{ImportOptions, Quiet};
+use zhichan_domain::records::RecordKind;
+use zhichan_store::records::ImportOutcome;
+
+use crate::core_with;
+
+fn data(path: &str) -> Option<PathBuf> {
+    let full = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(path);
+    if full.exists() {
+        Some(full)
+    } else {
+        eprintln!("skipped: {} is absent", full.display());
+        None
+    }
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn real_trademark_files_import_once_per_identity() {
+    let (Some(casefiles), Some(tsdr), Some(inpi)) =
+        (data("uspto-trademark-casefile-xml"), data("uspto-tsdr-st66-st96/testdata"), data("inpi-fr-st66"))
+    else {
+        return;
+    };
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    let report = core.import(None, &[casefiles, tsdr.clone(), inpi], &ImportOptions::default(), &Quiet).await.unwrap();
+    assert_eq!(report.outcome, ImportOutcome::Complete, "{:?}", report.rejections);
+    // 2 case files, 6 marks in ST.66 + ST.96 (+ 2 old ST.96), 1 French notice.
+    assert_eq!(report.totals.read, 2 + 14 + 1);
+    assert_eq!(core.store().count_records(RecordKind::Trademark).await.unwrap(), 2 + 6 + 1);
+    assert!(report.skipped.iter().all(|(path, _)| !path.to_string_lossy().ends_with(".xml")), "{:?}", report.skipped);
+
+    let again = core.import(None, &[tsdr], &ImportOptions::default(), &Quiet).await.unwrap();
+    assert_eq!(again.totals.stored.inserted, 0, "re-importing updates in place");
+    assert_eq!(core.store().count_records(RecordKind::Trademark).await.unwrap(), 9);
+    let mysql = core.record(RecordKind::Trademark, "US", "78002299").await.unwrap();
+    assert_eq!(mysql.record.as_trademark().unwrap().mark_text.as_deref(), Some("MYSQL"));
+}
+
+#[tokio::test]
+async fn real_patent_grants_import_with_their_counts() {
+    let Some(grants) = data("uspto-ipg-weekly-subsets/ipg050104.small.xml") else { return };
+    let expected = std::fs::read_to_string(&grants).unwrap().matches("<us-patent-grant ").count() as u64;
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    let report = core.import(None, &[grants], &ImportOptions::default(), &Quiet).await.unwrap();
+    assert_eq!(report.totals.rejected, 0, "{:?}", report.rejections);
+    assert_eq!(core.store().count_records(RecordKind::Patent).await.unwrap() as u64, expected);
+}
+
+#[tokio::test]
+async fn bad_files_are_reported_precisely_and_lose_nothing() {
+    let Some(good) = data("uspto-trademark-casefile-xml/daily-na-98763166.xml") else { return };
+    let text = std::fs::read_to_string(&good).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    let first = core.import(None, &[good.clone()], &ImportOptions::default(), &Quiet).await.unwrap();
+    assert_eq!(first.totals.stored.inserted, 1);
+
+    let truncated = write(scratch.path(), "truncated.xml", &text.as_bytes()[..text.len() / 2]);
+    let empty = write(scratch.path(), "empty.xml", b"");
+    let binary = write(scratch.path(), "binary.xml", &[0u8, 159, 146, 150, 1, 2, 3, 255, 254, 0, 7]);
+    let declared = format!(
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n{}",
+        text.replacen("<serial-number>", "<serial-number>é", 1)
+    );
+    let latin1 = write(scratch.path(), "latin1.xml", &encode_latin1(&declared));
+    let bad_date =
+        write(scratch.path(), "bad-date.xml", text.replacen("<filing-date>", "<filing-date>2023023", 1).as_bytes());
+    let files = vec![truncated, empty, binary, latin1, bad_date];
+    let report = core.import(None, &files, &ImportOptions::default(), &Quiet).await.unwrap();
+
+    assert_eq!(report.outcome, ImportOutcome::WithRejections);
+    let reasons: Vec<&str> = report.rejections.iter().map(|r| r.reason.as_str()).collect();
+    for expected in ["truncated", "empty", "binary", "encoding", "invalid_field"] {
+        assert!(reasons.contains(&expected), "{expected} missing from {reasons:?}");
+    }
+    let date = report.rejections.iter().find(|r| r.reason == "invalid_field").unwrap();
+    assert!(date.source.ends_with("bad-date.xml"));
+    assert!(date.position.is_some() && date.record_id.is_some() && date.field.is_some(), "{date:?}");
+    assert_eq!(core.store().rejections(report.import_id).await.unwrap().len(), report.rejections.len());
+    assert_eq!(
+        core.store().count_records(RecordKind::Trademark).await.unwrap(),
+        1,
+        "nothing lost, nothing half-written"
+    );
+}
+
+#[tokio::test]
+async fn strict_mode_stops_at_the_first_problem_and_keeps_earlier_batches() {
+    let (Some(good), Some(more)) = (
+        data("uspto-trademark-casefile-xml/daily-na-98763166.xml"),
+        data("uspto-trademark-casefile-xml/annual-2025-full-tx-60146682.xml"),
+    ) else {
+        return;
+    };
+    let scratch = tempfile::tempdir().unwrap();
+    let empty = write(scratch.path(), "empty.xml", b"");
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    let options = ImportOptions { strict: true, batch_size: 1 };
+    let report = core.import(None, &[good, empty, more], &options, &Quiet).await.unwrap();
+    assert_eq!(report.outcome, ImportOutcome::Stopped);
+    assert_eq!(report.totals.rejected, 1);
+    assert_eq!(
+        core.store().count_records(RecordKind::Trademark).await.unwrap(),
+        1,
+        "the file after the error is not read"
+    );
+}
+
+#[tokio::test]
+async fn only_staff_and_admins_import() {
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    core.seed_demo().await.unwrap();
+    let member = core.store().user_credentials("liu.yang@haiying.demo").await.unwrap().unwrap().user;
+    let refused = core.import(Some(&zhichan_core::Actor::new(member)), &[], &ImportOptions::default(), &Quiet).await;
+    assert!(matches!(refused, Err(zhichan_core::CoreError::Forbidden)));
+}
+
+fn encode_latin1(text: &str) -> Vec<u8> {
+    text.chars().map(|c| if (c as u32) < 256 { c as u8 } else { b'?' }).collect()
+}
