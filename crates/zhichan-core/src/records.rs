@@ -17,3 +17,27 @@ impl Core {
         self.store.record(&office, kind, number).await?.ok_or(CoreError::NotFound("record"))
     }
 }
+
+/// How many records the registers hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    /// Trademarks.
+    pub trademarks: i64,
+    /// Patent documents.
+    pub patents: i64,
+}
+
+impl Core {
+    /// The most recently imported or changed records, newest first (at most 100).
+    pub async fn recent_records(&self, limit: u32) -> CoreResult<Vec<zhichan_store::records::RecordListing>> {
+        Ok(self.store.recent_records(limit.min(100)).await?)
+    }
+
+    /// How many records the registers hold.
+    pub async fn record_counts(&self) -> CoreResult<RecordCounts> {
+        Ok(RecordCounts {
+            trademarks: self.store.count_records(RecordKind::Trademark).await?,
+            patents: self.store.count_records(RecordKind::Patent).await?,
+        })
+    }
+}

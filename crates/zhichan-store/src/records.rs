@@ -113,6 +113,23 @@ pub struct StoredRecord {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A record as listed: identity and summary, without the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordListing {
+    /// `trademark` or `patent`.
+    pub kind: String,
+    /// Office code.
+    pub office: String,
+    /// Application (trademarks) or publication (patents) number.
+    pub number: String,
+    /// Mark text or title.
+    pub title: Option<String>,
+    /// Normalised status.
+    pub status: Option<String>,
+    /// Owners, `; `-separated.
+    pub owners: Option<String>,
+}
+
 /// The columns kept beside the document for listing and filtering.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordSummary {
@@ -203,6 +220,8 @@ pub trait RecordStore: Send + Sync {
     async fn rejections(&self, import_id: i64) -> StoreResult<Vec<Rejection>>;
     /// One record by identity.
     async fn record(&self, office: &str, kind: RecordKind, number: &str) -> StoreResult<Option<StoredRecord>>;
+    /// The most recently changed records, newest first, for browsing.
+    async fn recent_records(&self, limit: u32) -> StoreResult<Vec<RecordListing>>;
     /// How many records of `kind` are stored.
     async fn count_records(&self, kind: RecordKind) -> StoreResult<i64>;
 }

@@ -235,6 +235,27 @@ macro_rules! sql_record_store {
                 Ok(Some($crate::records::StoredRecord { id, record: document.0, history, created_at, updated_at }))
             }
 
+            async fn recent_records(&self, limit: u32) -> $crate::StoreResult<Vec<$crate::records::RecordListing>> {
+                type Row = (String, String, String, Option<String>, Option<String>, Option<String>);
+                let rows: Vec<Row> = sqlx::query_as(
+                    "SELECT kind, office, number, title, status, owners FROM records ORDER BY updated_at DESC, id DESC LIMIT $1",
+                )
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(kind, office, number, title, status, owners)| $crate::records::RecordListing {
+                        kind,
+                        office,
+                        number,
+                        title,
+                        status,
+                        owners,
+                    })
+                    .collect())
+            }
+
             async fn count_records(&self, kind: zhichan_domain::records::RecordKind) -> $crate::StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE kind = $1")
                     .bind($crate::records::kind_code(kind))

@@ -339,6 +339,10 @@ async fn records_are_stored_by_identity_with_status_history(Subject { store, .. 
         "kind is part of identity"
     );
     assert_eq!(store.count_records(RecordKind::Trademark).await.expect("count"), 2);
+    let recent = store.recent_records(10).await.expect("recent");
+    assert_eq!(recent.len(), 2);
+    assert_eq!((recent[0].number.as_str(), recent[0].title.as_deref()), ("97000001", Some("HAIYING PRO")));
+    assert_eq!(recent[0].kind, "trademark");
 }
 
 async fn imports_keep_their_rejections_and_totals(Subject { store, .. }: Subject) {

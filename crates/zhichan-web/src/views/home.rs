@@ -3,7 +3,9 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use zhichan_core::records::RecordCounts;
 use zhichan_store::Organisation;
+use zhichan_store::records::RecordListing;
 
 use super::{PageContext, render};
 use crate::AppState;
@@ -13,6 +15,8 @@ use crate::AppState;
 struct HomePage<'a> {
     page: &'a PageContext,
     organisation: Option<Organisation>,
+    counts: RecordCounts,
+    recent: Vec<RecordListing>,
 }
 
 /// GET /
@@ -24,5 +28,12 @@ pub async fn home(State(state): State<AppState>, page: PageContext) -> Response 
         },
         None => None,
     };
-    render(&HomePage { page: &page, organisation })
+    let registers = async {
+        Ok::<_, zhichan_core::CoreError>((state.core.record_counts().await?, state.core.recent_records(10).await?))
+    };
+    let (counts, recent) = match registers.await {
+        Ok(registers) => registers,
+        Err(error) => return page.fail(error).into_response(),
+    };
+    render(&HomePage { page: &page, organisation, counts, recent })
 }

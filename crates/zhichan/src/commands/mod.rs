@@ -1,6 +1,7 @@
 //! One module per subcommand, and what they share: loading settings and opening the store.
 
 pub mod admin;
+pub mod bench;
 pub mod config;
 pub mod import;
 pub mod migrate;

@@ -3,7 +3,10 @@
 use anyhow::Context;
 use clap::Args;
 use figment::Figment;
+use std::path::{Path, PathBuf};
+
 use zhichan_core::Core;
+use zhichan_core::import::{ImportOptions, Quiet};
 
 use super::{Flags, open_core};
 
@@ -13,9 +16,12 @@ pub struct ServeArgs {
     /// Address to listen on, e.g. 127.0.0.1:8080 (port 0 picks a free port).
     #[arg(long)]
     bind: Option<std::net::SocketAddr>,
-    /// Seed the demo world (fictitious enterprises, staff and experts) and print its logins.
+    /// Seed the demo world (fictitious enterprises, staff and experts, IP records) and print its logins.
     #[arg(long)]
     demo: bool,
+    /// Real sample files the demo imports into an empty register (skipped when absent).
+    #[arg(long, default_value = "../shared/data")]
+    demo_data: PathBuf,
 }
 
 /// Runs the server until Ctrl-C.
@@ -28,6 +34,7 @@ pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
     let core = open_core(&settings).await?;
     if args.demo {
         print_demo_logins(&core).await?;
+        import_demo_records(&core, &args.demo_data).await?;
     }
     if !core.has_admin().await? {
         println!("hint: no administrator yet — create one with:");
@@ -55,6 +62,29 @@ async fn print_demo_logins(core: &Core) -> anyhow::Result<()> {
         let roles: Vec<&str> = login.roles.iter().map(|r| r.code()).collect();
         println!("  {:<28} {:<36} {}", login.email, roles.join(","), login.organisation);
     }
+    Ok(())
+}
+
+/// Fills an empty register with the real sample files, so the demo shows real records.
+async fn import_demo_records(core: &Core, samples: &Path) -> anyhow::Result<()> {
+    let counts = core.record_counts().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    if counts.trademarks + counts.patents > 0 {
+        return Ok(());
+    }
+    if !samples.is_dir() {
+        println!("demo: {} not found; the register starts empty (zhichan import FILE… fills it)", samples.display());
+        return Ok(());
+    }
+    let report = core
+        .import(None, &[samples.to_path_buf()], &ImportOptions::default(), &Quiet)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot import the demo records: {e}"))?;
+    println!(
+        "demo: imported {} records from {} ({} not readable yet)",
+        report.totals.stored.inserted,
+        samples.display(),
+        report.totals.rejected
+    );
     Ok(())
 }
 
