@@ -1,4 +1,5 @@
-//! Importing IP records from the offices' bulk files: read with `zhichan-ingest` on a blocking
+//! Importing IP records from the offices' bulk files (and reference tables from their published
+//! files): read with `zhichan-ingest` on a blocking
 //! thread, store in transactional batches, report every rejected record with its file, position,
 //! record id and field. A bad record is skipped without losing the rest; a batch is stored whole
 //! or not at all; `strict` stops at the first problem, keeping what was stored before it.
@@ -9,10 +10,12 @@ use chrono::Utc;
 use serde_json::json;
 use tokio::sync::mpsc;
 use zhichan_domain::records::Record;
+use zhichan_domain::reference::ReferenceTable;
 use zhichan_ingest::{ErrorKind, Position, RecordError};
 use zhichan_store::records::{BatchOutcome, ImportOutcome, ImportTotals, Rejection};
 
 use crate::audit::entry;
+use crate::reference::LoadedTable;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
 
 /// How to import.
@@ -62,11 +65,14 @@ pub struct ImportReport {
     pub skipped: Vec<(PathBuf, String)>,
     /// Bytes of the files read (as stored on disk, compressed or not).
     pub bytes: u64,
+    /// Reference tables loaded (each replaces the stored edition of its kind).
+    pub tables: Vec<LoadedTable>,
 }
 
 /// What the reading thread sends to the storing loop.
 enum Item {
     Record(Box<Record>),
+    Reference(String, ReferenceTable),
     Rejected(Rejection),
     Skipped(PathBuf, String),
 }
@@ -96,6 +102,7 @@ impl Core {
         let mut totals = ImportTotals::default();
         let mut rejections = Vec::new();
         let mut skipped = Vec::new();
+        let mut tables = Vec::new();
         let mut batch: Vec<Record> = Vec::with_capacity(batch_size);
         let mut stopped = false;
         'receive: while let Some(items) = receiver.recv().await {
@@ -121,6 +128,9 @@ impl Core {
                             observer.records_read(read);
                             break 'receive;
                         }
+                    }
+                    Item::Reference(source, table) => {
+                        tables.push(self.load_reference(actor, import_id, &source, table).await?);
                     }
                     Item::Skipped(path, why) => {
                         observer.file_started(&path);
@@ -152,7 +162,7 @@ impl Core {
             }),
         );
         self.store.finish_import(import_id, totals, outcome, audit).await?;
-        Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes })
+        Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes, tables })
     }
 
     async fn store_batch(&self, import_id: i64, batch: &mut Vec<Record>) -> CoreResult<BatchOutcome> {
@@ -210,6 +220,17 @@ fn read_files(files: Vec<(PathBuf, bool)>, chunk: usize, sender: &mpsc::Sender<V
         Ok(())
     };
     for (path, named) in files {
+        match zhichan_ingest::reference::open(&path) {
+            Ok(Some(table)) => {
+                push(Item::Reference(path.display().to_string(), table), &mut pending)?;
+                continue;
+            }
+            Ok(None) => {}
+            Err(error) => {
+                push(Item::Rejected(rejection(&error)), &mut pending)?;
+                continue;
+            }
+        }
         match zhichan_ingest::open(&path) {
             Ok(records) => {
                 for item in records {

@@ -14,6 +14,7 @@ pub mod import;
 pub mod organisations;
 mod password;
 pub mod records;
+pub mod reference;
 mod secret;
 mod throttle;
 

@@ -12,6 +12,7 @@ mod error;
 pub mod model;
 mod postgres;
 pub mod records;
+pub mod reference;
 mod rows;
 pub mod scratch;
 mod sql;
@@ -26,6 +27,7 @@ pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use postgres::PostgresStore;
 pub use records::RecordStore;
+pub use reference::ReferenceStore;
 pub use sqlite::SqliteStore;
 
 /// Which database an adapter talks to.
@@ -40,7 +42,7 @@ pub enum Backend {
 /// The persistence operations the platform needs, grouped by area. Implemented identically by
 /// both adapters and checked by one conformance suite (`tests/it/conformance.rs`).
 #[async_trait]
-pub trait Store: AccountStore + RecordStore + Send + Sync + 'static {
+pub trait Store: AccountStore + RecordStore + ReferenceStore + Send + Sync + 'static {
     /// Which backend this is.
     fn backend(&self) -> Backend;
     /// Applies pending migrations.

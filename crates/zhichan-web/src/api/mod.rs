@@ -98,7 +98,7 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         tokens::list, tokens::create, tokens::revoke,
         audit::list,
         records::trademark, records::patent,
-        reference::streets,
+        reference::streets, reference::similar_groups, reference::ipc,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

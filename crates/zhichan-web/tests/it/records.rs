@@ -67,3 +67,18 @@ fn zhichan_ingest_first(path: &std::path::Path) -> String {
     let end = text[start..].find('<').unwrap() + start;
     text[start..end].to_owned()
 }
+
+#[tokio::test]
+async fn similar_groups_are_served_after_their_table_is_imported() {
+    let Some(groups) = samples("cnipa-similar-goods-groups/cnipa_similar_groups_parsed.json") else { return };
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    let empty: Value = browser.get("/api/v1/reference/similar-groups?class=9").await.json().await.unwrap();
+    assert_eq!(empty, serde_json::json!([]));
+    app.core.import(None, &[groups], &ImportOptions::default(), &Quiet).await.unwrap();
+    let class9: Value = browser.get("/api/v1/reference/similar-groups?class=09").await.json().await.unwrap();
+    let codes: Vec<&str> = class9.as_array().unwrap().iter().map(|g| g["code"].as_str().unwrap()).collect();
+    assert!(codes.len() > 10 && codes.iter().all(|c| c.starts_with("09")), "{codes:?}");
+    let bad = browser.get("/api/v1/reference/similar-groups?class=46").await;
+    assert_eq!(bad.status(), 422);
+}

@@ -71,6 +71,9 @@ fn print_summary(report: &ImportReport, elapsed: std::time::Duration) {
         totals.read as f64 / seconds,
         report.bytes as f64 / 1e6 / seconds
     );
+    for table in &report.tables {
+        println!("  loaded {} from {}: {} entries", table.kind, table.source, table.entries);
+    }
     let mut reasons: std::collections::BTreeMap<&str, u64> = Default::default();
     for rejection in &report.rejections {
         *reasons.entry(rejection.reason.as_str()).or_default() += 1;

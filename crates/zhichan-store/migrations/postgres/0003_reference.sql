@@ -1,0 +1,16 @@
+-- Reference tables imported from their published files (PostgreSQL): CNIPA similar groups, IPC,
+-- IPC technology fields, Nice items, ST.3 office codes. One row per entry; `detail` holds the
+-- whole entry as JSON, the other columns serve look-ups.
+
+CREATE TABLE reference_entries (
+    kind      TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    parent    TEXT,
+    class     BIGINT,
+    title     TEXT NOT NULL,
+    detail    JSONB NOT NULL,
+    import_id BIGINT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE INDEX reference_entries_parent ON reference_entries (kind, parent);
+CREATE INDEX reference_entries_class ON reference_entries (kind, class);
