@@ -27,10 +27,7 @@ impl Email {
         if shaped {
             Ok(Self(email))
         } else {
-            Err(InvalidValue::new(
-                "email",
-                "an e-mail address such as name@example.com",
-            ))
+            Err(InvalidValue::new("email", "an e-mail address such as name@example.com"))
         }
     }
 
@@ -75,10 +72,7 @@ impl Password {
         let first = chars.next();
         let monotonous = first.is_some_and(|f| chars.all(|c| c == f));
         if !(Self::MIN_CHARS..=256).contains(&length) || monotonous {
-            return Err(InvalidValue::new(
-                "password",
-                "10 to 256 characters, not one character repeated",
-            ));
+            return Err(InvalidValue::new("password", "10 to 256 characters, not one character repeated"));
         }
         Ok(Self(input.to_owned()))
     }
@@ -101,19 +95,8 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_and_checked() {
-        assert_eq!(
-            Email::parse(" Li.Wei@Example.CN ").unwrap().as_str(),
-            "li.wei@example.cn"
-        );
-        for bad in [
-            "",
-            "no-at.example.com",
-            "a@b",
-            "a@@b.cn",
-            "a b@c.cn",
-            "@example.com",
-            "a@example..com",
-        ] {
+        assert_eq!(Email::parse(" Li.Wei@Example.CN ").unwrap().as_str(), "li.wei@example.cn");
+        for bad in ["", "no-at.example.com", "a@b", "a@@b.cn", "a b@c.cn", "@example.com", "a@example..com"] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
     }

@@ -5,17 +5,24 @@
 //! no database or HTTP types. Every other crate may depend on this one; it depends on none of them.
 
 pub mod account;
+pub mod deadline;
 pub mod locale;
 pub mod market;
+pub mod nice;
+pub mod office;
 pub mod organisation;
 pub mod records;
+pub mod reference;
 pub mod role;
 pub mod street;
 pub mod uscc;
 
 pub use account::{Email, Password};
+pub use deadline::{AnchorDates, Deadline, RenewalWindow, next_renewal, opposition_deadline, renewal_due};
 pub use locale::Locale;
 pub use market::MarketCode;
+pub use nice::{NiceClass, NiceKind};
+pub use office::{Office, OfficeCode};
 pub use organisation::{OrgKind, OrgName};
 pub use role::Role;
 pub use street::Street;
@@ -34,9 +41,6 @@ pub struct InvalidValue {
 impl InvalidValue {
     /// An error for `field`, saying what was `expected`.
     pub fn new(field: &'static str, expected: impl Into<String>) -> Self {
-        Self {
-            field,
-            expected: expected.into(),
-        }
+        Self { field, expected: expected.into() }
     }
 }

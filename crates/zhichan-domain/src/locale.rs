@@ -41,9 +41,7 @@ impl Locale {
 
     /// Reads an exact tag as produced by [`Locale::tag`].
     pub fn from_tag(tag: &str) -> Option<Self> {
-        Locale::ALL
-            .into_iter()
-            .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
+        Locale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
     }
 
     /// Picks the best language for an HTTP `Accept-Language` header, honouring q-values.
@@ -55,9 +53,8 @@ impl Locale {
             .filter_map(|(order, part)| {
                 let mut pieces = part.trim().split(';');
                 let range = pieces.next()?.trim().to_ascii_lowercase();
-                let quality = pieces
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
+                let quality =
+                    pieces.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
                 Some((quality, order, Self::from_language_range(&range)?))
             })
             .filter(|(q, _, _)| *q > 0.0)
@@ -73,14 +70,8 @@ impl Locale {
         if range != "zh" && !range.starts_with("zh-") {
             return None;
         }
-        let traditional = ["hant", "tw", "hk", "mo"]
-            .iter()
-            .any(|t| range.split('-').any(|s| s == *t));
-        Some(if traditional {
-            Locale::ZhHant
-        } else {
-            Locale::ZhHans
-        })
+        let traditional = ["hant", "tw", "hk", "mo"].iter().any(|t| range.split('-').any(|s| s == *t));
+        Some(if traditional { Locale::ZhHant } else { Locale::ZhHans })
     }
 }
 
@@ -90,23 +81,11 @@ mod tests {
 
     #[test]
     fn accept_language_respects_quality_and_region() {
-        assert_eq!(
-            Locale::from_accept_language("en-US,en;q=0.9"),
-            Some(Locale::En)
-        );
-        assert_eq!(
-            Locale::from_accept_language("zh-HK,zh;q=0.9"),
-            Some(Locale::ZhHant)
-        );
+        assert_eq!(Locale::from_accept_language("en-US,en;q=0.9"), Some(Locale::En));
+        assert_eq!(Locale::from_accept_language("zh-HK,zh;q=0.9"), Some(Locale::ZhHant));
         assert_eq!(Locale::from_accept_language("zh-TW"), Some(Locale::ZhHant));
-        assert_eq!(
-            Locale::from_accept_language("fr;q=1, zh-CN;q=0.5, en;q=0.8"),
-            Some(Locale::En)
-        );
-        assert_eq!(
-            Locale::from_accept_language("zh-Hant-TW;q=0.2, zh-CN;q=0.7"),
-            Some(Locale::ZhHans)
-        );
+        assert_eq!(Locale::from_accept_language("fr;q=1, zh-CN;q=0.5, en;q=0.8"), Some(Locale::En));
+        assert_eq!(Locale::from_accept_language("zh-Hant-TW;q=0.2, zh-CN;q=0.7"), Some(Locale::ZhHans));
         assert_eq!(Locale::from_accept_language("de, fr"), None);
         assert_eq!(Locale::from_accept_language("en;q=0"), None);
     }

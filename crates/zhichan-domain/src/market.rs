@@ -20,20 +20,14 @@ impl MarketCode {
         if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
             Ok(Self(code))
         } else {
-            Err(InvalidValue::new(
-                "export_markets",
-                "two-letter ISO 3166 or WIPO ST.3 codes such as US, DE, EM",
-            ))
+            Err(InvalidValue::new("export_markets", "two-letter ISO 3166 or WIPO ST.3 codes such as US, DE, EM"))
         }
     }
 
     /// Parses a list separated by commas, spaces or semicolons; duplicates are dropped, order kept.
     pub fn parse_list(input: &str) -> Result<Vec<Self>, InvalidValue> {
         let mut markets: Vec<Self> = Vec::new();
-        for part in input
-            .split([',', ';', ' ', '，', '、', '；'])
-            .filter(|p| !p.trim().is_empty())
-        {
+        for part in input.split([',', ';', ' ', '，', '、', '；']).filter(|p| !p.trim().is_empty()) {
             let market = Self::parse(part)?;
             if !markets.contains(&market) {
                 markets.push(market);

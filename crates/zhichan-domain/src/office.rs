@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use crate::{InvalidValue, Locale};
 
 // Short names keep the office table below readable.
-use Anchor::{DesignationNotification, Filing, PreliminaryApproval, Publication, Registration, RegistrationPublication};
+use Anchor::{
+    DesignationNotification, Filing, PreliminaryApproval, Publication, Registration, RegistrationPublication,
+};
 use Period::{Days, Months, Years};
 use TermEnd::{Anniversary, DayBefore, EndOfMonth};
 
@@ -221,7 +223,11 @@ pub struct DeclarationRule {
 
 impl fmt::Display for DeclarationRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} due {} after {}; filable {} before; {} grace", self.name, self.due, self.from, self.window, self.grace)
+        write!(
+            f,
+            "{} due {} after {}; filable {} before; {} grace",
+            self.name, self.due, self.from, self.window, self.grace
+        )
     }
 }
 
@@ -494,12 +500,24 @@ const OFFICES: [Office; 15] = [
         opposition: &[fixed(Months(2), Publication, "Trademarks Act (Canada) s.38(1)")],
         renewal: &[
             Rule {
-                shape: RenewalRule { term: Years(15), from: Registration, ends: Anniversary, window: Months(6), grace: None },
+                shape: RenewalRule {
+                    term: Years(15),
+                    from: Registration,
+                    ends: Anniversary,
+                    window: Months(6),
+                    grace: None,
+                },
                 in_force: InForce { from: None, until: Some(ymd(2019, 6, 16)) },
                 source: "Trademarks Act (Canada) s.46, before the amendments in force 2019-06-17",
             },
             Rule {
-                shape: RenewalRule { term: Years(10), from: Registration, ends: Anniversary, window: Months(6), grace: None },
+                shape: RenewalRule {
+                    term: Years(10),
+                    from: Registration,
+                    ends: Anniversary,
+                    window: Months(6),
+                    grace: None,
+                },
                 in_force: InForce { from: Some(CA_10_YEARS), until: None },
                 source: "Trademarks Act (Canada) s.46 as amended in force 2019-06-17; late renewal within 6 months of the Registrar's notice",
             },
@@ -508,12 +526,13 @@ const OFFICES: [Office; 15] = [
     },
     Office {
         code: OfficeCode::of("BR"),
-        name: name("巴西国家工业产权局", "巴西國家工業產權局", "National Institute of Industrial Property of Brazil (INPI)"),
+        name: name(
+            "巴西国家工业产权局",
+            "巴西國家工業產權局",
+            "National Institute of Industrial Property of Brazil (INPI)",
+        ),
         opposition: &[fixed(Days(60), Publication, "Lei 9.279/1996 art. 158 (publication before examination)")],
-        renewal: &[always(
-            renew(Years(10), Registration, Anniversary, Years(1), Months(6)),
-            "Lei 9.279/1996 art. 133",
-        )],
+        renewal: &[always(renew(Years(10), Registration, Anniversary, Years(1), Months(6)), "Lei 9.279/1996 art. 133")],
         declarations: &[],
     },
     Office {
@@ -578,7 +597,11 @@ const OFFICES: [Office; 15] = [
     },
     Office {
         code: OfficeCode::of("FR"),
-        name: name("法国国家工业产权局", "法國國家工業產權局", "National Institute of Industrial Property of France (INPI)"),
+        name: name(
+            "法国国家工业产权局",
+            "法國國家工業產權局",
+            "National Institute of Industrial Property of France (INPI)",
+        ),
         opposition: &[fixed(Months(2), Publication, "Code de la propriété intellectuelle art. L712-4, R712-13")],
         renewal: &[
             Rule {
@@ -619,6 +642,10 @@ mod tests {
         let parsed = OfficeCode::try_from("HK".to_owned()).expect("valid");
         assert_eq!(String::from(parsed), "HK");
         assert!(OfficeCode::try_from("hk".to_owned()).is_err());
+        assert_eq!(serde_json::to_string(&parsed).ok().as_deref(), Some("\"HK\""));
+        assert!(serde_json::from_str::<OfficeCode>("\"hk\"").is_err());
+        let rule = serde_json::to_value(Office::find(parsed).map(|o| o.opposition[0])).expect("serialisable");
+        assert_eq!(rule["shape"]["shape"], "extensible");
     }
 
     #[test]
@@ -680,7 +707,8 @@ mod tests {
     /// Every office code in the table is a real ST.3 code (checked against WIPO's list).
     #[test]
     fn office_codes_are_in_the_wipo_st3_list() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/wipo-st3-office-codes/st3_codes_v2007.csv");
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/wipo-st3-office-codes/st3_codes_v2007.csv");
         let Ok(csv) = std::fs::read_to_string(path) else {
             eprintln!("skipped: {path} is absent");
             return;

@@ -18,11 +18,7 @@ pub enum OrgKind {
 
 impl OrgKind {
     /// Every kind.
-    pub const ALL: [OrgKind; 3] = [
-        OrgKind::Enterprise,
-        OrgKind::ServiceProvider,
-        OrgKind::Centre,
-    ];
+    pub const ALL: [OrgKind; 3] = [OrgKind::Enterprise, OrgKind::ServiceProvider, OrgKind::Centre];
 
     /// The stable snake_case code.
     pub fn code(self) -> &'static str {
@@ -56,10 +52,7 @@ impl OrgName {
         let name = input.trim();
         let length = name.chars().count();
         if length == 0 || length > Self::MAX_CHARS || name.chars().any(char::is_control) {
-            return Err(InvalidValue::new(
-                field,
-                "a name of 1 to 200 characters without control characters",
-            ));
+            return Err(InvalidValue::new(field, "a name of 1 to 200 characters without control characters"));
         }
         Ok(Self(name.to_owned()))
     }
@@ -76,18 +69,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(
-            OrgName::parse("name_zh", "  深圳市海鹰电子有限公司 ")
-                .unwrap()
-                .as_str(),
-            "深圳市海鹰电子有限公司"
-        );
+        assert_eq!(OrgName::parse("name_zh", "  深圳市海鹰电子有限公司 ").unwrap().as_str(), "深圳市海鹰电子有限公司");
         assert!(OrgName::parse("name_zh", "   ").is_err());
         assert!(OrgName::parse("name_en", &"x".repeat(201)).is_err());
-        assert_eq!(
-            OrgName::parse("name_en", "a\u{0}b").unwrap_err().field,
-            "name_en"
-        );
+        assert_eq!(OrgName::parse("name_en", "a\u{0}b").unwrap_err().field, "name_en");
     }
 
     #[test]

@@ -54,13 +54,10 @@ impl Role {
 
     /// Parses a role code.
     pub fn parse(input: &str) -> Result<Self, InvalidValue> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.code() == input.trim())
-            .ok_or_else(|| {
-                let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
-                InvalidValue::new("role", format!("one of: {}", codes.join(", ")))
-            })
+        Role::ALL.into_iter().find(|r| r.code() == input.trim()).ok_or_else(|| {
+            let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+            InvalidValue::new("role", format!("one of: {}", codes.join(", ")))
+        })
     }
 
     /// Whether a member of an organisation of `kind` may hold this role. Enterprise roles belong to
@@ -70,9 +67,7 @@ impl Role {
         match self {
             Role::EnterpriseMember | Role::EnterpriseAdmin => kind == OrgKind::Enterprise,
             Role::Staff | Role::Admin => kind == OrgKind::Centre,
-            Role::Expert | Role::Mediator | Role::TechnicalInvestigator => {
-                kind != OrgKind::Enterprise
-            }
+            Role::Expert | Role::Mediator | Role::TechnicalInvestigator => kind != OrgKind::Enterprise,
         }
     }
 }

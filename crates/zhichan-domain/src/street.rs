@@ -88,17 +88,10 @@ impl Street {
         let bare = input.strip_suffix("街道").unwrap_or(input);
         Street::ALL
             .into_iter()
-            .find(|s| {
-                s.code() == input
-                    || s.name(Locale::ZhHans) == bare
-                    || s.name(Locale::ZhHant) == bare
-            })
+            .find(|s| s.code() == input || s.name(Locale::ZhHans) == bare || s.name(Locale::ZhHant) == bare)
             .ok_or_else(|| {
                 let codes: Vec<&str> = Street::ALL.iter().map(|s| s.code()).collect();
-                InvalidValue::new(
-                    "street",
-                    format!("one of Bao'an's streets: {}", codes.join(", ")),
-                )
+                InvalidValue::new("street", format!("one of Bao'an's streets: {}", codes.join(", ")))
             })
     }
 }
@@ -112,10 +105,7 @@ mod tests {
         for street in Street::ALL {
             assert_eq!(Street::parse(street.code()), Ok(street));
             assert_eq!(Street::parse(street.name(Locale::ZhHans)), Ok(street));
-            assert_eq!(
-                Street::parse(&format!("{}街道", street.name(Locale::ZhHant))),
-                Ok(street)
-            );
+            assert_eq!(Street::parse(&format!("{}街道", street.name(Locale::ZhHant))), Ok(street));
         }
     }
 

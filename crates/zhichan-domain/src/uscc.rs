@@ -12,9 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::InvalidValue;
 
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /// A unified social credit code whose length, alphabet and check character are valid.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -35,14 +33,10 @@ impl Uscc {
             .collect::<Option<Vec<u32>>>()
             .ok_or_else(|| invalid("digits and capital letters other than I, O, S, V, Z"))?;
         if !code.as_bytes()[2..8].iter().all(u8::is_ascii_digit) {
-            return Err(invalid(
-                "a 6-digit administrative division code in positions 3-8",
-            ));
+            return Err(invalid("a 6-digit administrative division code in positions 3-8"));
         }
         if values[17] != check_value(&values[..17]) {
-            return Err(invalid(
-                "a valid check character (the last character does not match)",
-            ));
+            return Err(invalid("a valid check character (the last character does not match)"));
         }
         Ok(Self(code))
     }
@@ -50,10 +44,7 @@ impl Uscc {
     /// Completes the first 17 characters of a code with its check character.
     /// Returns `None` when they contain a character outside the alphabet.
     pub fn with_check_character(first17: &str) -> Option<String> {
-        let values = first17
-            .bytes()
-            .map(char_value)
-            .collect::<Option<Vec<u32>>>()?;
+        let values = first17.bytes().map(char_value).collect::<Option<Vec<u32>>>()?;
         if values.len() != 17 {
             return None;
         }
@@ -104,25 +95,14 @@ mod tests {
     #[test]
     fn accepts_published_codes() {
         // Codes printed on public business licences.
-        for code in [
-            "914403001922038216",
-            "91440300708461136T",
-            "91110000802100433B",
-        ] {
-            assert_eq!(
-                Uscc::parse(code).map(|c| c.to_string()),
-                Ok(code.to_owned()),
-                "{code}"
-            );
+        for code in ["914403001922038216", "91440300708461136T", "91110000802100433B"] {
+            assert_eq!(Uscc::parse(code).map(|c| c.to_string()), Ok(code.to_owned()), "{code}");
         }
     }
 
     #[test]
     fn normalises_case_and_spaces() {
-        assert_eq!(
-            Uscc::parse(" 91440300708461136t ").map(String::from),
-            Ok("91440300708461136T".into())
-        );
+        assert_eq!(Uscc::parse(" 91440300708461136t ").map(String::from), Ok("91440300708461136T".into()));
     }
 
     #[test]
@@ -133,25 +113,10 @@ mod tests {
 
     #[test]
     fn rejects_bad_length_alphabet_and_division() {
-        assert!(
-            Uscc::parse("91440300192203821")
-                .unwrap_err()
-                .expected
-                .contains("18")
-        );
-        assert!(
-            Uscc::parse("9144030019220382I6")
-                .unwrap_err()
-                .expected
-                .contains("capital")
-        );
+        assert!(Uscc::parse("91440300192203821").unwrap_err().expected.contains("18"));
+        assert!(Uscc::parse("9144030019220382I6").unwrap_err().expected.contains("capital"));
         let with_letter_division = Uscc::with_check_character("9144A3001922038AB").unwrap();
-        assert!(
-            Uscc::parse(&with_letter_division)
-                .unwrap_err()
-                .expected
-                .contains("division")
-        );
+        assert!(Uscc::parse(&with_letter_division).unwrap_err().expected.contains("division"));
     }
 
     proptest! {

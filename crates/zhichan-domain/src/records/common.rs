@@ -5,55 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::InvalidValue;
-
-/// An IP office or country by its WIPO ST.3 two-letter code (`US`, `CN`, `EM`, `WO`…), upper case.
-///
-/// Only the shape is checked here: whether a code is a known office is reference data, not a
-/// parsing rule, so new offices need no code change.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct OfficeCode(String);
-
-impl OfficeCode {
-    /// Parses exactly two ASCII upper-case letters, after trimming spaces. Lower case is refused:
-    /// office files always use upper case, so lower case signals a field mix-up.
-    pub fn parse(input: &str) -> Result<Self, InvalidValue> {
-        let code = input.trim();
-        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(Self(code.to_owned()))
-        } else {
-            Err(InvalidValue::new(
-                "office",
-                "a WIPO ST.3 code of two upper-case letters such as US, CN, EM",
-            ))
-        }
-    }
-
-    /// The code.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for OfficeCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for OfficeCode {
-    type Error = InvalidValue;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<OfficeCode> for String {
-    fn from(value: OfficeCode) -> Self {
-        value.0
-    }
-}
+use crate::office::OfficeCode;
 
 /// Which kind of IP right a record describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -100,13 +52,8 @@ pub struct LocalizedText {
 impl LocalizedText {
     /// A text in `language` (lower-cased; empty means unknown).
     pub fn new(language: Option<&str>, text: impl Into<String>) -> Self {
-        let language = language
-            .map(|l| l.trim().to_ascii_lowercase())
-            .filter(|l| !l.is_empty());
-        Self {
-            language,
-            text: text.into(),
-        }
+        let language = language.map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty());
+        Self { language, text: text.into() }
     }
 }
 
@@ -163,30 +110,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn office_code_accepts_two_upper_case_letters() {
-        assert_eq!(
-            OfficeCode::parse(" US ").map(|c| c.to_string()),
-            Ok("US".to_owned())
-        );
-        for bad in ["us", "USA", "U", "", "1A", "É1"] {
-            assert!(OfficeCode::parse(bad).is_err(), "{bad:?} accepted");
-        }
-    }
-
-    #[test]
-    fn office_code_deserialises_through_parse() {
-        use serde::de::{IntoDeserializer, value::Error};
-        let ok = OfficeCode::deserialize(IntoDeserializer::<Error>::into_deserializer(
-            "EM".to_owned(),
-        ));
-        assert_eq!(ok.map(String::from), Ok("EM".to_owned()));
-        let bad = OfficeCode::deserialize(IntoDeserializer::<Error>::into_deserializer(
-            "em".to_owned(),
-        ));
-        assert!(bad.is_err());
-    }
-
-    #[test]
     fn record_key_displays_office_kind_number() {
         let key = RecordKey {
             office: OfficeCode::parse("CN").expect("valid"),
@@ -198,10 +121,7 @@ mod tests {
 
     #[test]
     fn localized_text_normalises_language() {
-        assert_eq!(
-            LocalizedText::new(Some(" EN "), "x").language.as_deref(),
-            Some("en")
-        );
+        assert_eq!(LocalizedText::new(Some(" EN "), "x").language.as_deref(), Some("en"));
         assert_eq!(LocalizedText::new(Some(""), "x").language, None);
     }
 }

@@ -9,11 +9,10 @@ mod common;
 mod patent;
 mod trademark;
 
-pub use common::{Address, LocalizedText, OfficeCode, Party, PriorityClaim, RecordKey, RecordKind};
+pub use common::{Address, LocalizedText, Party, PriorityClaim, RecordKey, RecordKind};
 pub use patent::{Citation, Patent, PatentDates};
 pub use trademark::{
-    MadridInfo, MarkEvent, MarkKind, MarkStatus, NiceClass, Trademark, TrademarkDates,
-    TrademarkStatus,
+    ClassEntry, MadridInfo, MarkEvent, MarkKind, MarkStatus, Trademark, TrademarkDates, TrademarkStatus,
 };
 
 use serde::{Deserialize, Serialize};
@@ -63,5 +62,44 @@ impl From<Trademark> for Record {
 impl From<Patent> for Record {
     fn from(value: Patent) -> Self {
         Record::Patent(Box::new(value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nice::NiceClass;
+    use crate::office::OfficeCode;
+
+    fn mark() -> Record {
+        let mut mark = Trademark::new(OfficeCode::parse("US").expect("valid"), "98763166");
+        mark.classes.push(ClassEntry::new(NiceClass::new(16).expect("valid")));
+        mark.into()
+    }
+
+    #[test]
+    fn office_and_class_serialise_as_plain_values_and_round_trip() {
+        let json = serde_json::to_value(mark()).expect("serialisable");
+        assert_eq!(json["kind"], "trademark");
+        assert_eq!(json["office"], "US");
+        assert_eq!(json["classes"][0]["number"], 16);
+        let back: Record = serde_json::from_value(json).expect("deserialisable");
+        assert_eq!(back, mark());
+        assert_eq!(back.key().office.as_str(), "US");
+    }
+
+    #[test]
+    fn deserialising_validates_office_and_class() {
+        let json = serde_json::to_value(mark()).expect("serialisable");
+        for (pointer, bad) in [
+            ("/office", serde_json::json!("us")),
+            ("/office", serde_json::json!("USA")),
+            ("/classes/0/number", serde_json::json!(46)),
+            ("/classes/0/number", serde_json::json!(0)),
+        ] {
+            let mut json = json.clone();
+            *json.pointer_mut(pointer).expect("present") = bad.clone();
+            assert!(serde_json::from_value::<Record>(json).is_err(), "{pointer} = {bad} accepted");
+        }
     }
 }

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::common::{LocalizedText, OfficeCode, Party, PriorityClaim, RecordKey, RecordKind};
+use super::common::{LocalizedText, Party, PriorityClaim, RecordKey, RecordKind};
+use crate::office::OfficeCode;
 
 /// A patent document: an application publication or a grant.
 ///
@@ -74,11 +75,7 @@ impl Patent {
 
     /// Identity: office, patent, publication number.
     pub fn key(&self) -> RecordKey {
-        RecordKey {
-            office: self.office.clone(),
-            kind: RecordKind::Patent,
-            number: self.publication_number.clone(),
-        }
+        RecordKey { office: self.office, kind: RecordKind::Patent, number: self.publication_number.clone() }
     }
 
     /// Whether the document is a grant rather than an application publication: readers set a

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::common::{LocalizedText, OfficeCode, Party, PriorityClaim, RecordKey, RecordKind};
+use super::common::{LocalizedText, Party, PriorityClaim, RecordKey, RecordKind};
+use crate::nice::NiceClass;
+use crate::office::OfficeCode;
 
 /// A trademark application or registration at one office.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,7 +28,7 @@ pub struct Trademark {
     /// as printed, e.g. `03.01.08`.
     pub design_codes: Vec<String>,
     /// Nice classes with their goods and services.
-    pub classes: Vec<NiceClass>,
+    pub classes: Vec<ClassEntry>,
     /// Owners (applicants or holders), current owner first where the source orders them.
     pub owners: Vec<Party>,
     /// Attorney or agent of record.
@@ -74,16 +76,13 @@ impl Trademark {
 
     /// Identity: office, trademark, application number.
     pub fn key(&self) -> RecordKey {
-        RecordKey {
-            office: self.office.clone(),
-            kind: RecordKind::Trademark,
-            number: self.application_number.clone(),
-        }
+        RecordKey { office: self.office, kind: RecordKind::Trademark, number: self.application_number.clone() }
     }
 
-    /// The class entry for Nice class `number`, if the record has it.
-    pub fn class(&self, number: u8) -> Option<&NiceClass> {
-        self.classes.iter().find(|c| c.number == number)
+    /// The class entry for Nice class `number`, if the record has it; `None` also for numbers
+    /// outside 1–45.
+    pub fn class(&self, number: u8) -> Option<&ClassEntry> {
+        self.classes.iter().find(|c| c.number.number() == number)
     }
 }
 
@@ -109,9 +108,9 @@ pub enum MarkKind {
 
 /// One Nice class of a mark and the goods or services listed in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NiceClass {
-    /// Nice class number, 1–45.
-    pub number: u8,
+pub struct ClassEntry {
+    /// The Nice class; serialised as its number, and a number outside 1–45 does not deserialise.
+    pub number: NiceClass,
     /// The goods/services wording, once per language given.
     pub goods_services: Vec<LocalizedText>,
     /// Office-specific class numbers alongside Nice (US: the pre-1973 US classes).
@@ -122,9 +121,9 @@ pub struct NiceClass {
     pub first_use_in_commerce: Option<NaiveDate>,
 }
 
-impl NiceClass {
+impl ClassEntry {
     /// A class with nothing listed yet.
-    pub fn new(number: u8) -> Self {
+    pub fn new(number: NiceClass) -> Self {
         Self {
             number,
             goods_services: Vec::new(),
@@ -224,8 +223,9 @@ mod tests {
     #[test]
     fn class_finds_by_number() {
         let mut mark = Trademark::new(OfficeCode::parse("US").expect("valid"), "1");
-        mark.classes.push(NiceClass::new(9));
+        mark.classes.push(ClassEntry::new(NiceClass::new(9).expect("valid")));
         assert!(mark.class(9).is_some());
         assert!(mark.class(10).is_none());
+        assert!(mark.class(0).is_none());
     }
 }

@@ -1,0 +1,268 @@
+//! Format detection from the first bytes of a (decompressed) input: the root element, its
+//! namespace or the DOCTYPE for XML, the first line for text formats.
+
+use crate::error::ErrorKind;
+
+/// How many bytes detection looks at. DOCTYPEs with long entity lists (USPTO 2001 documents)
+/// can exceed it, which is fine: their name comes first.
+pub(crate) const PREFIX_LEN: usize = 16 * 1024;
+
+/// The record formats this crate reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// USPTO trademark case-file XML (daily and annual bulk files, or bare `<case-file>` records).
+    UsptoTrademarkCaseFile,
+    /// WIPO ST.66 trademark XML (TSDR, EUIPO, INPI and other offices' variants).
+    WipoSt66,
+    /// WIPO ST.96 trademark XML, including the pre-2018 `Trademark/1` namespace.
+    WipoSt96,
+    /// USPTO patent grant / application publication XML, DTD v4.0 and later (`us-patent-grant`,
+    /// `us-patent-application`), single or concatenated as in the weekly bulk files.
+    UsptoPatentXml,
+    /// JSON Lines of patents with the documented column set (see `patent::jsonl`).
+    PatentJsonLines,
+}
+
+/// Why detection refused the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub kind: ErrorKind,
+    pub detail: String,
+}
+
+fn refuse(kind: ErrorKind, detail: impl Into<String>) -> Refusal {
+    Refusal { kind, detail: detail.into() }
+}
+
+/// Detects the format of an input from its first bytes.
+pub(crate) fn detect(prefix: &[u8]) -> Result<Format, Refusal> {
+    if prefix.starts_with(&[0xFF, 0xFE]) || prefix.starts_with(&[0xFE, 0xFF]) || looks_utf16(prefix) {
+        return Err(refuse(ErrorKind::Encoding, "the input is UTF-16; expected UTF-8"));
+    }
+    let body = prefix.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(prefix);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace());
+    let Some(start) = start else {
+        return Err(refuse(ErrorKind::Empty, "the input is empty; expected records"));
+    };
+    let body = &body[start..];
+    if looks_binary(body) {
+        return Err(refuse(
+            ErrorKind::Binary,
+            "the input is binary data; expected XML, JSON Lines or a zip/gzip of them",
+        ));
+    }
+    match body[0] {
+        b'<' => detect_xml(body),
+        b'{' => Ok(Format::PatentJsonLines),
+        _ => {
+            let line: String = String::from_utf8_lossy(body).lines().next().unwrap_or("").chars().take(40).collect();
+            Err(refuse(ErrorKind::UnknownFormat, format!("the input starts with {line:?}; expected XML or JSON Lines")))
+        }
+    }
+}
+
+/// ASCII text encoded as UTF-16 without a byte order mark has a NUL in every other byte.
+fn looks_utf16(prefix: &[u8]) -> bool {
+    prefix.len() >= 4 && (prefix[..4] == [b'<', 0, b'?', 0] || prefix[..4] == [0, b'<', 0, b'?'])
+}
+
+/// Text formats never hold NUL or most other C0 controls. Invalid UTF-8 alone marks binary
+/// data only when the input does not open like markup or JSON: a mis-encoded XML file should
+/// reach the parser, which names the offending byte.
+fn looks_binary(body: &[u8]) -> bool {
+    let sample = &body[..body.len().min(1024)];
+    let controls = sample.iter().filter(|&&b| b < 0x09 || ((0x0E..0x20).contains(&b) && b != 0x1B)).count();
+    let opens_like_text = matches!(body.first(), Some(b'<' | b'{'));
+    controls > 0 || (!opens_like_text && !valid_up_to_cut(sample))
+}
+
+/// Whether the sample is UTF-8, allowing it to be cut in the middle of a multi-byte character.
+fn valid_up_to_cut(sample: &[u8]) -> bool {
+    match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// Root element (local name), its namespace, and the DOCTYPE name, as far as the prefix shows.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct XmlHead {
+    doctype: Option<String>,
+    root: Option<String>,
+    namespace: Option<String>,
+}
+
+fn detect_xml(body: &[u8]) -> Result<Format, Refusal> {
+    let text = String::from_utf8_lossy(body);
+    let head = xml_head(&text);
+    let name = head.root.as_deref().or(head.doctype.as_deref()).unwrap_or("");
+    let ns = head.namespace.as_deref().unwrap_or("");
+    let format = match name {
+        "case-file" | "trademark-applications-daily" | "trademark-applications-annual" => {
+            Format::UsptoTrademarkCaseFile
+        }
+        "TrademarkTransaction" => Format::WipoSt96,
+        "Transaction" | "Trademark" if ns.contains("ST96") || ns.contains("XMLSchema/Trademark/1") => Format::WipoSt96,
+        "Transaction" | "TradeMark" => Format::WipoSt66,
+        "us-patent-grant" | "us-patent-application" => Format::UsptoPatentXml,
+        "PATDOC" | "patent-application-publication" => {
+            return Err(refuse(
+                ErrorKind::UnknownFormat,
+                format!(
+                    "<{name}> is the USPTO 2001–2004 patent XML, which is not read yet; expected DTD v4.0 or later (us-patent-grant, us-patent-application)"
+                ),
+            ));
+        }
+        "" => {
+            return Err(refuse(
+                ErrorKind::Truncated,
+                "the XML has no root element in its first bytes; expected a record document",
+            ));
+        }
+        other => {
+            let ns = if ns.is_empty() { String::new() } else { format!(" in namespace {ns}") };
+            return Err(refuse(
+                ErrorKind::UnknownFormat,
+                format!(
+                    "root element <{other}>{ns} is not a format we read; expected USPTO case-file, WIPO ST.66/ST.96 or USPTO patent XML"
+                ),
+            ));
+        }
+    };
+    Ok(format)
+}
+
+fn xml_head(text: &str) -> XmlHead {
+    let mut head = XmlHead::default();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("<?") {
+            match r.find("?>") {
+                Some(i) => rest = &r[i + 2..],
+                None => return head,
+            }
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            match r.find("-->") {
+                Some(i) => rest = &r[i + 3..],
+                None => return head,
+            }
+        } else if let Some(r) = rest.strip_prefix("<!DOCTYPE") {
+            let name: String =
+                r.trim_start().chars().take_while(|c| !c.is_whitespace() && *c != '[' && *c != '>').collect();
+            head.doctype = Some(name);
+            match skip_doctype(r) {
+                Some(after) => rest = after,
+                None => return head,
+            }
+        } else if let Some(r) = rest.strip_prefix('<') {
+            let tag_end = r.find('>').unwrap_or(r.len());
+            let tag = r[..tag_end].trim_end_matches('/');
+            let qname: String = tag.chars().take_while(|c| !c.is_whitespace()).collect();
+            let (prefix, local) = match qname.split_once(':') {
+                Some((p, l)) => (Some(p), l),
+                None => (None, qname.as_str()),
+            };
+            let wanted = match prefix {
+                Some(p) => format!("xmlns:{p}"),
+                None => "xmlns".to_owned(),
+            };
+            head.namespace =
+                attributes(&tag[qname.len()..]).into_iter().find(|(k, _)| *k == wanted).map(|(_, v)| v.to_owned());
+            head.root = Some(local.to_owned());
+            return head;
+        } else {
+            return head;
+        }
+    }
+}
+
+/// Skips a DOCTYPE body, including an internal subset in brackets.
+fn skip_doctype(r: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in r.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') => depth += 1,
+            (None, ']') => depth = depth.saturating_sub(1),
+            (None, '>') if depth == 0 => return Some(&r[i + 1..]),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `key="value"` pairs of a start tag.
+fn attributes(mut s: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    loop {
+        s = s.trim_start();
+        let Some(eq) = s.find('=') else { return out };
+        let key = s[..eq].trim();
+        let after = s[eq + 1..].trim_start();
+        let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            return out;
+        };
+        let Some(end) = after[1..].find(q) else {
+            return out;
+        };
+        out.push((key, &after[1..1 + end]));
+        s = &after[end + 2..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn format(input: &str) -> Result<Format, ErrorKind> {
+        detect(input.as_bytes()).map_err(|r| r.kind)
+    }
+
+    #[test]
+    fn recognises_roots_namespaces_and_doctypes() {
+        assert_eq!(format("   <case-file><serial-number>1"), Ok(Format::UsptoTrademarkCaseFile));
+        assert_eq!(
+            format("<?xml version=\"1.0\"?><Transaction xmlns=\"http://www.wipo.int/standards/XMLSchema/trademarks\">"),
+            Ok(Format::WipoSt66)
+        );
+        assert_eq!(format("<?xml version=\"1.0\"?>\n<TradeMark operationCode=\"Update\">"), Ok(Format::WipoSt66));
+        assert_eq!(
+            format("<ns2:TrademarkTransaction xmlns:ns2=\"http://www.wipo.int/standards/XMLSchema/ST96/Trademark\">"),
+            Ok(Format::WipoSt96)
+        );
+        assert_eq!(
+            format(
+                "<tmk:Transaction xmlns:com=\"x\" xmlns:tmk=\"http://www.wipo.int/standards/XMLSchema/Trademark/1\">"
+            ),
+            Ok(Format::WipoSt96)
+        );
+        assert_eq!(
+            format(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE us-patent-grant SYSTEM \"x.dtd\" [ ]>\n<us-patent-grant lang=\"EN\">"
+            ),
+            Ok(Format::UsptoPatentXml)
+        );
+        assert_eq!(
+            format("<?xml version=\"1.0\"?><!DOCTYPE PATDOC SYSTEM \"x\" [ <!ENTITY a SYSTEM \"b\" NDATA TIF>"),
+            Err(ErrorKind::UnknownFormat)
+        );
+        assert_eq!(format("{\"publication_number\":\"CN1\"}"), Ok(Format::PatentJsonLines));
+    }
+
+    #[test]
+    fn refuses_with_a_reason() {
+        assert_eq!(format(""), Err(ErrorKind::Empty));
+        assert_eq!(format(" \n\t"), Err(ErrorKind::Empty));
+        assert_eq!(format("<html><body>"), Err(ErrorKind::UnknownFormat));
+        assert_eq!(format("name,class\n"), Err(ErrorKind::UnknownFormat));
+        assert_eq!(detect(b"\x00\x01\x02garbage").map_err(|r| r.kind), Err(ErrorKind::Binary));
+        assert_eq!(detect(b"\xFF\xFE<\x00?\x00").map_err(|r| r.kind), Err(ErrorKind::Encoding));
+        assert_eq!(detect(b"<\x00?\x00x\x00").map_err(|r| r.kind), Err(ErrorKind::Encoding));
+        assert_eq!(detect(b"\xC3\x28\xA0\xA1 not utf-8").map_err(|r| r.kind), Err(ErrorKind::Binary));
+        assert_eq!(detect(b"<case-file>caf\xE9").map_err(|r| r.kind), Ok(Format::UsptoTrademarkCaseFile));
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests of the readers: real office files from `../shared/data` (skipped with a
+//! message when that folder is absent), bad inputs, and a property test that no input panics.
+
+mod bad_input;
+mod common;
+mod fuzz;
+mod jsonl;
+mod reference;
+mod st66_st96;
+mod uspto_casefile;
+mod uspto_patent;
