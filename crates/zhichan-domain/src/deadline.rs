@@ -376,9 +376,9 @@ mod tests {
     #[test]
     fn no_deadline_without_the_anchor_or_for_unknown_offices() {
         assert_eq!(opposition_deadline(office("CN"), &filed("2024-01-01")), None);
-        assert_eq!(opposition_deadline(office("ZZ"), &published("2024-01-01")), None);
+        assert_eq!(opposition_deadline(office("FJ"), &published("2024-01-01")), None);
         assert_eq!(renewal_due(office("EM"), &registered("2024-01-01")), None);
-        assert_eq!(renewal_due(office("ZZ"), &filed("2024-01-01")), None);
+        assert_eq!(renewal_due(office("FJ"), &filed("2024-01-01")), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod organisation;
 pub mod records;
 pub mod reference;
 pub mod role;
+pub mod st3;
 pub mod street;
 pub mod uscc;
 

@@ -26,12 +26,15 @@ use TermEnd::{Anniversary, DayBefore, EndOfMonth};
 pub struct OfficeCode([u8; 2]);
 
 impl OfficeCode {
-    /// Parses two upper-case letters after trimming spaces. Lower case is refused: office data
-    /// always uses upper case, so lower case points to a mixed-up field.
+    /// Parses a WIPO ST.3 code after trimming spaces: two upper-case letters naming a known state,
+    /// territory or organisation. Lower case is refused: office data always uses upper case, so
+    /// lower case points to a mixed-up field.
     pub fn parse(input: &str) -> Result<Self, InvalidValue> {
         match input.trim().as_bytes() {
-            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(Self([a, b])),
-            _ => Err(InvalidValue::new("office", "a WIPO ST.3 code of two upper-case letters such as CN, US, EM")),
+            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() && crate::st3::is_known(input.trim()) => {
+                Ok(Self([a, b]))
+            }
+            _ => Err(InvalidValue::new("office", "a WIPO ST.3 code such as CN, US, EM (two upper-case letters)")),
         }
     }
 
@@ -661,7 +664,7 @@ mod tests {
                 assert!(!office.name_in(locale).trim().is_empty(), "{} has no {:?} name", office.code, locale);
             }
         }
-        assert!(Office::find(code("ZZ")).is_none());
+        assert!(Office::find(code("FJ")).is_none());
         assert_eq!(Office::find(code("CN")).map(|o| o.name_in(Locale::ZhHant)), Some("國家知識產權局"));
     }
 

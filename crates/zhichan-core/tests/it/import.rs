@@ -152,3 +152,18 @@ async fn reference_tables_load_from_their_published_files_in_either_order() {
     assert!(entry.title_en.to_lowercase().contains("wireless"), "{}", entry.title_en);
     assert!(children.iter().any(|c| c.symbol == "H04W 4/00"));
 }
+
+#[tokio::test]
+async fn a_record_from_an_unknown_office_is_refused_with_its_field() {
+    let Some(notice) = data("inpi-fr-st66/inpi_notice_FR5189659.xml") else { return };
+    let text = std::fs::read_to_string(&notice).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let forged = write(scratch.path(), "zz.xml", text.replace("<RegistrationOfficeCode>FR<", "<RegistrationOfficeCode>ZZ<").as_bytes());
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    let report = core.import(None, &[forged], &ImportOptions::default(), &Quiet).await.unwrap();
+    assert_eq!(report.totals.rejected, 1, "{:?}", report.rejections);
+    let rejection = &report.rejections[0];
+    assert_eq!(rejection.reason, "invalid_field");
+    assert!(rejection.message.contains("ZZ") && rejection.message.contains("ST.3"), "{}", rejection.message);
+    assert_eq!(core.store().count_records(RecordKind::Trademark).await.unwrap(), 0);
+}
