@@ -23,15 +23,15 @@ CREATE TABLE records (
 );
 
 CREATE TABLE record_status_history (
+    id          INTEGER PRIMARY KEY,
     record_id   INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
-    seq         INTEGER NOT NULL,
     status      TEXT,
     raw_status  TEXT,
     status_date TEXT,
     import_id   INTEGER NOT NULL,
-    recorded_at TEXT NOT NULL,
-    PRIMARY KEY (record_id, seq)
+    recorded_at TEXT NOT NULL
 );
+CREATE INDEX record_status_history_record ON record_status_history (record_id, id);
 
 CREATE TABLE imports (
     id            INTEGER PRIMARY KEY,

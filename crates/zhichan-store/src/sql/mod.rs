@@ -4,11 +4,11 @@
 //! Only connection set-up and migrations differ, and live in `sqlite.rs` and `postgres.rs`.
 
 mod accounts;
-mod records;
+pub(crate) mod records;
 mod reference;
 
 pub(crate) use accounts::sql_account_store;
-pub(crate) use records::{Document, sql_record_store};
+pub(crate) use records::{Prepared, sql_record_store};
 pub(crate) use reference::sql_reference_store;
 
 macro_rules! organisation_columns {

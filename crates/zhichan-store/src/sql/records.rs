@@ -25,79 +25,80 @@ macro_rules! sql_record_store {
                 records: &[zhichan_domain::records::Record],
                 at: chrono::DateTime<chrono::Utc>,
             ) -> $crate::StoreResult<$crate::records::BatchOutcome> {
+                let prepared = records.iter().map($crate::sql::Prepared::of).collect::<$crate::StoreResult<Vec<_>>>()?;
                 let mut outcome = $crate::records::BatchOutcome::default();
                 let mut tx = self.pool.begin().await?;
-                for record in records {
-                    let document = $crate::sql::Document::of(record)?;
-                    let key = record.key();
-                    let kind = $crate::records::kind_code(key.kind);
-                    let summary = $crate::records::RecordSummary::of(record);
-                    let existing: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
-                        "SELECT content_hash, status, raw_status FROM records WHERE office = $1 AND kind = $2 AND number = $3",
-                    )
-                    .bind(key.office.as_str())
-                    .bind(kind)
-                    .bind(key.number.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    let status_changed = match &existing {
-                        Some((hash, _, _)) if *hash == document.hash => {
-                            outcome.unchanged += 1;
+                // Runs without a repeated key are written with multi-row statements; a key seen
+                // again starts a new run, so repeats behave as if stored one after the other.
+                for run in $crate::sql::records::distinct_runs(&prepared) {
+                    for chunk in prepared[run].chunks($crate::sql::records::ROWS_PER_STATEMENT) {
+                        let mut lookup = sqlx::QueryBuilder::new(
+                            "SELECT office, kind, number, content_hash, status, raw_status FROM records \
+                             WHERE (office, kind, number) IN (",
+                        );
+                        lookup.push_values(chunk, |mut row, p| {
+                            row.push_bind(p.office()).push_bind(p.kind).push_bind(p.number());
+                        });
+                        lookup.push(")");
+                        let found: Vec<$crate::sql::records::Existing> =
+                            lookup.build_query_as().fetch_all(&mut *tx).await?;
+                        let plan = $crate::sql::records::plan(chunk, found, &mut outcome);
+                        if plan.is_empty() {
                             continue;
                         }
-                        Some((_, status, raw_status)) => {
-                            outcome.updated += 1;
-                            *status != summary.status || *raw_status != summary.raw_status
+                        let documents =
+                            plan.iter().map(|(p, _)| p.document.json()).collect::<$crate::StoreResult<Vec<_>>>()?;
+                        let mut upsert = sqlx::QueryBuilder::new(
+                            "INSERT INTO records (office, kind, number, title, status, raw_status, filing_date, \
+                             publication_date, registration_date, owners, classes, document, content_hash, \
+                             first_import_id, last_import_id, created_at, updated_at) ",
+                        );
+                        upsert.push_values(plan.iter().zip(&documents), |mut row, ((p, _), document)| {
+                            let s = &p.summary;
+                            row.push_bind(p.office())
+                                .push_bind(p.kind)
+                                .push_bind(p.number())
+                                .push_bind(s.title.as_deref())
+                                .push_bind(s.status.as_deref())
+                                .push_bind(s.raw_status.as_deref())
+                                .push_bind(s.filing_date)
+                                .push_bind(s.publication_date)
+                                .push_bind(s.registration_date)
+                                .push_bind(s.owners.as_str())
+                                .push_bind(s.classes.as_str())
+                                .push_bind(sqlx::types::Json(*document))
+                                .push_bind(p.document.hash.as_str())
+                                .push_bind(import_id)
+                                .push_bind(import_id)
+                                .push_bind(at)
+                                .push_bind(at);
+                        });
+                        // first_import_id and created_at keep the values of the first import.
+                        upsert.push(
+                            " ON CONFLICT (office, kind, number) DO UPDATE SET title = excluded.title, \
+                             status = excluded.status, raw_status = excluded.raw_status, filing_date = excluded.filing_date, \
+                             publication_date = excluded.publication_date, registration_date = excluded.registration_date, \
+                             owners = excluded.owners, classes = excluded.classes, document = excluded.document, \
+                             content_hash = excluded.content_hash, last_import_id = excluded.last_import_id, \
+                             updated_at = excluded.updated_at RETURNING id, office, kind, number",
+                        );
+                        let ids: Vec<(i64, String, String, String)> = upsert.build_query_as().fetch_all(&mut *tx).await?;
+                        let changed = $crate::sql::records::status_changes(&plan, &ids);
+                        if changed.is_empty() {
+                            continue;
                         }
-                        None => {
-                            outcome.inserted += 1;
-                            true
-                        }
-                    };
-                    // One statement for new and changed records; first_import_id and created_at
-                    // keep the values of the first import.
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO records (office, kind, number, title, status, raw_status, filing_date, \
-                         publication_date, registration_date, owners, classes, document, content_hash, \
-                         first_import_id, last_import_id, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $15) \
-                         ON CONFLICT (office, kind, number) DO UPDATE SET title = excluded.title, status = excluded.status, \
-                         raw_status = excluded.raw_status, filing_date = excluded.filing_date, \
-                         publication_date = excluded.publication_date, registration_date = excluded.registration_date, \
-                         owners = excluded.owners, classes = excluded.classes, document = excluded.document, \
-                         content_hash = excluded.content_hash, last_import_id = excluded.last_import_id, \
-                         updated_at = excluded.updated_at RETURNING id",
-                    )
-                    .bind(key.office.as_str())
-                    .bind(kind)
-                    .bind(key.number.as_str())
-                    .bind(summary.title.as_deref())
-                    .bind(summary.status.as_deref())
-                    .bind(summary.raw_status.as_deref())
-                    .bind(summary.filing_date)
-                    .bind(summary.publication_date)
-                    .bind(summary.registration_date)
-                    .bind(summary.owners.as_str())
-                    .bind(summary.classes.as_str())
-                    .bind(sqlx::types::Json(document.json()?))
-                    .bind(document.hash.as_str())
-                    .bind(import_id)
-                    .bind(at)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    if status_changed {
-                        sqlx::query(
-                            "INSERT INTO record_status_history (record_id, seq, status, raw_status, status_date, import_id, recorded_at) \
-                             SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6 FROM record_status_history WHERE record_id = $1",
-                        )
-                        .bind(id)
-                        .bind(summary.status.as_deref())
-                        .bind(summary.raw_status.as_deref())
-                        .bind(summary.status_date)
-                        .bind(import_id)
-                        .bind(at)
-                        .execute(&mut *tx)
-                        .await?;
+                        let mut history = sqlx::QueryBuilder::new(
+                            "INSERT INTO record_status_history (record_id, status, raw_status, status_date, import_id, recorded_at) ",
+                        );
+                        history.push_values(changed, |mut row, (id, s)| {
+                            row.push_bind(id)
+                                .push_bind(s.status.as_deref())
+                                .push_bind(s.raw_status.as_deref())
+                                .push_bind(s.status_date)
+                                .push_bind(import_id)
+                                .push_bind(at);
+                        });
+                        history.build().execute(&mut *tx).await?;
                     }
                 }
                 tx.commit().await?;
@@ -205,7 +206,7 @@ macro_rules! sql_record_store {
                 type HistoryRow = (Option<String>, Option<String>, Option<chrono::NaiveDate>, i64, chrono::DateTime<chrono::Utc>);
                 let history: Vec<HistoryRow> = sqlx::query_as(
                     "SELECT status, raw_status, status_date, import_id, recorded_at FROM record_status_history \
-                     WHERE record_id = $1 ORDER BY seq",
+                     WHERE record_id = $1 ORDER BY id",
                 )
                 .bind(id)
                 .fetch_all(&mut *conn)
@@ -255,6 +256,103 @@ macro_rules! sql_record_store {
 }
 
 pub(crate) use sql_record_store;
+
+/// Rows per multi-row statement: 17 parameters a row stays well under SQLite's 32,766 and
+/// PostgreSQL's 65,535 parameters per statement.
+pub(crate) const ROWS_PER_STATEMENT: usize = 500;
+
+/// A record ready to store: identity, summary columns and its serialised document.
+pub(crate) struct Prepared {
+    key: zhichan_domain::records::RecordKey,
+    pub(crate) kind: &'static str,
+    pub(crate) summary: crate::records::RecordSummary,
+    pub(crate) document: Document,
+}
+
+impl Prepared {
+    pub(crate) fn of(record: &zhichan_domain::records::Record) -> crate::StoreResult<Self> {
+        let key = record.key();
+        Ok(Self {
+            kind: crate::records::kind_code(key.kind),
+            summary: crate::records::RecordSummary::of(record),
+            document: Document::of(record)?,
+            key,
+        })
+    }
+
+    pub(crate) fn office(&self) -> &str {
+        self.key.office.as_str()
+    }
+
+    pub(crate) fn number(&self) -> &str {
+        &self.key.number
+    }
+
+    fn identity(&self) -> (&str, &str, &str) {
+        (self.office(), self.kind, self.number())
+    }
+}
+
+/// A stored record's identity, hash and status: (office, kind, number, hash, status, raw status).
+pub(crate) type Existing = (String, String, String, String, Option<String>, Option<String>);
+
+/// Splits a batch into consecutive runs in which no record identity repeats.
+pub(crate) fn distinct_runs(prepared: &[Prepared]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut start = 0;
+    for (index, p) in prepared.iter().enumerate() {
+        if !seen.insert(p.identity()) {
+            runs.push(start..index);
+            seen.clear();
+            seen.insert(p.identity());
+            start = index;
+        }
+    }
+    runs.push(start..prepared.len());
+    runs
+}
+
+/// Decides what to write for each record of a chunk given what is stored, counting the outcome:
+/// the records to upsert, each with whether its status changed (new records count as changed).
+pub(crate) fn plan<'a>(
+    chunk: &'a [Prepared],
+    found: Vec<Existing>,
+    outcome: &mut crate::records::BatchOutcome,
+) -> Vec<(&'a Prepared, bool)> {
+    let stored: std::collections::HashMap<(String, String, String), (String, Option<String>, Option<String>)> =
+        found.into_iter().map(|(office, kind, number, hash, s, r)| ((office, kind, number), (hash, s, r))).collect();
+    let mut plan = Vec::with_capacity(chunk.len());
+    for p in chunk {
+        let (office, kind, number) = p.identity();
+        match stored.get(&(office.to_owned(), kind.to_owned(), number.to_owned())) {
+            Some((hash, _, _)) if *hash == p.document.hash => outcome.unchanged += 1,
+            Some((_, status, raw_status)) => {
+                outcome.updated += 1;
+                plan.push((p, *status != p.summary.status || *raw_status != p.summary.raw_status));
+            }
+            None => {
+                outcome.inserted += 1;
+                plan.push((p, true));
+            }
+        }
+    }
+    plan
+}
+
+/// The (record id, summary) of every planned record whose status changed, given the ids the
+/// upsert returned as (id, office, kind, number).
+pub(crate) fn status_changes<'a>(
+    plan: &[(&'a Prepared, bool)],
+    ids: &[(i64, String, String, String)],
+) -> Vec<(i64, &'a crate::records::RecordSummary)> {
+    let by_identity: std::collections::HashMap<(&str, &str, &str), i64> =
+        ids.iter().map(|(id, office, kind, number)| ((office.as_str(), kind.as_str(), number.as_str()), *id)).collect();
+    plan.iter()
+        .filter(|(_, changed)| *changed)
+        .filter_map(|(p, _)| by_identity.get(&p.identity()).map(|id| (*id, &p.summary)))
+        .collect()
+}
 
 /// A record serialised once: the JSON stored and its SHA-256, which tells unchanged re-imports apart.
 pub(crate) struct Document {

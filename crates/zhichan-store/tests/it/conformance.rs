@@ -59,6 +59,7 @@ conformance!(
     records_are_stored_by_identity_with_status_history,
     imports_keep_their_rejections_and_totals,
     reference_tables_are_replaced_whole,
+    batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one,
 );
 
 fn at(hour: u32) -> chrono::DateTime<Utc> {
@@ -401,4 +402,28 @@ async fn reference_tables_are_replaced_whole(Subject { store, .. }: Subject) {
     let refused = store.replace_reference("ipc", &duplicate, 3, audit("reference.replace", None)).await;
     assert!(refused.is_err());
     assert_eq!(store.count_reference("ipc").await.expect("count"), 1, "a failed replacement changes nothing");
+}
+
+async fn batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one(Subject { store, .. }: Subject) {
+    use zhichan_domain::records::RecordKind;
+
+    let import = store.start_import("test", None, at(8)).await.expect("start");
+    let batch = [
+        trademark("97100001", "filed", "A"),
+        trademark("97100002", "filed", "B"),
+        trademark("97100001", "registered", "A"),
+        trademark("97100001", "registered", "A"),
+    ];
+    let outcome = store.store_records(import, &batch, at(8)).await.expect("store");
+    assert_eq!((outcome.inserted, outcome.updated, outcome.unchanged), (2, 1, 1));
+    let stored = store.record("US", RecordKind::Trademark, "97100001").await.expect("read").expect("exists");
+    let stages: Vec<Option<&str>> = stored.history.iter().map(|h| h.status.as_deref()).collect();
+    assert_eq!(stages, [Some("filed"), Some("registered")]);
+
+    let many: Vec<_> = (0..1_234).map(|i| trademark(&format!("98{i:06}"), "filed", "BULK")).collect();
+    let outcome = store.store_records(import, &many, at(9)).await.expect("store many");
+    assert_eq!(outcome.inserted, 1_234);
+    assert_eq!(store.count_records(RecordKind::Trademark).await.expect("count"), 1_236);
+    let again = store.store_records(import, &many, at(10)).await.expect("store again");
+    assert_eq!(again.unchanged, 1_234);
 }
