@@ -19,8 +19,22 @@ pub enum Format {
     /// USPTO patent grant / application publication XML, DTD v4.0 and later (`us-patent-grant`,
     /// `us-patent-application`), single or concatenated as in the weekly bulk files.
     UsptoPatentXml,
-    /// JSON Lines of patents with the documented column set (see `patent::jsonl`).
+    /// USPTO patent grants of 2001–2004: XML converted from ST.32 SGML (`<PATDOC>`).
+    UsptoPatentSt32Xml,
+    /// USPTO application publications of 2001–2004 (`<patent-application-publication>`).
+    UsptoPatentPapXml,
+    /// USPTO APS full text ("Green Book") of patents granted 1976–2001, records opening with `PATN`.
+    UsptoGreenbook,
+    /// JSON Lines of patents with the documented column set (see `patent::columns`).
     PatentJsonLines,
+    /// The platform's interchange format: JSON Lines of serialised records (`{"kind":"trademark",…}`).
+    RecordJsonLines,
+    /// CSV of trademarks with the documented column set (see `trademark::csv`).
+    TrademarkCsv,
+    /// CSV of patents with the patent column set (see `patent::csv`).
+    PatentCsv,
+    /// CSV of Chinese patent abstracts, `publication_number,text,labels,n_labels`.
+    CnPatentCsv,
 }
 
 /// Why detection refused the input.
@@ -48,16 +62,60 @@ pub(crate) fn detect(prefix: &[u8]) -> Result<Format, Refusal> {
     if looks_binary(body) {
         return Err(refuse(
             ErrorKind::Binary,
-            "the input is binary data; expected XML, JSON Lines or a zip/gzip of them",
+            "the input is binary data; expected XML, JSON Lines, CSV or APS text, or a zip/gzip of them",
         ));
     }
     match body[0] {
         b'<' => detect_xml(body),
-        b'{' => Ok(Format::PatentJsonLines),
-        _ => {
-            let line: String = String::from_utf8_lossy(body).lines().next().unwrap_or("").chars().take(40).collect();
-            Err(refuse(ErrorKind::UnknownFormat, format!("the input starts with {line:?}; expected XML or JSON Lines")))
+        b'{' => Ok(detect_json(body)),
+        _ => detect_text(body),
+    }
+}
+
+/// The interchange format when the first line is tagged with `kind` (serde writes it first, so
+/// a first line longer than the prefix is recognised by its opening), else the patent columns.
+fn detect_json(body: &[u8]) -> Format {
+    let line = body.split(|&b| b == b'\n').next().unwrap_or(body);
+    let tagged = match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line) {
+        Ok(object) => object.contains_key("kind"),
+        Err(_) => {
+            let compact: Vec<u8> = line.iter().copied().filter(|b| !b.is_ascii_whitespace()).take(8).collect();
+            compact.starts_with(b"{\"kind\"")
         }
+    };
+    if tagged { Format::RecordJsonLines } else { Format::PatentJsonLines }
+}
+
+/// Text formats by their first line: APS (`PATN`, or a weekly file's `HHHHHT` header) or a CSV
+/// header naming a known column set.
+fn detect_text(body: &[u8]) -> Result<Format, Refusal> {
+    let first = String::from_utf8_lossy(body.split(|&b| b == b'\n').next().unwrap_or(body)).into_owned();
+    if first.trim_end() == "PATN" || first.starts_with("HHHHHT") {
+        return Ok(Format::UsptoGreenbook);
+    }
+    let columns: Vec<String> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(first.as_bytes())
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map(|header| header.iter().map(crate::csv_rows::column_name).collect())
+        .unwrap_or_default();
+    let has = |name: &str| columns.iter().any(|c| c == name);
+    if has("publication_number") && has("text") && has("labels") {
+        Ok(Format::CnPatentCsv)
+    } else if has("publication_number") {
+        Ok(Format::PatentCsv)
+    } else if has("office") && has("application_number") {
+        Ok(Format::TrademarkCsv)
+    } else {
+        let line: String = first.chars().take(40).collect();
+        Err(refuse(
+            ErrorKind::UnknownFormat,
+            format!(
+                "the input starts with {line:?}; expected XML, JSON Lines, APS text (PATN) or a CSV header with publication_number or office,application_number"
+            ),
+        ))
     }
 }
 
@@ -105,11 +163,13 @@ fn detect_xml(body: &[u8]) -> Result<Format, Refusal> {
         "Transaction" | "Trademark" if ns.contains("ST96") || ns.contains("XMLSchema/Trademark/1") => Format::WipoSt96,
         "Transaction" | "TradeMark" => Format::WipoSt66,
         "us-patent-grant" | "us-patent-application" => Format::UsptoPatentXml,
-        "PATDOC" | "patent-application-publication" => {
+        "PATDOC" => Format::UsptoPatentSt32Xml,
+        "patent-application-publication" => Format::UsptoPatentPapXml,
+        _ if ns == "urn:us:gov:doc:uspto:patent" => {
             return Err(refuse(
-                ErrorKind::UnknownFormat,
+                ErrorKind::NotRecords,
                 format!(
-                    "<{name}> is the USPTO 2001–2004 patent XML, which is not read yet; expected DTD v4.0 or later (us-patent-grant, us-patent-application)"
+                    "<{name}> is a USPTO XML4IP file-wrapper document (claims or specification text of one application), not a record file; it holds no bibliographic record and is skipped"
                 ),
             ));
         }
@@ -248,9 +308,27 @@ mod tests {
         );
         assert_eq!(
             format("<?xml version=\"1.0\"?><!DOCTYPE PATDOC SYSTEM \"x\" [ <!ENTITY a SYSTEM \"b\" NDATA TIF>"),
-            Err(ErrorKind::UnknownFormat)
+            Ok(Format::UsptoPatentSt32Xml)
         );
         assert_eq!(format("{\"publication_number\":\"CN1\"}"), Ok(Format::PatentJsonLines));
+    }
+
+    #[test]
+    fn recognises_the_2001_era_text_and_table_formats() {
+        assert_eq!(format("<!DOCTYPE simple PUBLIC \"x\">\n<patent-application-publication>"), Ok(Format::UsptoPatentPapXml));
+        assert_eq!(format("PATN\nWKU  039373754\n"), Ok(Format::UsptoGreenbook));
+        assert_eq!(format("HHHHHT  APS1\nPATN\n"), Ok(Format::UsptoGreenbook));
+        assert_eq!(format("{\"kind\":\"trademark\",\"office\":\"CN\"}\n"), Ok(Format::RecordJsonLines));
+        assert_eq!(format("{ \"office\":\"CN\", \"kind\":\"patent\"}"), Ok(Format::RecordJsonLines));
+        assert_eq!(format("{\"kind\":\"patent\",\"description\":\"cut by the prefix"), Ok(Format::RecordJsonLines));
+        assert_eq!(format("{\"publication_number\":\"CN1A\",\"kind_code\":\"A\"}"), Ok(Format::PatentJsonLines));
+        assert_eq!(format("\u{feff}publication_number,text,labels,n_labels\r\n"), Ok(Format::CnPatentCsv));
+        assert_eq!(format("publication_number,title,cpc\n"), Ok(Format::PatentCsv));
+        assert_eq!(format("Office,Application_Number,Mark\n"), Ok(Format::TrademarkCsv));
+        assert_eq!(
+            format("<pat:ClaimsDocument xmlns:pat=\"urn:us:gov:doc:uspto:patent\">"),
+            Err(ErrorKind::NotRecords)
+        );
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub enum ErrorKind {
     Binary,
     /// The input is text but not a format we read.
     UnknownFormat,
+    /// The input is a known document that holds no records (e.g. a USPTO XML4IP claims or
+    /// specification file of a file wrapper): an importer walking a directory skips it.
+    NotRecords,
     /// The input declares or uses a character encoding other than UTF-8.
     Encoding,
     /// A zip or gzip container is damaged or uses an unsupported method.

@@ -44,6 +44,8 @@ enum Command {
     /// Configuration helpers.
     #[command(subcommand)]
     Config(commands::config::ConfigCommand),
+    /// Write realistic generated records for benchmarks and tests.
+    Generate(commands::generate::GenerateArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -72,6 +74,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Migrate => commands::migrate::run(&flags).await,
             Command::Admin(command) => commands::admin::run(&flags, command).await,
             Command::Config(command) => commands::config::run(command),
+            Command::Generate(args) => commands::generate::run(args),
             Command::Bench(command) => commands::bench::run(command).await,
         }
     })

@@ -1,5 +1,6 @@
 //! Trademark readers, one module per source format, and the normalisation they share.
 
+pub(crate) mod csv;
 pub(crate) mod st66;
 pub(crate) mod st96;
 pub(crate) mod uspto_casefile;

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod bench;
 pub mod config;
+pub mod generate;
 pub mod import;
 pub mod migrate;
 pub mod serve;
