@@ -236,6 +236,10 @@ fn read_files(files: Vec<(PathBuf, bool)>, chunk: usize, sender: &mpsc::Sender<V
                 for item in records {
                     let item = match item {
                         Ok(record) => Item::Record(Box::new(record)),
+                        // Archive members that hold no records are skipped like such files.
+                        Err(error) if !named && is_not_a_record_file(error.kind) => {
+                            Item::Skipped(PathBuf::from(&error.source_name), error.detail)
+                        }
                         Err(error) => Item::Rejected(rejection(&error)),
                     };
                     push(item, &mut pending)?;
@@ -255,7 +259,7 @@ fn read_files(files: Vec<(PathBuf, bool)>, chunk: usize, sender: &mpsc::Sender<V
 
 /// Files found in a directory that hold no records are skipped, not rejected.
 fn is_not_a_record_file(kind: ErrorKind) -> bool {
-    matches!(kind, ErrorKind::UnknownFormat | ErrorKind::Binary | ErrorKind::Empty)
+    matches!(kind, ErrorKind::UnknownFormat | ErrorKind::Binary | ErrorKind::Empty | ErrorKind::NotRecords)
 }
 
 /// A reader error as stored and reported.
@@ -286,5 +290,6 @@ fn reason_code(kind: ErrorKind) -> &'static str {
         ErrorKind::TooLarge => "too_large",
         ErrorKind::MissingField => "missing_field",
         ErrorKind::InvalidField => "invalid_field",
+        ErrorKind::NotRecords => "not_records",
     }
 }

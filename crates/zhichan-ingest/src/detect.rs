@@ -67,23 +67,40 @@ pub(crate) fn detect(prefix: &[u8]) -> Result<Format, Refusal> {
     }
     match body[0] {
         b'<' => detect_xml(body),
-        b'{' => Ok(detect_json(body)),
+        b'{' => detect_json(body),
         _ => detect_text(body),
     }
 }
 
-/// The interchange format when the first line is tagged with `kind` (serde writes it first, so
-/// a first line longer than the prefix is recognised by its opening), else the patent columns.
-fn detect_json(body: &[u8]) -> Format {
-    let line = body.split(|&b| b == b'\n').next().unwrap_or(body);
-    let tagged = match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line) {
-        Ok(object) => object.contains_key("kind"),
+/// JSON Lines by the keys of the first line: `kind` is the interchange format,
+/// `publication_number` the patent columns. A first line that ends inside the prefix but is not
+/// a whole object means a JSON document, not JSON Lines. A first line longer than the prefix is
+/// recognised by its opening (serde writes `kind` first) and otherwise left to the patent
+/// reader, which names the line's problem.
+fn detect_json(body: &[u8]) -> Result<Format, Refusal> {
+    let newline = body.iter().position(|&b| b == b'\n');
+    let line = &body[..newline.unwrap_or(body.len())];
+    match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line) {
+        Ok(object) if object.contains_key("kind") => Ok(Format::RecordJsonLines),
+        Ok(object) if object.contains_key("publication_number") => Ok(Format::PatentJsonLines),
+        Ok(object) => {
+            let keys: Vec<&str> = object.keys().map(String::as_str).take(6).collect();
+            Err(refuse(
+                ErrorKind::UnknownFormat,
+                format!(
+                    "the first JSON line has the keys {keys:?}; expected \"kind\" (interchange records) or \"publication_number\" (patent columns)"
+                ),
+            ))
+        }
+        Err(_) if newline.is_some() => Err(refuse(
+            ErrorKind::UnknownFormat,
+            "the first line is not a whole JSON object, so this is a JSON document rather than JSON Lines; expected one record object per line",
+        )),
         Err(_) => {
             let compact: Vec<u8> = line.iter().copied().filter(|b| !b.is_ascii_whitespace()).take(8).collect();
-            compact.starts_with(b"{\"kind\"")
+            Ok(if compact.starts_with(b"{\"kind\"") { Format::RecordJsonLines } else { Format::PatentJsonLines })
         }
-    };
-    if tagged { Format::RecordJsonLines } else { Format::PatentJsonLines }
+    }
 }
 
 /// Text formats by their first line: APS (`PATN`, or a weekly file's `HHHHHT` header) or a CSV
@@ -315,13 +332,22 @@ mod tests {
 
     #[test]
     fn recognises_the_2001_era_text_and_table_formats() {
-        assert_eq!(format("<!DOCTYPE simple PUBLIC \"x\">\n<patent-application-publication>"), Ok(Format::UsptoPatentPapXml));
+        assert_eq!(
+            format("<!DOCTYPE simple PUBLIC \"x\">\n<patent-application-publication>"),
+            Ok(Format::UsptoPatentPapXml)
+        );
         assert_eq!(format("PATN\nWKU  039373754\n"), Ok(Format::UsptoGreenbook));
         assert_eq!(format("HHHHHT  APS1\nPATN\n"), Ok(Format::UsptoGreenbook));
         assert_eq!(format("{\"kind\":\"trademark\",\"office\":\"CN\"}\n"), Ok(Format::RecordJsonLines));
         assert_eq!(format("{ \"office\":\"CN\", \"kind\":\"patent\"}"), Ok(Format::RecordJsonLines));
         assert_eq!(format("{\"kind\":\"patent\",\"description\":\"cut by the prefix"), Ok(Format::RecordJsonLines));
         assert_eq!(format("{\"publication_number\":\"CN1A\",\"kind_code\":\"A\"}"), Ok(Format::PatentJsonLines));
+        assert_eq!(
+            format("{\"publication_number\":\"CN1A\",\"abstract\":\"cut by the prefix"),
+            Ok(Format::PatentJsonLines)
+        );
+        assert_eq!(format("{\"id\": 36092, \"text\": \"Page 1\"}\n"), Err(ErrorKind::UnknownFormat));
+        assert_eq!(format("{ \"edition\": \"10\",\n  \"classes\": ["), Err(ErrorKind::UnknownFormat));
         assert_eq!(format("\u{feff}publication_number,text,labels,n_labels\r\n"), Ok(Format::CnPatentCsv));
         assert_eq!(format("publication_number,title,cpc\n"), Ok(Format::PatentCsv));
         assert_eq!(format("Office,Application_Number,Mark\n"), Ok(Format::TrademarkCsv));

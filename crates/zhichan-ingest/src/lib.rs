@@ -19,10 +19,13 @@
 //! This crate depends on `zhichan-domain` only: it must never depend on the store, the search
 //! index or the web layer, so importing stays testable on files alone.
 
+mod csv_rows;
 mod detect;
 mod error;
 mod fields;
+mod lines;
 mod patent;
+mod record_jsonl;
 pub mod reference;
 mod source;
 mod trademark;
@@ -101,7 +104,14 @@ fn reader_for(
         Format::WipoSt66 => Box::new(trademark::st66::reader(stream, source)),
         Format::WipoSt96 => Box::new(trademark::st96::reader(stream, source)),
         Format::UsptoPatentXml => Box::new(patent::uspto_xml::reader(stream, source)),
+        Format::UsptoPatentSt32Xml => Box::new(patent::uspto_st32::reader(stream, source)),
+        Format::UsptoPatentPapXml => Box::new(patent::uspto_pap::reader(stream, source)),
+        Format::UsptoGreenbook => Box::new(patent::greenbook::reader(stream, source)),
         Format::PatentJsonLines => Box::new(patent::jsonl::reader(stream, source)),
+        Format::RecordJsonLines => Box::new(record_jsonl::reader(stream, source)),
+        Format::TrademarkCsv => Box::new(trademark::csv::reader(stream, source)),
+        Format::PatentCsv => Box::new(patent::csv::reader(stream, source)),
+        Format::CnPatentCsv => Box::new(patent::cn_csv::reader(stream, source)),
     }
 }
 

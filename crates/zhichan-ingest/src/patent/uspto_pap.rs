@@ -67,7 +67,7 @@ fn build(doc: &Node) -> Result<Record, FieldError> {
             .all("classification-ipc/classification-ipc-primary/ipc")
             .into_iter()
             .chain(technical.all("classification-ipc/classification-ipc-secondary/ipc"))
-            .filter_map(|c| fixed_width_ipc(&c.text()))
+            .filter_map(|c| fixed_width_ipc(c.text_raw().trim_start()))
             .collect();
     }
     if let Some(inventors) = biblio.child("inventors") {

@@ -42,8 +42,8 @@ fn build(doc: &Node) -> Result<Record, FieldError> {
     let biblio = doc.child("SDOBI").ok_or_else(|| FieldError::missing("SDOBI"))?;
     let identity = biblio.child("B100").ok_or_else(|| FieldError::missing("B100"))?;
     let country = identity.value_at("B190").unwrap_or_else(|| "US".into());
-    let office = OfficeCode::parse(&country)
-        .map_err(|_| FieldError::invalid("B190", &country, "a two-letter office code"))?;
+    let office =
+        OfficeCode::parse(&country).map_err(|_| FieldError::invalid("B190", &country, "a two-letter office code"))?;
     let number = identity.value_at("B110").ok_or_else(|| FieldError::missing("B110"))?;
     let mut patent = Patent::new(office, number);
     patent.kind_code = identity.value_at("B130");
@@ -62,14 +62,15 @@ fn build(doc: &Node) -> Result<Record, FieldError> {
     }
     let language = Some("en");
     if let Some(classes) = biblio.child("B500") {
-        patent.titles = classes.children("B540").filter_map(Node::value).map(|t| LocalizedText::new(language, t)).collect();
+        patent.titles =
+            classes.children("B540").filter_map(Node::value).map(|t| LocalizedText::new(language, t)).collect();
         let design = patent.kind_code.as_deref().is_some_and(|k| k.starts_with('S'));
         if !design {
             patent.ipc = classes
                 .all("B510/B511")
                 .into_iter()
                 .chain(classes.all("B510/B512"))
-                .filter_map(|c| fixed_width_ipc(&c.text()))
+                .filter_map(|c| fixed_width_ipc(c.text_raw().trim_start()))
                 .collect();
         }
         patent.citations = citations(classes);

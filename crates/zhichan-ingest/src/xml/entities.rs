@@ -6,6 +6,7 @@
 //! the same sets. Without this table their text would keep `&lgr;` where the document means `λ`.
 
 /// Entity name → text, sorted by name (bytes) for binary search.
+#[rustfmt::skip]
 const ENTITIES: &[(&str, &str)] = &[
     ("AElig", "Æ"), ("Aacute", "Á"), ("Acirc", "Â"), ("Agr", "Α"), ("Agrave", "À"), ("Aring", "Å"),
     ("Atilde", "Ã"), ("Auml", "Ä"), ("Bgr", "Β"), ("Ccedil", "Ç"), ("Dagger", "\u{2021}"),
@@ -82,10 +83,7 @@ const ENTITIES: &[(&str, &str)] = &[
 
 /// The text of the named entity, if it is one of the ISO sets.
 pub(crate) fn lookup(name: &str) -> Option<&'static str> {
-    ENTITIES
-        .binary_search_by(|(key, _)| key.as_bytes().cmp(name.as_bytes()))
-        .ok()
-        .map(|i| ENTITIES[i].1)
+    ENTITIES.binary_search_by(|(key, _)| key.as_bytes().cmp(name.as_bytes())).ok().map(|i| ENTITIES[i].1)
 }
 
 #[cfg(test)]

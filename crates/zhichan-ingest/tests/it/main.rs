@@ -3,9 +3,13 @@
 
 mod bad_input;
 mod common;
+mod csv;
 mod fuzz;
+mod greenbook;
+mod interchange;
 mod jsonl;
 mod reference;
 mod st66_st96;
 mod uspto_casefile;
 mod uspto_patent;
+mod uspto_patent_2001;

@@ -6,8 +6,9 @@ use zhichan_ingest::Format;
 use crate::common::{data, read_all, records};
 
 /// Files and their record counts, counted independently (`grep -c '<us-patent-grant '` etc.;
-/// sequence-listing documents in the same files are not records).
-const WEEKLY: [(&str, usize); 14] = [
+/// sequence-listing documents in the same files are not records). `pa040101.two.xml` is the
+/// 2001–2004 application format, read in `uspto_patent_2001`.
+const WEEKLY: [(&str, usize); 13] = [
     ("ipa061228.one.xml", 1),
     ("ipa130117.one.xml", 2),
     ("ipg050104.small.xml", 25),
@@ -21,7 +22,6 @@ const WEEKLY: [(&str, usize); 14] = [
     ("ipg120103.small.xml", 25),
     ("ipg120327.196.xml", 196),
     ("ipg130416.small.xml", 25),
-    ("pa040101.two.xml", 0),
 ];
 
 #[test]
@@ -32,12 +32,6 @@ fn weekly_subsets_read_with_the_right_counts() {
     let mut grants = 0;
     for (file, count) in WEEKLY {
         let path = dir.join(file);
-        if count == 0 {
-            let err = zhichan_ingest::open(&path).expect_err("2001-era format is refused");
-            assert_eq!(err.kind, zhichan_ingest::ErrorKind::UnknownFormat);
-            assert!(err.detail.contains("patent-application-publication"), "{err}");
-            continue;
-        }
         let all = records(&path);
         assert_eq!(all.len(), count, "{file}");
         for record in &all {
@@ -131,15 +125,30 @@ fn fulltext_samples_of_v4_read_one_document_each() {
 }
 
 #[test]
-fn zip_members_are_read_and_unknown_members_reported_by_name() {
+fn the_2001_era_weekly_application_file_is_read_not_refused() {
+    let Some(dir) = data("uspto-ipg-weekly-subsets") else {
+        return;
+    };
+    let path = dir.join("pa040101.two.xml");
+    assert_eq!(zhichan_ingest::open(&path).ok().and_then(|r| r.format()), Some(Format::UsptoPatentPapXml));
+    let all = records(&path);
+    assert_eq!(all.len(), 1, "grep -c '<patent-application-publication>' finds one document");
+    let p = all[0].as_patent().expect("patent");
+    assert!(!p.is_grant() && !p.claims.is_empty() && p.dates.filing.is_some());
+}
+
+#[test]
+fn xml4ip_zip_members_are_not_records_and_named() {
     let Some(dir) = data("uspto-patent-fulltext-samples") else {
         return;
     };
     let items = read_all(&dir.join("xml4ip/sample_XML4IP.ZIP"));
     assert_eq!(items.len(), 13, "13 file-wrapper documents in the zip");
     for item in items {
-        let err = item.expect_err("XML4IP file-wrapper documents are not a record format");
+        let err = item.expect_err("XML4IP file-wrapper documents hold no records");
+        assert_eq!(err.kind, zhichan_ingest::ErrorKind::NotRecords, "{err}");
         assert!(err.source_name.contains(".ZIP!CDC_Download_2016-03-30/"), "{}", err.source_name);
         assert!(err.detail.contains("ClaimsDocument") || err.detail.contains("SpecificationDocument"), "{err}");
+        assert!(err.detail.contains("not a record file"), "{err}");
     }
 }

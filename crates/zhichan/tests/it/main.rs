@@ -1,0 +1,62 @@
+//! The `zhichan` binary as a user runs it.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn zhichan(data_dir: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zhichan"));
+    command.arg("--data-dir").arg(data_dir).env_remove("ZHICHAN_DATABASE_URL").env("NO_COLOR", "1");
+    command
+}
+
+fn shared_data() -> Option<PathBuf> {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+/// Every record-bearing file and every reference table under ../shared/data imports, with
+/// nothing rejected.
+#[test]
+fn every_shared_data_file_imports_through_the_cli() {
+    let Some(data) = shared_data() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let output = zhichan(dir.path()).arg("import").arg(&data).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("rejected 0"), "{stdout}");
+    for table in ["similar_groups", "ipc", "technology_fields", "nice_items", "office_codes"] {
+        assert!(stdout.contains(&format!("loaded {table} ")), "{table} missing:\n{stdout}");
+    }
+    let read: u64 = stdout
+        .split_once("read ")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(read >= 530, "records read: {read}");
+}
+
+#[test]
+fn a_bad_file_fails_the_import_and_names_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.xml");
+    std::fs::write(&bad, "<case-file><serial-number>1</serial").unwrap();
+    let output = zhichan(&dir.path().join("data")).arg("import").arg(&bad).output().unwrap();
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("broken.xml") && stdout.contains("rejected 1"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 record(s) rejected"));
+}
+
+#[test]
+fn config_default_prints_a_parseable_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = zhichan(dir.path()).args(["config", "default"]).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("[server]") && text.contains("bind = \"127.0.0.1:8080\""));
+}
