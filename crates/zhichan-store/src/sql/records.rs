@@ -31,7 +31,7 @@ macro_rules! sql_record_store {
                 // Runs without a repeated key are written with multi-row statements; a key seen
                 // again starts a new run, so repeats behave as if stored one after the other.
                 for run in $crate::sql::records::distinct_runs(&prepared) {
-                    for chunk in prepared[run].chunks($crate::sql::records::ROWS_PER_STATEMENT) {
+                    for chunk in $crate::sql::records::statement_chunks(&prepared[run]) {
                         let mut lookup = sqlx::QueryBuilder::new(
                             "SELECT office, kind, number, content_hash, status, raw_status FROM records \
                              WHERE (office, kind, number) IN (",
@@ -259,7 +259,30 @@ pub(crate) use sql_record_store;
 
 /// Rows per multi-row statement: 17 parameters a row stays well under SQLite's 32,766 and
 /// PostgreSQL's 65,535 parameters per statement.
-pub(crate) const ROWS_PER_STATEMENT: usize = 500;
+const ROWS_PER_STATEMENT: usize = 500;
+/// Document bytes per statement: full-text patents run to tens of kilobytes each, and statements
+/// of many megabytes were measured slower than several small ones.
+const BYTES_PER_STATEMENT: usize = 512 * 1024;
+
+/// Splits records into consecutive chunks of at most [`ROWS_PER_STATEMENT`] rows and about
+/// [`BYTES_PER_STATEMENT`] document bytes (a single larger record gets a chunk of its own).
+pub(crate) fn statement_chunks(prepared: &[Prepared]) -> Vec<&[Prepared]> {
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (index, p) in prepared.iter().enumerate() {
+        let full =
+            index - start == ROWS_PER_STATEMENT || (bytes > 0 && bytes + p.document.text.len() > BYTES_PER_STATEMENT);
+        if full {
+            chunks.push(&prepared[start..index]);
+            (start, bytes) = (index, 0);
+        }
+        bytes += p.document.text.len();
+    }
+    if start < prepared.len() {
+        chunks.push(&prepared[start..]);
+    }
+    chunks
+}
 
 /// A record ready to store: identity, summary columns and its serialised document.
 pub(crate) struct Prepared {

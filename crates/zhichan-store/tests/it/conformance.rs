@@ -385,7 +385,8 @@ async fn reference_tables_are_replaced_whole(Subject { store, .. }: Subject) {
         title: title.into(),
         detail: serde_json::json!({ "symbol": key }),
     };
-    let first = [entry("H04W", Some("H04"), None, "Wireless networks"), entry("H04W 4/00", Some("H04W"), None, "Services")];
+    let first =
+        [entry("H04W", Some("H04"), None, "Wireless networks"), entry("H04W 4/00", Some("H04W"), None, "Services")];
     store.replace_reference("ipc", &first, 1, audit("reference.replace", None)).await.expect("replace");
     assert_eq!(store.count_reference("ipc").await.expect("count"), 2);
     let children = store.reference_children("ipc", "H04W").await.expect("children");

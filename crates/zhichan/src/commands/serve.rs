@@ -34,7 +34,7 @@ pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
     let core = open_core(&settings).await?;
     if args.demo {
         print_demo_logins(&core).await?;
-        import_demo_records(&core, &args.demo_data).await?;
+        import_demo_records(&core, &args.demo_data, &settings.data_dir).await?;
     }
     if !core.has_admin().await? {
         println!("hint: no administrator yet — create one with:");
@@ -65,26 +65,26 @@ async fn print_demo_logins(core: &Core) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Fills an empty register with the real sample files, so the demo shows real records.
-async fn import_demo_records(core: &Core, samples: &Path) -> anyhow::Result<()> {
+/// Fills an empty register for the demo: the real sample files when they are at hand, else
+/// generated records (fictitious, like the rest of the demo world).
+async fn import_demo_records(core: &Core, samples: &Path, data_dir: &Path) -> anyhow::Result<()> {
     let counts = core.record_counts().await.map_err(|e| anyhow::anyhow!("{e}"))?;
     if counts.trademarks + counts.patents > 0 {
         return Ok(());
     }
-    if !samples.is_dir() {
-        println!("demo: {} not found; the register starts empty (zhichan import FILE… fills it)", samples.display());
-        return Ok(());
-    }
+    let source = if samples.is_dir() {
+        samples.to_path_buf()
+    } else {
+        let generated = data_dir.join("demo-records");
+        let config = zhichan_generate::GenerateConfig { trademarks: 2_000, patents: 200, seed: 2026 };
+        zhichan_generate::write_jsonl(&config, &zhichan_generate::OutputOptions::new(&generated))?;
+        generated
+    };
     let report = core
-        .import(None, &[samples.to_path_buf()], &ImportOptions::default(), &Quiet)
+        .import(None, std::slice::from_ref(&source), &ImportOptions::default(), &Quiet)
         .await
         .map_err(|e| anyhow::anyhow!("cannot import the demo records: {e}"))?;
-    println!(
-        "demo: imported {} records from {} ({} not readable yet)",
-        report.totals.stored.inserted,
-        samples.display(),
-        report.totals.rejected
-    );
+    println!("demo: imported {} records from {}", report.totals.stored.inserted, source.display());
     Ok(())
 }
 
