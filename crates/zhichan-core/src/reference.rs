@@ -39,9 +39,16 @@ impl Core {
         }
         let kind = table.kind();
         let entries = entries(&table)?;
-        let audit = entry(actor, &RequestContext::cli(), "reference.replace", ("reference", Some(kind.to_owned())), None, json!({
-            "source": source, "entries": entries.len(),
-        }));
+        let audit = entry(
+            actor,
+            &RequestContext::cli(),
+            "reference.replace",
+            ("reference", Some(kind.to_owned())),
+            None,
+            json!({
+                "source": source, "entries": entries.len(),
+            }),
+        );
         self.store.replace_reference(kind, &entries, import_id, audit).await?;
         Ok(LoadedTable { kind, source: source.to_owned(), entries: entries.len() })
     }
@@ -116,7 +123,8 @@ fn row_entry<T: Serialize>(
     title: &str,
     row: &T,
 ) -> CoreResult<ReferenceEntry> {
-    let detail = serde_json::to_value(row).map_err(|e| CoreError::Internal(format!("cannot encode {kind} row: {e}")))?;
+    let detail =
+        serde_json::to_value(row).map_err(|e| CoreError::Internal(format!("cannot encode {kind} row: {e}")))?;
     Ok(ReferenceEntry { kind: kind.to_owned(), key, parent, class, title: title.to_owned(), detail })
 }
 

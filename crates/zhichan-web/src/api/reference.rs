@@ -81,7 +81,10 @@ pub struct IpcView {
 /// Looks up an IPC symbol.
 #[utoipa::path(get, path = "/api/v1/reference/ipc", tag = "reference", security(()), params(IpcParams),
     responses((status = 200, body = IpcView), (status = 404, body = crate::error::ErrorBody)))]
-pub async fn ipc(State(state): State<AppState>, ApiQuery(params): ApiQuery<IpcParams>) -> Result<ApiJson<IpcView>, ApiError> {
+pub async fn ipc(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<IpcParams>,
+) -> Result<ApiJson<IpcView>, ApiError> {
     let (entry, children) = state.core.ipc(&params.symbol).await?;
     Ok(ApiJson(IpcView { entry, children }))
 }
