@@ -64,7 +64,7 @@ async fn bad_files_are_reported_precisely_and_lose_nothing() {
     let text = std::fs::read_to_string(&good).unwrap();
     let scratch = tempfile::tempdir().unwrap();
     let (core, _dir) = core_with(CoreSettings::default()).await;
-    let first = core.import(None, &[good.clone()], &ImportOptions::default(), &Quiet).await.unwrap();
+    let first = core.import(None, std::slice::from_ref(&good), &ImportOptions::default(), &Quiet).await.unwrap();
     assert_eq!(first.totals.stored.inserted, 1);
 
     let truncated = write(scratch.path(), "truncated.xml", &text.as_bytes()[..text.len() / 2]);

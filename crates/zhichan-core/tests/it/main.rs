@@ -1,5 +1,7 @@
 //! Integration tests of the use cases over a real SQLite store.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions unwrap too
+
 mod accounts;
 mod import;
 

@@ -319,6 +319,11 @@ impl Prepared {
 /// A stored record's identity, hash and status: (office, kind, number, hash, status, raw status).
 pub(crate) type Existing = (String, String, String, String, Option<String>, Option<String>);
 
+/// (office, kind, number) of a stored record.
+type Identity = (String, String, String);
+/// (content hash, status, raw status) of a stored record.
+type Stored = (String, Option<String>, Option<String>);
+
 /// Splits a batch into consecutive runs in which no record identity repeats.
 pub(crate) fn distinct_runs(prepared: &[Prepared]) -> Vec<std::ops::Range<usize>> {
     let mut runs = Vec::new();
@@ -343,7 +348,7 @@ pub(crate) fn plan<'a>(
     found: Vec<Existing>,
     outcome: &mut crate::records::BatchOutcome,
 ) -> Vec<(&'a Prepared, bool)> {
-    let stored: std::collections::HashMap<(String, String, String), (String, Option<String>, Option<String>)> =
+    let stored: std::collections::HashMap<Identity, Stored> =
         found.into_iter().map(|(office, kind, number, hash, s, r)| ((office, kind, number), (hash, s, r))).collect();
     let mut plan = Vec::with_capacity(chunk.len());
     for p in chunk {

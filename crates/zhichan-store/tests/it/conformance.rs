@@ -328,7 +328,7 @@ async fn records_are_stored_by_identity_with_status_history(Subject { store, .. 
     let changed = store.store_records(import, std::slice::from_ref(&registered), at(10)).await.expect("update");
     assert_eq!(changed.updated, 1);
     let renamed = trademark("97000001", "registered", "HAIYING PRO");
-    store.store_records(import, &[renamed.clone()], at(11)).await.expect("rename");
+    store.store_records(import, std::slice::from_ref(&renamed), at(11)).await.expect("rename");
 
     let stored = store.record("US", RecordKind::Trademark, "97000001").await.expect("read").expect("exists");
     assert_eq!(stored.record, renamed);

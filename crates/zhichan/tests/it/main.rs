@@ -1,5 +1,7 @@
 //! The `zhichan` binary as a user runs it.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions unwrap too
+
 use std::path::PathBuf;
 use std::process::Command;
 
