@@ -75,8 +75,11 @@ async fn bad_files_are_reported_precisely_and_lose_nothing() {
         text.replacen("<serial-number>", "<serial-number>é", 1)
     );
     let latin1 = write(scratch.path(), "latin1.xml", &encode_latin1(&declared));
-    let bad_date =
-        write(scratch.path(), "bad-date.xml", text.replacen("<filing-date>", "<filing-date>2023023", 1).as_bytes());
+    let bad_date = write(
+        scratch.path(),
+        "bad-date.xml",
+        text.replacen("<filing-date>20240924", "<filing-date>20230230", 1).as_bytes(),
+    );
     let files = vec![truncated, empty, binary, latin1, bad_date];
     let report = core.import(None, &files, &ImportOptions::default(), &Quiet).await.unwrap();
 
@@ -205,4 +208,21 @@ async fn generated_records_round_trip_through_import() {
         let stored = core.record(key.kind, key.office.as_str(), &key.number).await.unwrap();
         assert_eq!(&stored.record, record, "{key}");
     }
+}
+
+#[tokio::test]
+async fn duplicate_ids_in_one_file_update_one_record() {
+    let Some(good) = data("uspto-trademark-casefile-xml/daily-na-98763166.xml") else { return };
+    let text = std::fs::read_to_string(&good).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let later = text.replacen("<status-date>20240925", "<status-date>20241001", 1);
+    let twice = write(scratch.path(), "twice.xml", format!("<trademark-applications-daily><application-information><file-segments><action-keys>{text}{later}</action-keys></file-segments></application-information></trademark-applications-daily>").as_bytes());
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    let report = core.import(None, &[twice], &ImportOptions::default(), &Quiet).await.unwrap();
+    assert_eq!(report.totals.rejected, 0, "{:?}", report.rejections);
+    assert_eq!((report.totals.read, report.totals.stored.inserted, report.totals.stored.updated), (2, 1, 1));
+    assert_eq!(core.store().count_records(RecordKind::Trademark).await.unwrap(), 1);
+    let stored = core.record(RecordKind::Trademark, "US", "98763166").await.unwrap();
+    let status_date = stored.record.as_trademark().unwrap().status.date.map(|d| d.to_string());
+    assert_eq!(status_date.as_deref(), Some("2024-10-01"), "the later copy wins");
 }
