@@ -23,6 +23,9 @@ pub enum Format {
     UsptoPatentSt32Xml,
     /// USPTO application publications of 2001–2004 (`<patent-application-publication>`).
     UsptoPatentPapXml,
+    /// EPO exchange documents: Open Patent Services responses (`<ops:world-patent-data>`: biblio,
+    /// search and family results) and bulk `<exchange-documents>` (`http://www.epo.org/exchange`).
+    EpoExchange,
     /// USPTO APS full text ("Green Book") of patents granted 1976–2001, records opening with `PATN`.
     UsptoGreenbook,
     /// JSON Lines of patents with the documented column set (see `patent::columns`).
@@ -182,6 +185,8 @@ fn detect_xml(body: &[u8]) -> Result<Format, Refusal> {
         "us-patent-grant" | "us-patent-application" => Format::UsptoPatentXml,
         "PATDOC" => Format::UsptoPatentSt32Xml,
         "patent-application-publication" => Format::UsptoPatentPapXml,
+        "world-patent-data" if ns == "http://ops.epo.org" || ns == "http://www.epo.org/exchange" => Format::EpoExchange,
+        "exchange-documents" | "exchange-document" => Format::EpoExchange,
         _ if ns == "urn:us:gov:doc:uspto:patent" => {
             return Err(refuse(
                 ErrorKind::NotRecords,
@@ -201,7 +206,7 @@ fn detect_xml(body: &[u8]) -> Result<Format, Refusal> {
             return Err(refuse(
                 ErrorKind::UnknownFormat,
                 format!(
-                    "root element <{other}>{ns} is not a format we read; expected USPTO case-file, WIPO ST.66/ST.96 or USPTO patent XML"
+                    "root element <{other}>{ns} is not a format we read; expected USPTO case-file, WIPO ST.66/ST.96, USPTO patent or EPO exchange XML"
                 ),
             ));
         }
@@ -328,6 +333,17 @@ mod tests {
             Ok(Format::UsptoPatentSt32Xml)
         );
         assert_eq!(format("{\"publication_number\":\"CN1\"}"), Ok(Format::PatentJsonLines));
+        assert_eq!(
+            format(
+                "<?xml version=\"1.0\"?><ops:world-patent-data xmlns=\"http://www.epo.org/exchange\" xmlns:ops=\"http://ops.epo.org\">"
+            ),
+            Ok(Format::EpoExchange)
+        );
+        assert_eq!(
+            format("<exchange-documents xmlns=\"http://www.epo.org/exchange\"><exchange-document>"),
+            Ok(Format::EpoExchange)
+        );
+        assert_eq!(format("<world-patent-data xmlns=\"urn:other\">"), Err(ErrorKind::UnknownFormat));
     }
 
     #[test]

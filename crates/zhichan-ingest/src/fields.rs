@@ -102,6 +102,24 @@ pub(crate) fn fixed_width_ipc(raw: &str) -> Option<String> {
     Some(classification_symbol(subclass, main, sub))
 }
 
+/// Parses the IPC of an ST.36/EPO `classification-ipcr/text`: subclass, main group, `/`, subgroup,
+/// then version date and flags, in loosely fixed columns (`H04W  4/02  20090101AFI20090101BHEP`,
+/// `B28B   7/    00            A I`) into `H04W 4/02`. `None` unless it has that shape.
+pub(crate) fn ipcr_text(raw: &str) -> Option<String> {
+    let raw = raw.trim_start();
+    let subclass = raw.get(..4)?;
+    let shape = subclass.as_bytes();
+    let subclass_ok = shape[0].is_ascii_uppercase()
+        && shape[1].is_ascii_digit()
+        && shape[2].is_ascii_digit()
+        && shape[3].is_ascii_uppercase();
+    let (main, rest) = raw[4..].split_once('/')?;
+    let main = main.trim();
+    let sub = rest.split_whitespace().next()?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (subclass_ok && digits(main) && digits(sub)).then(|| classification_symbol(subclass, main, sub))
+}
+
 /// Design search codes printed without dots (`230308`) get the usual `23.03.08` form.
 pub(crate) fn dotted_design_code(raw: &str) -> String {
     let raw = raw.trim();
@@ -171,6 +189,12 @@ mod tests {
         assert_eq!(fixed_width_ipc("G06F 1700").as_deref(), Some("G06F 17/00"));
         assert_eq!(fixed_width_ipc("A45F"), None);
         assert_eq!(classification_symbol("G06F", "017", "30"), "G06F 17/30");
+        assert_eq!(ipcr_text("H04W  4/02  20090101AFI20090101BHEP").as_deref(), Some("H04W 4/02"));
+        assert_eq!(ipcr_text("  B28B   7/    00            A I   ").as_deref(), Some("B28B 7/00"));
+        assert_eq!(ipcr_text("H01L  21/3205 20060101ALI").as_deref(), Some("H01L 21/3205"));
+        assert_eq!(ipcr_text("H04W"), None);
+        assert_eq!(ipcr_text("H04W 4/ AFI"), None);
+        assert_eq!(ipcr_text("éé"), None);
     }
 
     #[test]

@@ -106,6 +106,7 @@ fn reader_for(
         Format::UsptoPatentXml => Box::new(patent::uspto_xml::reader(stream, source)),
         Format::UsptoPatentSt32Xml => Box::new(patent::uspto_st32::reader(stream, source)),
         Format::UsptoPatentPapXml => Box::new(patent::uspto_pap::reader(stream, source)),
+        Format::EpoExchange => Box::new(patent::epo_exchange::reader(stream, source)),
         Format::UsptoGreenbook => Box::new(patent::greenbook::reader(stream, source)),
         Format::PatentJsonLines => Box::new(patent::jsonl::reader(stream, source)),
         Format::RecordJsonLines => Box::new(record_jsonl::reader(stream, source)),

@@ -14,8 +14,9 @@ use std::io::BufRead;
 use zhichan_domain::OfficeCode;
 use zhichan_domain::records::{Address, Citation, LocalizedText, Party, Patent, PriorityClaim, Record};
 
+use super::structured_symbol as symbol;
 use crate::error::FieldError;
-use crate::fields::{classification_symbol, date, fixed_width_ipc, opt_date};
+use crate::fields::{fixed_width_ipc, opt_date};
 use crate::xml::{EachElement, Node, XmlRecords};
 
 /// Records of a USPTO patent XML input.
@@ -99,16 +100,6 @@ fn ipc(biblio: &Node) -> Vec<String> {
         .collect()
 }
 
-/// `A45F 5/04` from the section/class/subclass/main-group/subgroup elements.
-fn symbol(node: &Node) -> Option<String> {
-    let subclass = format!("{}{}{}", node.value_at("section")?, node.value_at("class")?, node.value_at("subclass")?);
-    Some(classification_symbol(
-        &subclass,
-        &node.value_at("main-group")?,
-        &node.value_at("subgroup").unwrap_or_default(),
-    ))
-}
-
 fn read_parties(biblio: &Node, patent: &mut Patent) {
     let parties = biblio.child("us-parties").or_else(|| biblio.child("parties"));
     let Some(parties) = parties else { return };
@@ -159,30 +150,6 @@ fn citations(biblio: &Node) -> Vec<Citation> {
     let Some(list) = list else { return Vec::new() };
     list.elements()
         .filter(|c| c.name == "citation" || c.name == "us-citation")
-        .filter_map(|citation| {
-            let category = citation.value_at("category");
-            if let Some(id) = citation.at("patcit/document-id") {
-                Some(Citation {
-                    country: id.value_at("country"),
-                    number: id.value_at("doc-number"),
-                    kind: id.value_at("kind"),
-                    name: id.value_at("name"),
-                    date: id.value_at("date").and_then(|d| date("citation/date", &d).ok().flatten()),
-                    category,
-                    text: None,
-                })
-            } else {
-                let text = citation.at("nplcit").and_then(Node::value)?;
-                Some(Citation {
-                    country: None,
-                    number: None,
-                    kind: None,
-                    name: None,
-                    date: None,
-                    category,
-                    text: Some(text),
-                })
-            }
-        })
+        .filter_map(|citation| super::citation(citation, citation.at("patcit/document-id")))
         .collect()
 }

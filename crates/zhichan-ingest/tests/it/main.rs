@@ -4,6 +4,7 @@
 mod bad_input;
 mod common;
 mod csv;
+mod epo;
 mod fuzz;
 mod greenbook;
 mod interchange;
