@@ -38,7 +38,12 @@ impl Catalogues {
 
     /// The text for `key` in `locale`; the key itself when missing (a test keeps that from happening).
     pub fn text<'a>(&'a self, locale: Locale, key: &'a str) -> &'a str {
-        self.texts.get(&locale).and_then(|t| t.get(key)).map_or(key, String::as_str)
+        self.get(locale, key).unwrap_or(key)
+    }
+
+    /// The text for `key` in `locale`, if the catalogue has it.
+    pub fn get(&self, locale: Locale, key: &str) -> Option<&str> {
+        self.texts.get(&locale).and_then(|t| t.get(key)).map(String::as_str)
     }
 
     /// The keys of one catalogue, sorted.

@@ -122,6 +122,17 @@ impl PageContext {
         organisation.export_markets.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
     }
 
+    /// The label of a normalised record status code (`registered`, `granted`…); the code itself
+    /// for a status the catalogue does not name.
+    pub fn status_label<'a>(&'a self, code: &'a str) -> &'a str {
+        self.catalogues.get(self.locale, &format!("status.{code}")).unwrap_or(code)
+    }
+
+    /// The short heading of a Nice class in the page's language.
+    pub fn nice_heading(&self, class: &zhichan_domain::NiceClass) -> &'static str {
+        class.heading(self.locale)
+    }
+
     /// A time in the page's conventions (UTC, to the minute).
     pub fn time(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
         at.format("%Y-%m-%d %H:%M UTC").to_string()

@@ -38,6 +38,7 @@ async fn imported_trademarks_and_patents_have_pages_and_api_documents() {
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains("MYSQL") && html.contains("2713476") && html.contains("商品与服务"));
+    assert!(html.contains("已注册"), "statuses are shown in the page's language");
 
     let grant = report_first_patent(&app).await;
     let page = browser.get(&format!("/patents/US/{grant}")).await;
