@@ -1,0 +1,316 @@
+//! From the zhichan-query AST to tantivy queries.
+
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use tantivy::query::{
+    AllQuery, BooleanQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, Term};
+use zhichan_query::{Field as QField, FieldKind, Query, RangeBound, RangeValue};
+
+use crate::analysis::{self, LATIN, ZH_QUERY};
+use crate::error::SearchError;
+use crate::index::{Fields, TextPair, day, normalise_class, normalise_code, normalise_number};
+
+type Boxed = Box<dyn TQuery>;
+
+/// Turns one AST into one tantivy query, with the index's analysers.
+pub(crate) struct Translator<'a> {
+    index: &'a Index,
+    fields: &'a Fields,
+}
+
+/// Which analyser a field of a [`TextPair`] uses at query time.
+#[derive(Clone, Copy)]
+enum Side {
+    Latin,
+    Chinese,
+}
+
+impl<'a> Translator<'a> {
+    pub(crate) fn new(index: &'a Index, fields: &'a Fields) -> Self {
+        Translator { index, fields }
+    }
+
+    pub(crate) fn translate(&self, query: &Query) -> Result<Boxed, SearchError> {
+        match query {
+            Query::Term { field, text } => self.term(*field, text),
+            Query::Phrase { field, words } => self.phrase(*field, words),
+            Query::Prefix { field, text } => self.prefix(*field, text),
+            Query::Range { field, lower, upper } => self.range(*field, lower, upper),
+            Query::And(queries) => {
+                let mut clauses = Vec::with_capacity(queries.len());
+                let mut positive = false;
+                for query in queries {
+                    match query {
+                        Query::Not(inner) => clauses.push((Occur::MustNot, self.translate(inner)?)),
+                        _ => {
+                            positive = true;
+                            clauses.push((Occur::Must, self.translate(query)?));
+                        }
+                    }
+                }
+                if !positive {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(Box::new(BooleanQuery::new(clauses)))
+            }
+            Query::Or(queries) => {
+                let mut clauses = Vec::with_capacity(queries.len());
+                for query in queries {
+                    clauses.push((Occur::Should, self.translate(query)?));
+                }
+                Ok(Box::new(BooleanQuery::new(clauses)))
+            }
+            Query::Not(inner) => Ok(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery) as Boxed),
+                (Occur::MustNot, self.translate(inner)?),
+            ]))),
+            Query::Near { left, right, distance, ordered } => self.near(left, right, *distance, *ordered),
+        }
+    }
+
+    fn analyser(&self, side: Side) -> Result<TextAnalyzer, SearchError> {
+        let name = match side {
+            Side::Latin => LATIN,
+            Side::Chinese => ZH_QUERY,
+        };
+        self.index.tokenizers().get(name).ok_or_else(|| SearchError::Unsupported(format!("analyser {name} missing")))
+    }
+
+    /// The text field pairs a text query on `field` searches.
+    fn text_pairs(&self, field: Option<QField>) -> Vec<TextPair> {
+        let f = self.fields;
+        match field {
+            None => vec![f.title, f.abstract_, f.owner, f.mark],
+            Some(QField::Title) => vec![f.title],
+            Some(QField::Abstract) => vec![f.abstract_],
+            Some(QField::Claims) => vec![f.claims],
+            Some(QField::Description) => vec![f.description],
+            Some(QField::Mark) => vec![f.mark],
+            Some(QField::Owner) => vec![f.owner],
+            Some(QField::Applicant) => vec![f.applicant],
+            Some(QField::Inventor) => vec![f.inventor],
+            Some(_) => Vec::new(),
+        }
+    }
+
+    /// Every (field, analyser) a text query on `field` searches.
+    fn text_targets(&self, field: Option<QField>) -> Vec<(Field, Side)> {
+        self.text_pairs(field)
+            .into_iter()
+            .flat_map(|pair| [(pair.latin, Side::Latin), (pair.zh, Side::Chinese)])
+            .collect()
+    }
+
+    /// A query matching `text` analysed on each target: one token is a term, several a phrase.
+    fn analysed(&self, field: Option<QField>, text: &str, slop: u32) -> Result<Boxed, SearchError> {
+        let mut clauses = Vec::new();
+        for (target, side) in self.text_targets(field) {
+            let tokens = analysis::tokens(&mut self.analyser(side)?, text);
+            if let Some(query) = token_query(target, tokens, slop) {
+                clauses.push((Occur::Should, query));
+            }
+        }
+        Ok(one_of(clauses))
+    }
+
+    /// The raw field and normal form for an exact value on a non-text field.
+    fn exact_term(&self, field: QField, text: &str) -> Result<Term, SearchError> {
+        let f = self.fields;
+        let term = match field {
+            QField::Ipc => Term::from_field_text(f.ipc, &normalise_class(text)),
+            QField::Cpc => Term::from_field_text(f.cpc, &normalise_class(text)),
+            QField::Office => Term::from_field_text(f.office, &normalise_code(text)),
+            QField::Kind => Term::from_field_text(f.kind, &normalise_code(text)),
+            QField::Status => Term::from_field_text(f.status, &normalise_code(text)),
+            QField::PublicationNumber => Term::from_field_text(f.pn, &normalise_number(text)),
+            QField::ApplicationNumber => Term::from_field_text(f.an, &normalise_number(text)),
+            QField::RegistrationNumber => Term::from_field_text(f.rn, &normalise_number(text)),
+            QField::Nice => {
+                let number: u64 = text
+                    .trim()
+                    .parse()
+                    .map_err(|_| SearchError::Unsupported(format!("nice class {text:?} is not a number")))?;
+                Term::from_field_u64(f.nice, number)
+            }
+            QField::Group => return Err(unsupported_group()),
+            other => {
+                return Err(SearchError::Unsupported(format!("an exact value on the {} field", other.name())));
+            }
+        };
+        Ok(term)
+    }
+
+    fn term(&self, field: Option<QField>, text: &str) -> Result<Boxed, SearchError> {
+        match field {
+            None => self.analysed(None, text, 0),
+            Some(field) if field.kind() == FieldKind::Text => self.analysed(Some(field), text, 0),
+            Some(field) => Ok(Box::new(TermQuery::new(self.exact_term(field, text)?, IndexRecordOption::Basic))),
+        }
+    }
+
+    fn phrase(&self, field: Option<QField>, words: &[String]) -> Result<Boxed, SearchError> {
+        match field {
+            Some(field) if field.kind() != FieldKind::Text => self.term(Some(field), &words.join(" ")),
+            _ => self.analysed(field, &words.join(" "), 0),
+        }
+    }
+
+    fn prefix(&self, field: Option<QField>, text: &str) -> Result<Boxed, SearchError> {
+        let f = self.fields;
+        let (targets, prefix) = match field.map(QField::kind) {
+            None | Some(FieldKind::Text) => {
+                let targets = self.text_targets(field).into_iter().map(|(field, _)| field).collect();
+                (targets, analysis::fold(text).to_lowercase())
+            }
+            Some(FieldKind::Class) => {
+                let target = if field == Some(QField::Cpc) { f.cpc } else { f.ipc };
+                (vec![target], normalise_class(text))
+            }
+            Some(FieldKind::Code) => {
+                let target = match field {
+                    Some(QField::Office) => f.office,
+                    Some(QField::Kind) => f.kind,
+                    _ => f.status,
+                };
+                (vec![target], normalise_code(text))
+            }
+            Some(FieldKind::Number) => {
+                let target = match field {
+                    Some(QField::PublicationNumber) => f.pn,
+                    Some(QField::ApplicationNumber) => f.an,
+                    _ => f.rn,
+                };
+                (vec![target], normalise_number(text))
+            }
+            Some(FieldKind::SimilarGroup) => return Err(unsupported_group()),
+            Some(FieldKind::NiceClass | FieldKind::Date) => {
+                return Err(SearchError::Unsupported("a prefix on a number or date field".into()));
+            }
+        };
+        if prefix.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        let pattern = format!("{}.*", escape_regex(&prefix));
+        let mut clauses = Vec::new();
+        for target in targets {
+            let query = RegexQuery::from_pattern(&pattern, target)?;
+            clauses.push((Occur::Should, Box::new(query) as Boxed));
+        }
+        Ok(one_of(clauses))
+    }
+
+    fn range(&self, field: QField, lower: &RangeBound, upper: &RangeBound) -> Result<Boxed, SearchError> {
+        let f = self.fields;
+        let target = match field {
+            QField::PublicationDate => f.pd,
+            QField::FilingDate => f.fd,
+            QField::RegistrationDate => f.rd,
+            QField::Nice => f.nice,
+            other => return Err(SearchError::Unsupported(format!("a range on the {} field", other.name()))),
+        };
+        if matches!((lower, upper), (RangeBound::Unbounded, RangeBound::Unbounded)) {
+            let name = self.index.schema().get_field_name(target).to_string();
+            return Ok(Box::new(ExistsQuery::new(name, false)));
+        }
+        let lower = bound(target, lower)?;
+        let upper = bound(target, upper)?;
+        Ok(Box::new(RangeQuery::new(lower, upper)))
+    }
+
+    /// `left NEAR/n right` as phrases with slop `n` (both orders for `NEAR`).
+    fn near(&self, left: &Query, right: &Query, distance: u32, ordered: bool) -> Result<Boxed, SearchError> {
+        let (field, left_text) = operand_text(left)?;
+        let (right_field, right_text) = operand_text(right)?;
+        if field != right_field {
+            return Err(SearchError::Unsupported("proximity operands on different fields".into()));
+        }
+        let mut texts = vec![format!("{left_text} {right_text}")];
+        if !ordered {
+            texts.push(format!("{right_text} {left_text}"));
+        }
+        let mut clauses = Vec::new();
+        for text in texts {
+            clauses.push((Occur::Should, self.analysed(field, &text, distance)?));
+        }
+        Ok(one_of(clauses))
+    }
+}
+
+/// The field and words of a proximity operand.
+fn operand_text(query: &Query) -> Result<(Option<QField>, String), SearchError> {
+    match query {
+        Query::Term { field, text } => Ok((*field, text.clone())),
+        Query::Phrase { field, words } => Ok((*field, words.join(" "))),
+        Query::Prefix { .. } => Err(SearchError::Unsupported("a prefix (`*`) inside NEAR/ADJ".into())),
+        Query::Near { .. } => Err(SearchError::Unsupported("chained NEAR/ADJ operators".into())),
+        _ => Err(SearchError::Unsupported("this operand inside NEAR/ADJ".into())),
+    }
+}
+
+fn unsupported_group() -> SearchError {
+    SearchError::Unsupported("similar groups (group:) are not indexed yet".into())
+}
+
+/// A term query for one token, a phrase query (with `slop`) for several, nothing for none.
+fn token_query(field: Field, tokens: Vec<(usize, String)>, slop: u32) -> Option<Boxed> {
+    let mut terms: Vec<(usize, Term)> =
+        tokens.into_iter().map(|(position, text)| (position, Term::from_field_text(field, &text))).collect();
+    match terms.len() {
+        0 => None,
+        1 => {
+            let (_, term) = terms.pop()?;
+            Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)))
+        }
+        _ => {
+            let base = terms.iter().map(|(position, _)| *position).min().unwrap_or(0);
+            let terms = terms.into_iter().map(|(position, term)| (position - base, term)).collect();
+            Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+        }
+    }
+}
+
+/// One clause's query as is, several as a disjunction, none as a query matching nothing.
+fn one_of(mut clauses: Vec<(Occur, Boxed)>) -> Boxed {
+    match clauses.len() {
+        0 => Box::new(EmptyQuery),
+        1 => clauses.pop().map(|(_, query)| query).unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(BooleanQuery::new(clauses)),
+    }
+}
+
+fn bound(field: Field, bound: &RangeBound) -> Result<Bound<Term>, SearchError> {
+    let term = |value: &RangeValue| -> Result<Term, SearchError> {
+        match value {
+            RangeValue::Integer(number) => Ok(Term::from_field_u64(field, u64::from(*number))),
+            RangeValue::Date(date) => {
+                let date =
+                    NaiveDate::from_ymd_opt(i32::from(date.year()), u32::from(date.month()), u32::from(date.day()))
+                        .ok_or_else(|| SearchError::Unsupported(format!("date {date}")))?;
+                Ok(Term::from_field_date_for_search(field, day(date)))
+            }
+        }
+    };
+    Ok(match bound {
+        RangeBound::Unbounded => Bound::Unbounded,
+        RangeBound::Inclusive(value) => Bound::Included(term(value)?),
+        RangeBound::Exclusive(value) => Bound::Excluded(term(value)?),
+    })
+}
+
+/// Escapes the characters the regex syntax of tantivy's `RegexQuery` treats specially.
+fn escape_regex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
