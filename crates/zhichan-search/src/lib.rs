@@ -1,16 +1,22 @@
 //! Full-text search over zhichan (知产通) records: a tantivy index with Chinese (jieba) and Latin
 //! analysis, queried with the zhichan query language ([`zhichan_query::Query`]).
 //!
-//! ```no_run
+//! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use zhichan_domain::OfficeCode;
+//! use zhichan_domain::records::Trademark;
 //! use zhichan_search::SearchIndex;
 //!
-//! let mut index = SearchIndex::open_or_create("/tmp/zhichan-index")?;
-//! # let record: zhichan_domain::records::Record = todo!();
-//! index.add(&record)?;
+//! let dir = std::env::temp_dir().join(format!("zhichan-index-doc-{}", std::process::id()));
+//! let mut index = SearchIndex::open_or_create(&dir)?;
+//! let mut mark = Trademark::new(OfficeCode::parse("CN")?, "12345678");
+//! mark.mark_text = Some("五粮液".into());
+//! index.add(&mark.into())?;
 //! index.commit()?;
-//! let results = index.search(&zhichan_query::parse("ti:无线 AND ipc:H04W*")?, 10)?;
-//! println!("{} hits", results.total);
+//! let results = index.search(&zhichan_query::parse("mark:五粮液")?, 10)?;
+//! assert_eq!(results.total, 1);
+//! # drop(index);
+//! # std::fs::remove_dir_all(&dir)?;
 //! # Ok(()) }
 //! ```
 //!
