@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use zhichan_store::{AuditEvent, AuditFilter, NewAuditEvent, Page};
+use zhichan_store::{AuditEntry, AuditEvent, AuditFilter, Page};
 
 use crate::{Actor, Core, CoreResult, RequestContext, authz};
 
@@ -48,8 +48,8 @@ pub(crate) fn entry(
     target: (&str, Option<String>),
     organisation_id: Option<i64>,
     detail: Value,
-) -> NewAuditEvent {
-    NewAuditEvent {
+) -> AuditEntry {
+    AuditEntry {
         at: Utc::now(),
         actor_user_id: actor.map(Actor::user_id),
         actor_org_id: actor.map(Actor::organisation_id),

@@ -11,13 +11,13 @@ use crate::model::*;
 #[async_trait]
 pub trait AccountStore: Send + Sync {
     /// Creates an organisation and its audit entry.
-    async fn create_organisation(&self, new: &NewOrganisation, audit: NewAuditEvent) -> StoreResult<Organisation>;
+    async fn create_organisation(&self, new: &NewOrganisation, audit: AuditEntry) -> StoreResult<Organisation>;
     /// Replaces an organisation's profile and records the change.
     async fn update_organisation(
         &self,
         id: i64,
         profile: &OrganisationProfile,
-        audit: NewAuditEvent,
+        audit: AuditEntry,
     ) -> StoreResult<Organisation>;
     /// One organisation.
     async fn organisation(&self, id: i64) -> StoreResult<Option<Organisation>>;
@@ -25,7 +25,7 @@ pub trait AccountStore: Send + Sync {
     async fn organisations(&self, filter: &OrganisationFilter, page: Page) -> StoreResult<Vec<Organisation>>;
 
     /// Creates a user with roles, and its audit entry.
-    async fn create_user(&self, new: &NewUser, audit: NewAuditEvent) -> StoreResult<User>;
+    async fn create_user(&self, new: &NewUser, audit: AuditEntry) -> StoreResult<User>;
     /// One user.
     async fn user(&self, id: i64) -> StoreResult<Option<User>>;
     /// A user and their password hash, by login address.
@@ -35,28 +35,28 @@ pub trait AccountStore: Send + Sync {
     /// How many enabled users hold `role`.
     async fn count_users_with_role(&self, role: Role) -> StoreResult<i64>;
     /// Stores a user's preferred language.
-    async fn set_user_locale(&self, user_id: i64, locale: Locale, audit: NewAuditEvent) -> StoreResult<()>;
+    async fn set_user_locale(&self, user_id: i64, locale: Locale, audit: AuditEntry) -> StoreResult<()>;
 
     /// Opens a session (the sign-in is audited by the caller's entry).
-    async fn create_session(&self, session: &NewSession, audit: NewAuditEvent) -> StoreResult<()>;
+    async fn create_session(&self, session: &NewSession, audit: AuditEntry) -> StoreResult<()>;
     /// The enabled user owning an unexpired session.
     async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<User>>;
     /// Closes a session.
-    async fn delete_session(&self, token_hash: &str, audit: NewAuditEvent) -> StoreResult<()>;
+    async fn delete_session(&self, token_hash: &str, audit: AuditEntry) -> StoreResult<()>;
     /// Forgets sessions that expired before `now`; returns how many.
     async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
 
     /// Stores a new API token.
-    async fn create_api_token(&self, token: &NewApiToken, audit: NewAuditEvent) -> StoreResult<ApiToken>;
+    async fn create_api_token(&self, token: &NewApiToken, audit: AuditEntry) -> StoreResult<ApiToken>;
     /// A user's tokens, newest first.
     async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
     /// The enabled owner of an unrevoked token, marking the token used at `now`.
     async fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<User>>;
     /// Revokes one of `user_id`'s tokens; `NotFound` if it is not theirs or already revoked.
-    async fn revoke_api_token(&self, user_id: i64, token_id: i64, audit: NewAuditEvent) -> StoreResult<ApiToken>;
+    async fn revoke_api_token(&self, user_id: i64, token_id: i64, audit: AuditEntry) -> StoreResult<ApiToken>;
 
     /// Appends an entry about something that changed no row of its own (e.g. a refused sign-in).
-    async fn append_audit(&self, event: NewAuditEvent) -> StoreResult<()>;
+    async fn append_audit(&self, event: AuditEntry) -> StoreResult<()>;
     /// Audit entries matching `filter`, newest first; `page.after` continues below that id.
     async fn audit_events(&self, filter: &AuditFilter, page: Page) -> StoreResult<Vec<AuditEvent>>;
 }

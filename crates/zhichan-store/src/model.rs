@@ -165,35 +165,20 @@ pub struct NewApiToken {
     pub created_at: DateTime<Utc>,
 }
 
-/// One entry of the append-only audit trail.
+/// One stored entry of the append-only audit trail.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditEvent {
     /// Store-assigned id, increasing with time.
     pub id: i64,
-    /// When it happened.
-    pub at: DateTime<Utc>,
-    /// Who did it (none for the system or an anonymous request).
-    pub actor_user_id: Option<i64>,
-    /// The actor's organisation.
-    pub actor_org_id: Option<i64>,
-    /// The organisation whose data was touched, for scoping who may read the entry.
-    pub organisation_id: Option<i64>,
-    /// What was done, e.g. `organisation.update`.
-    pub action: String,
-    /// The kind of record touched, e.g. `organisation`.
-    pub target_kind: String,
-    /// The record's id.
-    pub target_id: Option<String>,
-    /// Where the request came from.
-    pub ip: Option<String>,
-    /// What changed (structured).
-    pub detail: serde_json::Value,
+    /// What happened.
+    #[serde(flatten)]
+    pub entry: AuditEntry,
 }
 
-/// An audit entry to append. For methods that create a record, the store fills in `target_id`
-/// (and `organisation_id` when the record is an organisation) once the id is known.
-#[derive(Debug, Clone)]
-pub struct NewAuditEvent {
+/// What an audit entry records. For methods that create a record, the store fills in
+/// `target_id` (and `organisation_id` when the record is an organisation) once the id is known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
     /// When it happened.
     pub at: DateTime<Utc>,
     /// Who did it.

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use zhichan_domain::records::{Record, RecordKind};
 
-use crate::{NewAuditEvent, StoreResult};
+use crate::{AuditEntry, StoreResult};
 
 /// What storing one batch did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -214,7 +214,7 @@ pub trait RecordStore: Send + Sync {
         import_id: i64,
         totals: ImportTotals,
         outcome: ImportOutcome,
-        audit: NewAuditEvent,
+        audit: AuditEntry,
     ) -> StoreResult<()>;
     /// The rejections of an import, in order.
     async fn rejections(&self, import_id: i64) -> StoreResult<Vec<Rejection>>;

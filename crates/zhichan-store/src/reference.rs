@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use serde::Serialize;
 
-use crate::{NewAuditEvent, StoreResult};
+use crate::{AuditEntry, StoreResult};
 
 /// One entry of a reference table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,7 +33,7 @@ pub trait ReferenceStore: Send + Sync {
         kind: &str,
         entries: &[ReferenceEntry],
         import_id: i64,
-        audit: NewAuditEvent,
+        audit: AuditEntry,
     ) -> StoreResult<()>;
     /// One entry.
     async fn reference_entry(&self, kind: &str, key: &str) -> StoreResult<Option<ReferenceEntry>>;

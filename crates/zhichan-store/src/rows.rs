@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use zhichan_domain::{Locale, MarketCode, OrgKind, Role, Street};
 
-use crate::{ApiToken, AuditEvent, Organisation, StoreError, StoreResult, User};
+use crate::{ApiToken, AuditEntry, AuditEvent, Organisation, StoreError, StoreResult, User};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct OrganisationRow {
@@ -131,15 +131,17 @@ impl From<AuditRow> for AuditEvent {
     fn from(row: AuditRow) -> Self {
         AuditEvent {
             id: row.id,
-            at: row.at,
-            actor_user_id: row.actor_user_id,
-            actor_org_id: row.actor_org_id,
-            organisation_id: row.organisation_id,
-            action: row.action,
-            target_kind: row.target_kind,
-            target_id: row.target_id,
-            ip: row.ip,
-            detail: row.detail.0,
+            entry: AuditEntry {
+                at: row.at,
+                actor_user_id: row.actor_user_id,
+                actor_org_id: row.actor_org_id,
+                organisation_id: row.organisation_id,
+                action: row.action,
+                target_kind: row.target_kind,
+                target_id: row.target_id,
+                ip: row.ip,
+                detail: row.detail.0,
+            },
         }
     }
 }

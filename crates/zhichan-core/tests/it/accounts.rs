@@ -28,9 +28,9 @@ async fn first_administrator_signs_in_and_is_audited() {
     assert!(core.session_actor(&opened.secret).await.unwrap().is_none());
 
     let trail = core.store().audit_events(&AuditFilter::default(), Page::first(20)).await.unwrap();
-    let actions: Vec<&str> = trail.iter().rev().map(|e| e.action.as_str()).collect();
+    let actions: Vec<&str> = trail.iter().rev().map(|e| e.entry.action.as_str()).collect();
     assert_eq!(actions, ["organisation.create", "user.create", "session.create", "session.delete"]);
-    assert_eq!(trail[1].ip.as_deref(), Some("10.1.1.1"));
+    assert_eq!(trail[1].entry.ip.as_deref(), Some("10.1.1.1"));
 }
 
 #[tokio::test]

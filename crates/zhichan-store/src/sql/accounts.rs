@@ -8,7 +8,7 @@ macro_rules! sql_account_store {
             async fn create_organisation(
                 &self,
                 new: &$crate::NewOrganisation,
-                mut audit: $crate::NewAuditEvent,
+                mut audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<$crate::Organisation> {
                 let mut tx = self.pool.begin().await?;
                 let p = &new.profile;
@@ -39,7 +39,7 @@ macro_rules! sql_account_store {
                 &self,
                 id: i64,
                 p: &$crate::OrganisationProfile,
-                audit: $crate::NewAuditEvent,
+                audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<$crate::Organisation> {
                 let mut tx = self.pool.begin().await?;
                 let changed = sqlx::query(
@@ -119,7 +119,7 @@ macro_rules! sql_account_store {
             async fn create_user(
                 &self,
                 new: &$crate::NewUser,
-                mut audit: $crate::NewAuditEvent,
+                mut audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<$crate::User> {
                 let mut tx = self.pool.begin().await?;
                 let id: i64 = sqlx::query_scalar(
@@ -198,7 +198,7 @@ macro_rules! sql_account_store {
                 &self,
                 user_id: i64,
                 locale: zhichan_domain::Locale,
-                audit: $crate::NewAuditEvent,
+                audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 let changed = sqlx::query("UPDATE users SET locale = $2 WHERE id = $1")
@@ -217,7 +217,7 @@ macro_rules! sql_account_store {
             async fn create_session(
                 &self,
                 session: &$crate::NewSession,
-                audit: $crate::NewAuditEvent,
+                audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(
@@ -255,7 +255,7 @@ macro_rules! sql_account_store {
                 }
             }
 
-            async fn delete_session(&self, token_hash: &str, audit: $crate::NewAuditEvent) -> $crate::StoreResult<()> {
+            async fn delete_session(&self, token_hash: &str, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                     .bind(token_hash)
@@ -274,7 +274,7 @@ macro_rules! sql_account_store {
             async fn create_api_token(
                 &self,
                 token: &$crate::NewApiToken,
-                mut audit: $crate::NewAuditEvent,
+                mut audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<$crate::ApiToken> {
                 let mut tx = self.pool.begin().await?;
                 let row: $crate::rows::ApiTokenRow = sqlx::query_as(concat!(
@@ -332,7 +332,7 @@ macro_rules! sql_account_store {
                 &self,
                 user_id: i64,
                 token_id: i64,
-                audit: $crate::NewAuditEvent,
+                audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<$crate::ApiToken> {
                 let mut tx = self.pool.begin().await?;
                 let row: Option<$crate::rows::ApiTokenRow> = sqlx::query_as(concat!(
@@ -350,7 +350,7 @@ macro_rules! sql_account_store {
                 Ok(token.into())
             }
 
-            async fn append_audit(&self, event: $crate::NewAuditEvent) -> $crate::StoreResult<()> {
+            async fn append_audit(&self, event: $crate::AuditEntry) -> $crate::StoreResult<()> {
                 let mut conn = self.pool.acquire().await?;
                 insert_audit(&mut conn, &event).await
             }
@@ -382,7 +382,7 @@ macro_rules! sql_account_store {
 
         async fn insert_audit(
             conn: &mut <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Connection,
-            event: &$crate::NewAuditEvent,
+            event: &$crate::AuditEntry,
         ) -> $crate::StoreResult<()> {
             sqlx::query(
                 "INSERT INTO audit_events (at, actor_user_id, actor_org_id, organisation_id, action, target_kind, \

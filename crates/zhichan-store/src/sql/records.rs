@@ -137,7 +137,7 @@ macro_rules! sql_record_store {
                 import_id: i64,
                 totals: $crate::records::ImportTotals,
                 outcome: $crate::records::ImportOutcome,
-                mut audit: $crate::NewAuditEvent,
+                mut audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(

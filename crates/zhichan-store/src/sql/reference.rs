@@ -10,7 +10,7 @@ macro_rules! sql_reference_store {
                 kind: &str,
                 entries: &[$crate::reference::ReferenceEntry],
                 import_id: i64,
-                audit: $crate::NewAuditEvent,
+                audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("DELETE FROM reference_entries WHERE kind = $1").bind(kind).execute(&mut *tx).await?;

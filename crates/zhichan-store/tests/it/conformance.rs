@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{Duration, TimeZone, Utc};
 use zhichan_domain::{Email, Locale, MarketCode, OrgKind, OrgName, Role, Street, Uscc};
 use zhichan_store::{
-    AuditFilter, NewApiToken, NewAuditEvent, NewOrganisation, NewSession, NewUser, OrganisationFilter,
+    AuditEntry, AuditFilter, NewApiToken, NewOrganisation, NewSession, NewUser, OrganisationFilter,
     OrganisationProfile, Page, Store, StoreError,
 };
 
@@ -66,8 +66,8 @@ fn at(hour: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, hour, 0, 0).single().expect("valid time")
 }
 
-fn audit(action: &str, org: Option<i64>) -> NewAuditEvent {
-    NewAuditEvent {
+fn audit(action: &str, org: Option<i64>) -> AuditEntry {
+    AuditEntry {
         at: at(9),
         actor_user_id: None,
         actor_org_id: None,
@@ -267,8 +267,8 @@ async fn audit_trail_is_filtered_newest_first(Subject { store, .. }: Subject) {
     let all = store.audit_events(&AuditFilter::default(), Page::first(10)).await.expect("all");
     assert_eq!(all.len(), 3);
     assert!(all[0].id > all[1].id && all[1].id > all[2].id, "newest first");
-    assert_eq!(all[0].detail, serde_json::json!({ "test": "user.create" }));
-    assert_eq!(all[0].ip.as_deref(), Some("127.0.0.1"));
+    assert_eq!(all[0].entry.detail, serde_json::json!({ "test": "user.create" }));
+    assert_eq!(all[0].entry.ip.as_deref(), Some("127.0.0.1"));
 
     let users = AuditFilter { action_prefix: Some("user.".into()), ..Default::default() };
     assert_eq!(store.audit_events(&users, Page::first(10)).await.expect("users").len(), 2);
@@ -279,7 +279,10 @@ async fn audit_trail_is_filtered_newest_first(Subject { store, .. }: Subject) {
         until: Some(at(9) + Duration::minutes(2)),
         ..Default::default()
     };
-    assert_eq!(store.audit_events(&window, Page::first(10)).await.expect("window")[0].action, "organisation.update");
+    assert_eq!(
+        store.audit_events(&window, Page::first(10)).await.expect("window")[0].entry.action,
+        "organisation.update"
+    );
     let next =
         store.audit_events(&AuditFilter::default(), Page { after: Some(all[0].id), limit: 10 }).await.expect("page");
     assert_eq!(next.len(), 2);
@@ -301,7 +304,7 @@ async fn audit_trail_cannot_be_rewritten(Subject { store, url, .. }: Subject) {
         assert!(refused, "the database must refuse: {attempt}");
     }
     let kept = store.audit_events(&AuditFilter::default(), Page::first(10)).await.expect("read");
-    assert_eq!((kept.len(), kept[0].action.as_str()), (1, "user.create"));
+    assert_eq!((kept.len(), kept[0].entry.action.as_str()), (1, "user.create"));
 }
 
 fn trademark(number: &str, stage: &str, mark: &str) -> zhichan_domain::records::Record {
@@ -371,7 +374,7 @@ async fn imports_keep_their_rejections_and_totals(Subject { store, .. }: Subject
         .expect("finish");
     let trail = AuditFilter { action_prefix: Some("import.".into()), ..Default::default() };
     let entries = store.audit_events(&trail, Page::first(5)).await.expect("audit");
-    assert_eq!(entries[0].target_id, Some(import.to_string()));
+    assert_eq!(entries[0].entry.target_id, Some(import.to_string()));
 }
 
 async fn reference_tables_are_replaced_whole(Subject { store, .. }: Subject) {

@@ -144,15 +144,15 @@ impl From<AuditEvent> for AuditEventView {
     fn from(e: AuditEvent) -> Self {
         Self {
             id: e.id,
-            at: e.at,
-            actor_user_id: e.actor_user_id,
-            actor_org_id: e.actor_org_id,
-            organisation_id: e.organisation_id,
-            action: e.action,
-            target_kind: e.target_kind,
-            target_id: e.target_id,
-            ip: e.ip,
-            detail: e.detail,
+            at: e.entry.at,
+            actor_user_id: e.entry.actor_user_id,
+            actor_org_id: e.entry.actor_org_id,
+            organisation_id: e.entry.organisation_id,
+            action: e.entry.action,
+            target_kind: e.entry.target_kind,
+            target_id: e.entry.target_id,
+            ip: e.entry.ip,
+            detail: e.entry.detail,
         }
     }
 }
