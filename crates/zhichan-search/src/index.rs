@@ -1,45 +1,50 @@
 //! The index: schema, writing records, running queries.
 
 use std::path::Path;
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
-use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
-    DateOptions, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    DateOptions, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
-use zhichan_domain::records::{Party, Patent, Record, RecordKind, Trademark};
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+use zhichan_domain::records::Record;
 
-use crate::analysis::{self, LATIN, ZH_INDEX};
+use crate::analysis::{self, CJK, LATIN, PINYIN, ZH_INDEX};
+use crate::document;
 use crate::error::SearchError;
-use crate::translate;
 
 /// Memory budget of the index writer.
 const WRITER_BUDGET: usize = 50_000_000;
 
-/// One analysed text field: the Latin chain and the Chinese chain side by side.
+/// One analysed text field: the Latin and Chinese chains, optionally Han bigrams and pinyin, and
+/// the boost its matches get in ranking.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct TextPair {
+pub(crate) struct TextFields {
     pub(crate) latin: Field,
     pub(crate) zh: Field,
+    pub(crate) bigrams: Option<Field>,
+    pub(crate) pinyin: Option<Field>,
+    pub(crate) boost: f32,
 }
 
 /// Handles of every schema field.
 #[derive(Debug, Clone)]
 pub(crate) struct Fields {
     pub(crate) id: Field,
+    pub(crate) uid: Field,
     pub(crate) kind: Field,
     pub(crate) office: Field,
     pub(crate) status: Field,
-    pub(crate) title: TextPair,
-    pub(crate) abstract_: TextPair,
-    pub(crate) claims: TextPair,
-    pub(crate) description: TextPair,
-    pub(crate) mark: TextPair,
-    pub(crate) owner: TextPair,
-    pub(crate) applicant: TextPair,
-    pub(crate) inventor: TextPair,
+    pub(crate) title: TextFields,
+    pub(crate) abstract_: TextFields,
+    pub(crate) claims: TextFields,
+    pub(crate) description: TextFields,
+    pub(crate) mark: TextFields,
+    pub(crate) owner: TextFields,
+    pub(crate) applicant: TextFields,
+    pub(crate) inventor: TextFields,
     pub(crate) ipc: Field,
     pub(crate) cpc: Field,
     pub(crate) nice: Field,
@@ -49,10 +54,43 @@ pub(crate) struct Fields {
     pub(crate) pd: Field,
     pub(crate) fd: Field,
     pub(crate) rd: Field,
+    pub(crate) days: Field,
+    pub(crate) facet_kind: Field,
+    pub(crate) facet_status: Field,
+    pub(crate) facet_ipc: Field,
+    pub(crate) year: Field,
     pub(crate) stored_office: Field,
-    pub(crate) stored_kind: Field,
     pub(crate) stored_number: Field,
     pub(crate) stored_title: Field,
+    pub(crate) stored_abstract: Field,
+    pub(crate) stored_owner: Field,
+    pub(crate) stored_date: Field,
+}
+
+/// Names of the fast fields facets and sorting read.
+pub(crate) struct FastFieldNames {
+    pub(crate) office: &'static str,
+    pub(crate) kind: &'static str,
+    pub(crate) status: &'static str,
+    pub(crate) ipc: &'static str,
+    pub(crate) year: &'static str,
+    pub(crate) nice: &'static str,
+    pub(crate) uid: &'static str,
+    pub(crate) days: &'static str,
+}
+
+/// The fast fields' names, as the schema declares them.
+pub(crate) const fn facet_fields() -> FastFieldNames {
+    FastFieldNames {
+        office: "office",
+        kind: "f_kind",
+        status: "f_status",
+        ipc: "f_ipc",
+        year: "year",
+        nice: "nice",
+        uid: "uid",
+        days: "days",
+    }
 }
 
 fn text_options(analyser: &str) -> TextOptions {
@@ -61,26 +99,41 @@ fn text_options(analyser: &str) -> TextOptions {
     )
 }
 
+/// Which extra chains a text field gets.
+#[derive(Clone, Copy)]
+enum Extra {
+    None,
+    Bigrams,
+    BigramsAndPinyin,
+}
+
 fn build_schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let mut pair = |name: &str| TextPair {
+    let mut text = |name: &str, extra: Extra, boost: f32| TextFields {
         latin: builder.add_text_field(name, text_options(LATIN)),
         zh: builder.add_text_field(&format!("{name}_zh"), text_options(ZH_INDEX)),
+        bigrams: (!matches!(extra, Extra::None))
+            .then(|| builder.add_text_field(&format!("{name}_bi"), text_options(CJK))),
+        pinyin: matches!(extra, Extra::BigramsAndPinyin)
+            .then(|| builder.add_text_field(&format!("{name}_py"), text_options(PINYIN))),
+        boost,
     };
-    let title = pair("title");
-    let abstract_ = pair("abstract");
-    let claims = pair("claims");
-    let description = pair("description");
-    let mark = pair("mark");
-    let owner = pair("owner");
-    let applicant = pair("applicant");
-    let inventor = pair("inventor");
+    let title = text("title", Extra::Bigrams, 3.0);
+    let abstract_ = text("abstract", Extra::Bigrams, 1.0);
+    let claims = text("claims", Extra::None, 0.8);
+    let description = text("description", Extra::None, 0.5);
+    let mark = text("mark", Extra::BigramsAndPinyin, 3.0);
+    let owner = text("owner", Extra::Bigrams, 1.5);
+    let applicant = text("applicant", Extra::Bigrams, 1.5);
+    let inventor = text("inventor", Extra::Bigrams, 1.0);
+    let names = facet_fields();
     let date = || DateOptions::default().set_indexed().set_fast();
     let fields = Fields {
         id: builder.add_text_field("id", STRING | STORED),
-        kind: builder.add_text_field("kind", STRING | FAST),
-        office: builder.add_text_field("office", STRING | FAST),
-        status: builder.add_text_field("status", STRING | FAST),
+        uid: builder.add_u64_field(names.uid, FAST),
+        kind: builder.add_text_field("kind", STRING),
+        office: builder.add_text_field(names.office, STRING | FAST),
+        status: builder.add_text_field("status", STRING),
         title,
         abstract_,
         claims,
@@ -91,17 +144,24 @@ fn build_schema() -> (Schema, Fields) {
         inventor,
         ipc: builder.add_text_field("ipc", STRING),
         cpc: builder.add_text_field("cpc", STRING),
-        nice: builder.add_u64_field("nice", INDEXED | FAST),
+        nice: builder.add_u64_field(names.nice, INDEXED | FAST),
         pn: builder.add_text_field("pn", STRING),
         an: builder.add_text_field("an", STRING),
         rn: builder.add_text_field("rn", STRING),
         pd: builder.add_date_field("pd", date()),
         fd: builder.add_date_field("fd", date()),
         rd: builder.add_date_field("rd", date()),
+        days: builder.add_i64_field(names.days, FAST),
+        facet_kind: builder.add_text_field(names.kind, STRING | FAST | STORED),
+        facet_status: builder.add_text_field(names.status, STRING | FAST | STORED),
+        facet_ipc: builder.add_text_field(names.ipc, STRING | FAST),
+        year: builder.add_u64_field(names.year, FAST),
         stored_office: builder.add_text_field("s_office", STORED),
-        stored_kind: builder.add_text_field("s_kind", STORED),
         stored_number: builder.add_text_field("s_number", STORED),
         stored_title: builder.add_text_field("s_title", STORED),
+        stored_abstract: builder.add_text_field("s_abstract", STORED),
+        stored_owner: builder.add_text_field("s_owner", STORED),
+        stored_date: builder.add_text_field("s_date", STORED),
     };
     (builder.build(), fields)
 }
@@ -123,229 +183,138 @@ pub(crate) fn normalise_number(value: &str) -> String {
 
 /// A calendar day as an index date (midnight UTC).
 pub(crate) fn day(date: NaiveDate) -> DateTime {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    DateTime::from_timestamp_secs(date.signed_duration_since(epoch).num_days() * 86_400)
+    DateTime::from_timestamp_secs(document::days(date) * 86_400)
 }
 
-/// One result of a search.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    /// Office code, e.g. `CN`.
-    pub office: String,
-    /// `trademark` or `patent`.
-    pub kind: String,
-    /// The record's number (application number for marks, publication number for patents).
-    pub number: String,
-    /// Title or mark text; empty when the record has none.
-    pub title: String,
-    /// Relevance score (BM25), higher is better.
-    pub score: f32,
-}
-
-/// The results of a search.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SearchResults {
-    /// How many records match in total.
-    pub total: usize,
-    /// The best hits, at most the limit asked for, best first.
-    pub hits: Vec<Hit>,
+/// What the index remembers in its commits: how far it has followed the store's change journal.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct CommitPayload {
+    journal: u64,
 }
 
 /// A tantivy index of records in one directory.
+///
+/// Opened for writing ([`open_or_create`](Self::open_or_create), one writer per directory across
+/// processes) or for reading only ([`open_for_reading`](Self::open_for_reading), any number).
+/// All methods take `&self`, so one index can be shared between threads.
 pub struct SearchIndex {
-    index: Index,
-    fields: Fields,
-    reader: IndexReader,
-    writer: IndexWriter<TantivyDocument>,
+    pub(crate) index: Index,
+    pub(crate) fields: Fields,
+    pub(crate) reader: IndexReader,
+    writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("index", &self.index).finish_non_exhaustive()
+        f.debug_struct("SearchIndex").field("index", &self.index).field("writable", &self.writer.is_some()).finish()
     }
 }
 
 impl SearchIndex {
-    /// Opens the index in `path`, creating the directory and an empty index when missing.
-    ///
-    /// Holds the index's writer lock until dropped: one `SearchIndex` per directory at a time.
+    /// Opens the index in `path` for writing, creating the directory and an empty index when
+    /// missing. Fails with [`SearchError::Locked`] while another process writes to it.
     pub fn open_or_create(path: impl AsRef<Path>) -> Result<SearchIndex, SearchError> {
-        std::fs::create_dir_all(path.as_ref())?;
-        let (schema, fields) = build_schema();
-        let directory = MmapDirectory::open(path.as_ref())?;
-        let index = Index::open_or_create(directory, schema)?;
+        let index = Self::open_index(path.as_ref())?;
+        let writer = index.writer(WRITER_BUDGET).map_err(|error| match error {
+            TantivyError::LockFailure(..) => SearchError::Locked(path.as_ref().display().to_string()),
+            other => other.into(),
+        })?;
+        Self::with(index, Some(writer))
+    }
+
+    /// Opens the index in `path` for searching only, creating an empty one when missing; sees
+    /// what writers commit after [`reload`](Self::reload).
+    pub fn open_for_reading(path: impl AsRef<Path>) -> Result<SearchIndex, SearchError> {
+        Self::with(Self::open_index(path.as_ref())?, None)
+    }
+
+    fn open_index(path: &Path) -> Result<Index, SearchError> {
+        std::fs::create_dir_all(path)?;
+        let (schema, _) = build_schema();
+        let index = Index::open_or_create(MmapDirectory::open(path)?, schema.clone())?;
+        if index.schema() != schema {
+            return Err(SearchError::SchemaChanged(path.display().to_string()));
+        }
         analysis::register(index.tokenizers());
+        Ok(index)
+    }
+
+    fn with(index: Index, writer: Option<IndexWriter<TantivyDocument>>) -> Result<SearchIndex, SearchError> {
+        let (_, fields) = build_schema();
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let writer = index.writer(WRITER_BUDGET)?;
-        Ok(SearchIndex { index, fields, reader, writer })
+        Ok(SearchIndex { index, fields, reader, writer: writer.map(Mutex::new) })
+    }
+
+    fn writer(&self) -> Result<std::sync::MutexGuard<'_, IndexWriter<TantivyDocument>>, SearchError> {
+        let writer = self.writer.as_ref().ok_or(SearchError::ReadOnly)?;
+        writer.lock().map_err(|_| SearchError::Poisoned)
     }
 
     /// Queues `record` for indexing, replacing any record with the same key. Visible to
-    /// [`search`](Self::search) after [`commit`](Self::commit).
+    /// searches after [`commit`](Self::commit).
     pub fn add(&self, record: &Record) -> Result<(), SearchError> {
-        let key = record.key();
-        let id = key.to_string();
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.id, &id);
-        doc.add_text(f.office, normalise_code(key.office.as_str()));
-        doc.add_text(f.stored_office, key.office.as_str());
-        doc.add_text(f.stored_number, &key.number);
-        let kind = match key.kind {
-            RecordKind::Trademark => "trademark",
-            RecordKind::Patent => "patent",
-        };
-        doc.add_text(f.kind, kind);
-        doc.add_text(f.stored_kind, kind);
-        match record {
-            Record::Trademark(mark) => self.fill_trademark(&mut doc, mark),
-            Record::Patent(patent) => self.fill_patent(&mut doc, patent),
-        }
-        self.writer.delete_term(Term::from_field_text(f.id, &id));
-        self.writer.add_document(doc)?;
+        let id = record.key().to_string();
+        let doc = document::document(&self.fields, record, &id);
+        let writer = self.writer()?;
+        writer.delete_term(Term::from_field_text(self.fields.id, &id));
+        writer.add_document(doc)?;
         Ok(())
     }
 
-    /// Makes everything added so far durable and searchable.
-    pub fn commit(&mut self) -> Result<(), SearchError> {
-        self.writer.commit()?;
+    /// Queues the removal of every record (for a rebuild); takes effect at the next commit.
+    pub fn clear(&self) -> Result<(), SearchError> {
+        self.writer()?.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes everything added so far durable and searchable, keeping the journal position.
+    pub fn commit(&self) -> Result<(), SearchError> {
+        let position = self.journal_position()?;
+        self.commit_at(position)
+    }
+
+    /// Commits and records that the index now holds every change up to `journal_position`.
+    pub fn commit_at(&self, journal_position: u64) -> Result<(), SearchError> {
+        let payload = serde_json::to_string(&CommitPayload { journal: journal_position })
+            .map_err(|error| SearchError::Payload(error.to_string()))?;
+        {
+            let mut writer = self.writer()?;
+            let mut prepared = writer.prepare_commit()?;
+            prepared.set_payload(&payload);
+            prepared.commit()?;
+        }
         self.reader.reload()?;
         Ok(())
     }
 
-    /// Runs `query`, returning the number of matches and the best `limit` hits.
-    pub fn search(&self, query: &zhichan_query::Query, limit: usize) -> Result<SearchResults, SearchError> {
-        let translated = translate::Translator::new(&self.index, &self.fields).translate(query)?;
+    /// The change-journal position of the last commit (0 for a new index).
+    pub fn journal_position(&self) -> Result<u64, SearchError> {
+        let Some(payload) = self.index.load_metas()?.payload else { return Ok(0) };
+        let payload: CommitPayload =
+            serde_json::from_str(&payload).map_err(|error| SearchError::Payload(error.to_string()))?;
+        Ok(payload.journal)
+    }
+
+    /// Picks up what writers have committed since this index was opened or last reloaded.
+    pub fn reload(&self) -> Result<(), SearchError> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// How many records the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The index's size on disk, in bytes.
+    pub fn size_on_disk(&self) -> Result<u64, SearchError> {
         let searcher = self.reader.searcher();
-        let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
-        let (top, total) = searcher.search(translated.as_ref(), &collector)?;
-        let text = |doc: &TantivyDocument, field: Field| {
-            doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_string()
-        };
-        let mut hits = Vec::with_capacity(top.len().min(limit));
-        for (score, address) in top.into_iter().take(limit) {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(Hit {
-                office: text(&doc, self.fields.stored_office),
-                kind: text(&doc, self.fields.stored_kind),
-                number: text(&doc, self.fields.stored_number),
-                title: text(&doc, self.fields.stored_title),
-                score,
-            });
-        }
-        Ok(SearchResults { total, hits })
-    }
-
-    fn add_text(doc: &mut TantivyDocument, pair: TextPair, text: &str) {
-        if !text.trim().is_empty() {
-            doc.add_text(pair.latin, text);
-            doc.add_text(pair.zh, text);
-        }
-    }
-
-    fn add_parties(doc: &mut TantivyDocument, pair: TextPair, parties: &[Party]) {
-        for party in parties {
-            Self::add_text(doc, pair, &party.name);
-        }
-    }
-
-    fn add_number(doc: &mut TantivyDocument, field: Field, office: &str, number: &str, kind: Option<&str>) {
-        let number = normalise_number(number);
-        if number.is_empty() {
-            return;
-        }
-        let mut variants = vec![number.clone(), format!("{office}{number}")];
-        let trimmed = number.trim_start_matches('0');
-        if trimmed != number && !trimmed.is_empty() {
-            variants.push(trimmed.to_string());
-            variants.push(format!("{office}{trimmed}"));
-        }
-        if let Some(kind) = kind.map(normalise_number).filter(|kind| !kind.is_empty()) {
-            for base in variants.clone() {
-                variants.push(format!("{base}{kind}"));
-            }
-        }
-        variants.sort();
-        variants.dedup();
-        for variant in variants {
-            doc.add_text(field, variant);
-        }
-    }
-
-    fn fill_trademark(&self, doc: &mut TantivyDocument, mark: &Trademark) {
-        let f = &self.fields;
-        let office = mark.office.as_str();
-        if let Some(text) = &mark.mark_text {
-            Self::add_text(doc, f.title, text);
-            Self::add_text(doc, f.mark, text);
-            doc.add_text(f.stored_title, text);
-        }
-        for text in [&mark.transliteration, &mark.translation].into_iter().flatten() {
-            Self::add_text(doc, f.mark, text);
-        }
-        Self::add_parties(doc, f.owner, &mark.owners);
-        Self::add_parties(doc, f.applicant, &mark.owners);
-        for class in &mark.classes {
-            doc.add_u64(f.nice, u64::from(class.number.number()));
-        }
-        let stage = format!("{:?}", mark.status.stage).to_lowercase();
-        doc.add_text(f.status, stage);
-        if let Some(raw) = &mark.status.raw {
-            doc.add_text(f.status, normalise_code(raw));
-        }
-        Self::add_number(doc, f.an, office, &mark.application_number, None);
-        if let Some(number) = &mark.registration_number {
-            Self::add_number(doc, f.rn, office, number, None);
-        }
-        let dates = &mark.dates;
-        for (field, date) in [(f.fd, dates.filing), (f.pd, dates.publication), (f.rd, dates.registration)] {
-            if let Some(date) = date {
-                doc.add_date(field, day(date));
-            }
-        }
-    }
-
-    fn fill_patent(&self, doc: &mut TantivyDocument, patent: &Patent) {
-        let f = &self.fields;
-        let office = patent.office.as_str();
-        for title in &patent.titles {
-            Self::add_text(doc, f.title, &title.text);
-        }
-        if let Some(title) = patent.titles.first() {
-            doc.add_text(f.stored_title, &title.text);
-        }
-        for text in &patent.abstracts {
-            Self::add_text(doc, f.abstract_, &text.text);
-        }
-        for claim in &patent.claims {
-            Self::add_text(doc, f.claims, claim);
-        }
-        if let Some(description) = &patent.description {
-            Self::add_text(doc, f.description, description);
-        }
-        Self::add_parties(doc, f.owner, &patent.assignees);
-        Self::add_parties(doc, f.applicant, &patent.applicants);
-        Self::add_parties(doc, f.applicant, &patent.assignees);
-        Self::add_parties(doc, f.inventor, &patent.inventors);
-        for symbol in &patent.ipc {
-            doc.add_text(f.ipc, normalise_class(symbol));
-        }
-        for symbol in &patent.cpc {
-            doc.add_text(f.cpc, normalise_class(symbol));
-        }
-        if let Some(kind) = &patent.kind_code {
-            doc.add_text(f.kind, normalise_code(kind));
-        }
-        doc.add_text(f.status, if patent.is_grant() { "granted" } else { "published" });
-        Self::add_number(doc, f.pn, office, &patent.publication_number, patent.kind_code.as_deref());
-        if let Some(number) = &patent.application_number {
-            Self::add_number(doc, f.an, office, number, None);
-        }
-        let dates = &patent.dates;
-        for (field, date) in [(f.fd, dates.filing), (f.pd, dates.publication), (f.rd, dates.grant)] {
-            if let Some(date) = date {
-                doc.add_date(field, day(date));
-            }
-        }
+        let space = searcher.space_usage()?;
+        Ok(space.total().get_bytes())
     }
 }

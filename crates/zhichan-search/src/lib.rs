@@ -8,7 +8,7 @@
 //! use zhichan_search::SearchIndex;
 //!
 //! let dir = std::env::temp_dir().join(format!("zhichan-index-doc-{}", std::process::id()));
-//! let mut index = SearchIndex::open_or_create(&dir)?;
+//! let index = SearchIndex::open_or_create(&dir)?;
 //! let mut mark = Trademark::new(OfficeCode::parse("CN")?, "12345678");
 //! mark.mark_text = Some("五粮液".into());
 //! index.add(&mark.into())?;
@@ -52,12 +52,21 @@
 //! - `group:` (CNIPA similar groups) is not indexed: [`SearchError::Unsupported`].
 
 pub mod analysis;
+mod document;
 mod error;
+mod facets;
 mod index;
+mod paging;
+mod results;
+mod snippet;
 mod translate;
 
 pub use error::SearchError;
-pub use index::{Hit, SearchIndex, SearchResults};
+pub use facets::{FACET_VALUES, FacetCount, Facets};
+pub use index::SearchIndex;
+pub use paging::{Cursor, Sort};
+pub use results::{Hit, MAX_PAGE, SearchPage, SearchRequest, SearchResults};
+pub use snippet::{Fragment, SNIPPET_CHARS, Snippet};
 
 #[cfg(test)]
 mod tests;

@@ -4,17 +4,17 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    AllQuery, BooleanQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery,
+    RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Term};
 use zhichan_query::{Field as QField, FieldKind, Query, RangeBound, RangeValue};
 
-use crate::analysis::{self, LATIN, ZH_QUERY};
+use crate::analysis::{self, CJK, LATIN, PINYIN_QUERY, ZH_QUERY, is_han};
 use crate::error::SearchError;
-use crate::index::{Fields, TextPair, day, normalise_class, normalise_code, normalise_number};
+use crate::index::{Fields, TextFields, day, normalise_class, normalise_code, normalise_number};
 
 type Boxed = Box<dyn TQuery>;
 
@@ -24,12 +24,30 @@ pub(crate) struct Translator<'a> {
     fields: &'a Fields,
 }
 
-/// Which analyser a field of a [`TextPair`] uses at query time.
-#[derive(Clone, Copy)]
+/// Which analyser a field of a [`TextFields`] uses at query time.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     Latin,
     Chinese,
+    Bigrams,
+    Pinyin,
 }
+
+/// Whether `text` is Han characters only (spaces and punctuation aside): only then do the bigram
+/// fields answer it, or a mixed word would match on its Han part alone.
+fn all_han(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphanumeric()).peekable();
+    letters.peek().is_some() && letters.all(is_han)
+}
+
+/// Whether `text` could be pinyin: Latin letters (tone marks allowed) and spaces.
+fn could_be_pinyin(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && text.chars().all(|c| c.is_whitespace() || (c.is_alphabetic() && !is_han(c)))
+}
+
+/// Minimum letters and digits for a bare word to be tried as a document number too.
+const MIN_NUMBER_LENGTH: usize = 5;
 
 impl<'a> Translator<'a> {
     pub(crate) fn new(index: &'a Index, fields: &'a Fields) -> Self {
@@ -78,15 +96,17 @@ impl<'a> Translator<'a> {
         let name = match side {
             Side::Latin => LATIN,
             Side::Chinese => ZH_QUERY,
+            Side::Bigrams => CJK,
+            Side::Pinyin => PINYIN_QUERY,
         };
         self.index.tokenizers().get(name).ok_or_else(|| SearchError::Unsupported(format!("analyser {name} missing")))
     }
 
-    /// The text field pairs a text query on `field` searches.
-    fn text_pairs(&self, field: Option<QField>) -> Vec<TextPair> {
+    /// The text fields a text query on `field` searches.
+    fn text_fields(&self, field: Option<QField>) -> Vec<TextFields> {
         let f = self.fields;
         match field {
-            None => vec![f.title, f.abstract_, f.owner, f.mark],
+            None => vec![f.title, f.abstract_, f.applicant, f.mark],
             Some(QField::Title) => vec![f.title],
             Some(QField::Abstract) => vec![f.abstract_],
             Some(QField::Claims) => vec![f.claims],
@@ -99,24 +119,70 @@ impl<'a> Translator<'a> {
         }
     }
 
-    /// Every (field, analyser) a text query on `field` searches.
-    fn text_targets(&self, field: Option<QField>) -> Vec<(Field, Side)> {
-        self.text_pairs(field)
-            .into_iter()
-            .flat_map(|pair| [(pair.latin, Side::Latin), (pair.zh, Side::Chinese)])
-            .collect()
+    /// Every (field, analyser, boost) a text query on `field` searches.
+    fn text_targets(&self, field: Option<QField>) -> Vec<(Field, Side, f32)> {
+        let mut targets = Vec::new();
+        for fields in self.text_fields(field) {
+            targets.push((fields.latin, Side::Latin, fields.boost));
+            targets.push((fields.zh, Side::Chinese, fields.boost));
+            if let Some(bigrams) = fields.bigrams {
+                targets.push((bigrams, Side::Bigrams, fields.boost * 0.8));
+            }
+            if let Some(pinyin) = fields.pinyin {
+                targets.push((pinyin, Side::Pinyin, fields.boost * 0.7));
+            }
+        }
+        targets
     }
 
     /// A query matching `text` analysed on each target: one token is a term, several a phrase.
+    /// On the default fields a word with digits is also tried as a document number.
     fn analysed(&self, field: Option<QField>, text: &str, slop: u32) -> Result<Boxed, SearchError> {
         let mut clauses = Vec::new();
-        for (target, side) in self.text_targets(field) {
+        let han = all_han(text);
+        let pinyin = could_be_pinyin(text);
+        for (target, side, boost) in self.text_targets(field) {
+            let applies = match side {
+                Side::Latin | Side::Chinese => true,
+                Side::Bigrams => han,
+                Side::Pinyin => pinyin,
+            };
+            if !applies {
+                continue;
+            }
             let tokens = analysis::tokens(&mut self.analyser(side)?, text);
-            if let Some(query) = token_query(target, tokens, slop) {
-                clauses.push((Occur::Should, query));
+            let query = match (side, tokens.as_slice()) {
+                (Side::Bigrams, [(_, single)]) if single.chars().count() == 1 => {
+                    let c = escape_regex(single);
+                    Some(Box::new(RegexQuery::from_pattern(&format!("{c}.?|.{c}"), target)?) as Boxed)
+                }
+                _ => token_query(target, tokens, slop),
+            };
+            if let Some(query) = query {
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(query, boost)) as Boxed));
             }
         }
+        if field.is_none() {
+            clauses.extend(self.number_clauses(text));
+        }
         Ok(one_of(clauses))
+    }
+
+    /// Exact matches of `text` as a publication, application or registration number, when it
+    /// looks like one (`US10123456B2`, `10,123,456`, `CN202310123456.7`).
+    fn number_clauses(&self, text: &str) -> Vec<(Occur, Boxed)> {
+        let number = normalise_number(text);
+        if number.len() < MIN_NUMBER_LENGTH || !number.chars().any(|c| c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let f = self.fields;
+        [f.pn, f.an, f.rn]
+            .into_iter()
+            .map(|field| {
+                let term = TermQuery::new(Term::from_field_text(field, &number), IndexRecordOption::Basic);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(term), 10.0)) as Boxed)
+            })
+            .collect()
     }
 
     /// The raw field and normal form for an exact value on a non-text field.
@@ -165,7 +231,12 @@ impl<'a> Translator<'a> {
         let f = self.fields;
         let (targets, prefix) = match field.map(QField::kind) {
             None | Some(FieldKind::Text) => {
-                let targets = self.text_targets(field).into_iter().map(|(field, _)| field).collect();
+                let targets = self
+                    .text_targets(field)
+                    .into_iter()
+                    .filter(|(_, side, _)| matches!(side, Side::Latin | Side::Chinese))
+                    .map(|(field, _, _)| field)
+                    .collect();
                 (targets, analysis::fold(text).to_lowercase())
             }
             Some(FieldKind::Class) => {
