@@ -15,6 +15,7 @@ pub mod records;
 pub mod reference;
 mod rows;
 pub mod scratch;
+pub mod searches;
 mod sql;
 mod sqlite;
 
@@ -28,6 +29,7 @@ pub use model::*;
 pub use postgres::PostgresStore;
 pub use records::RecordStore;
 pub use reference::ReferenceStore;
+pub use searches::{NewSavedSearch, SavedSearch, SavedSearchStore};
 pub use sqlite::SqliteStore;
 
 /// Which database an adapter talks to.
@@ -42,7 +44,7 @@ pub enum Backend {
 /// The persistence operations the platform needs, grouped by area. Implemented identically by
 /// both adapters and checked by one conformance suite (`tests/it/conformance.rs`).
 #[async_trait]
-pub trait Store: AccountStore + RecordStore + ReferenceStore + Send + Sync + 'static {
+pub trait Store: AccountStore + RecordStore + ReferenceStore + SavedSearchStore + Send + Sync + 'static {
     /// Which backend this is.
     fn backend(&self) -> Backend;
     /// Applies pending migrations.

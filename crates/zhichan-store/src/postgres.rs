@@ -24,6 +24,7 @@ impl PostgresStore {
 
 impl Adapter for PostgresStore {
     type Db = sqlx::Postgres;
+    const BEGIN_WRITE: &'static str = "BEGIN";
 }
 
 sql_store!(PostgresStore, Backend::Postgres, MIGRATOR);

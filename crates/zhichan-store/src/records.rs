@@ -224,4 +224,18 @@ pub trait RecordStore: Send + Sync {
     async fn recent_records(&self, limit: u32) -> StoreResult<Vec<RecordListing>>;
     /// How many records of `kind` are stored.
     async fn count_records(&self, kind: RecordKind) -> StoreResult<i64>;
+    /// The change journal: records inserted or changed after journal number `after`, in journal
+    /// order, at most `limit`. A record appears once, at its latest change.
+    async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<RecordChange>>;
+    /// The highest journal number handed out so far (0 before any record).
+    async fn journal_head(&self) -> StoreResult<i64>;
+}
+
+/// A record as the change journal hands it out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordChange {
+    /// Its journal number: higher is later.
+    pub seq: i64,
+    /// The record as now stored.
+    pub record: Record,
 }

@@ -35,6 +35,7 @@ impl SqliteStore {
 
 impl Adapter for SqliteStore {
     type Db = sqlx::Sqlite;
+    const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
 }
 
 sql_store!(SqliteStore, Backend::Sqlite, MIGRATOR);

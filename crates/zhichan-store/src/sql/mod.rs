@@ -6,10 +6,12 @@
 mod accounts;
 pub(crate) mod records;
 mod reference;
+pub(crate) mod searches;
 
 pub(crate) use accounts::sql_account_store;
 pub(crate) use records::{Prepared, sql_record_store};
 pub(crate) use reference::sql_reference_store;
+pub(crate) use searches::sql_saved_search_store;
 
 macro_rules! organisation_columns {
     () => {
@@ -51,6 +53,7 @@ macro_rules! sql_store {
         $crate::sql::sql_account_store!($store);
         $crate::sql::sql_record_store!($store);
         $crate::sql::sql_reference_store!($store);
+        $crate::sql::sql_saved_search_store!($store);
     };
 }
 
@@ -58,6 +61,10 @@ macro_rules! sql_store {
 pub(crate) trait Adapter {
     /// The sqlx database.
     type Db: sqlx::Database;
+    /// Starts a transaction that reads before it writes. SQLite must take the write lock at the
+    /// start (`BEGIN IMMEDIATE`): a deferred transaction that read first cannot wait for the lock
+    /// when it writes and fails at once with "database is locked".
+    const BEGIN_WRITE: &'static str;
 }
 
 pub(crate) use {api_token_columns, organisation_columns, sql_store, user_columns};

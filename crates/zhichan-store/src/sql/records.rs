@@ -27,7 +27,7 @@ macro_rules! sql_record_store {
             ) -> $crate::StoreResult<$crate::records::BatchOutcome> {
                 let prepared = records.iter().map($crate::sql::Prepared::of).collect::<$crate::StoreResult<Vec<_>>>()?;
                 let mut outcome = $crate::records::BatchOutcome::default();
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.pool.begin_with(<$store as $crate::sql::Adapter>::BEGIN_WRITE).await?;
                 // Runs without a repeated key are written with multi-row statements; a key seen
                 // again starts a new run, so repeats behave as if stored one after the other.
                 for run in $crate::sql::records::distinct_runs(&prepared) {
@@ -48,12 +48,20 @@ macro_rules! sql_record_store {
                         }
                         let documents =
                             plan.iter().map(|(p, _)| p.document.json()).collect::<$crate::StoreResult<Vec<_>>>()?;
+                        let last_seq: i64 = sqlx::query_scalar(
+                            "UPDATE record_journal SET last_seq = last_seq + $1 WHERE id = 1 RETURNING last_seq",
+                        )
+                        .bind(plan.len() as i64)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        let first_seq = last_seq - plan.len() as i64 + 1;
                         let mut upsert = sqlx::QueryBuilder::new(
                             "INSERT INTO records (office, kind, number, title, status, raw_status, filing_date, \
                              publication_date, registration_date, owners, classes, document, content_hash, \
-                             first_import_id, last_import_id, created_at, updated_at) ",
+                             first_import_id, last_import_id, created_at, updated_at, change_seq) ",
                         );
-                        upsert.push_values(plan.iter().zip(&documents), |mut row, ((p, _), document)| {
+                        let rows = plan.iter().zip(&documents).zip(first_seq..);
+                        upsert.push_values(rows, |mut row, (((p, _), document), change_seq)| {
                             let s = &p.summary;
                             row.push_bind(p.office())
                                 .push_bind(p.kind)
@@ -71,7 +79,8 @@ macro_rules! sql_record_store {
                                 .push_bind(import_id)
                                 .push_bind(import_id)
                                 .push_bind(at)
-                                .push_bind(at);
+                                .push_bind(at)
+                                .push_bind(change_seq);
                         });
                         // first_import_id and created_at keep the values of the first import.
                         upsert.push(
@@ -80,7 +89,8 @@ macro_rules! sql_record_store {
                              publication_date = excluded.publication_date, registration_date = excluded.registration_date, \
                              owners = excluded.owners, classes = excluded.classes, document = excluded.document, \
                              content_hash = excluded.content_hash, last_import_id = excluded.last_import_id, \
-                             updated_at = excluded.updated_at RETURNING id, office, kind, number",
+                             updated_at = excluded.updated_at, change_seq = excluded.change_seq \
+                             RETURNING id, office, kind, number",
                         );
                         let ids: Vec<(i64, String, String, String)> = upsert.build_query_as().fetch_all(&mut *tx).await?;
                         let changed = $crate::sql::records::status_changes(&plan, &ids);
@@ -243,6 +253,28 @@ macro_rules! sql_record_store {
                         owners,
                     })
                     .collect())
+            }
+
+            async fn changes_since(
+                &self,
+                after: i64,
+                limit: u32,
+            ) -> $crate::StoreResult<Vec<$crate::records::RecordChange>> {
+                let rows: Vec<(i64, sqlx::types::Json<zhichan_domain::records::Record>)> = sqlx::query_as(
+                    "SELECT change_seq, document FROM records WHERE change_seq > $1 ORDER BY change_seq LIMIT $2",
+                )
+                .bind(after)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(seq, document)| $crate::records::RecordChange { seq, record: document.0 })
+                    .collect())
+            }
+
+            async fn journal_head(&self) -> $crate::StoreResult<i64> {
+                Ok(sqlx::query_scalar("SELECT last_seq FROM record_journal WHERE id = 1").fetch_one(&self.pool).await?)
             }
 
             async fn count_records(&self, kind: zhichan_domain::records::RecordKind) -> $crate::StoreResult<i64> {

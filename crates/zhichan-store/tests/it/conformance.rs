@@ -60,6 +60,9 @@ conformance!(
     imports_keep_their_rejections_and_totals,
     reference_tables_are_replaced_whole,
     batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one,
+    change_journal_lists_each_record_at_its_latest_change,
+    concurrent_writers_hand_out_journal_numbers_in_commit_order,
+    saved_searches_belong_to_their_user,
 );
 
 fn at(hour: u32) -> chrono::DateTime<Utc> {
@@ -430,4 +433,102 @@ async fn batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one(Subje
     assert_eq!(store.count_records(RecordKind::Trademark).await.expect("count"), 1_236);
     let again = store.store_records(import, &many, at(10)).await.expect("store again");
     assert_eq!(again.unchanged, 1_234);
+}
+
+fn journal_numbers(changes: &[zhichan_store::records::RecordChange]) -> Vec<String> {
+    changes.iter().map(|change| change.record.key().number.clone()).collect()
+}
+
+async fn change_journal_lists_each_record_at_its_latest_change(Subject { store, .. }: Subject) {
+    assert_eq!(store.journal_head().await.expect("head"), 0);
+    assert!(store.changes_since(0, 10).await.expect("journal").is_empty());
+    let import = store.start_import("test", None, at(8)).await.expect("start");
+    let marks = [trademark("1", "filed", "ONE"), trademark("2", "filed", "TWO"), trademark("3", "filed", "THREE")];
+    store.store_records(import, &marks, at(8)).await.expect("store");
+    let all = store.changes_since(0, 10).await.expect("journal");
+    assert_eq!(journal_numbers(&all), ["1", "2", "3"]);
+    assert!(all.windows(2).all(|pair| pair[0].seq < pair[1].seq));
+    let head = store.journal_head().await.expect("head");
+    assert_eq!(head, all[2].seq);
+
+    store.store_records(import, &marks[..1], at(9)).await.expect("unchanged");
+    assert_eq!(store.journal_head().await.expect("head"), head, "an unchanged record takes no number");
+    let renamed = trademark("1", "filed", "ONE AGAIN");
+    store.store_records(import, std::slice::from_ref(&renamed), at(9)).await.expect("changed");
+    let since = store.changes_since(head, 10).await.expect("journal");
+    assert_eq!(journal_numbers(&since), ["1"]);
+    assert_eq!(since[0].record, renamed);
+    assert_eq!(journal_numbers(&store.changes_since(0, 10).await.expect("journal")), ["2", "3", "1"]);
+    assert_eq!(journal_numbers(&store.changes_since(0, 2).await.expect("journal")), ["2", "3"], "limit");
+}
+
+async fn concurrent_writers_hand_out_journal_numbers_in_commit_order(Subject { store, .. }: Subject) {
+    let import = store.start_import("test", None, at(8)).await.expect("start");
+    let writers: Vec<_> = (0..4)
+        .map(|writer| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                for batch in 0..5 {
+                    let marks: Vec<_> =
+                        (0..20).map(|i| trademark(&format!("{writer}-{batch}-{i}"), "filed", "MARK")).collect();
+                    store.store_records(import, &marks, at(9)).await.expect("store");
+                }
+            })
+        })
+        .collect();
+    // A follower reading while writers commit must never see a number after a gap it later fills.
+    let mut seen = 0i64;
+    let mut followed = 0usize;
+    loop {
+        let done = writers.iter().all(|writer| writer.is_finished());
+        let changes = store.changes_since(seen, 1000).await.expect("journal");
+        followed += changes.len();
+        if let Some(last) = changes.last() {
+            seen = last.seq;
+        }
+        if done && changes.is_empty() {
+            break;
+        }
+        tokio::task::yield_now().await;
+    }
+    for writer in writers {
+        writer.await.expect("writer");
+    }
+    assert_eq!(followed, 4 * 5 * 20, "the follower saw every record exactly once");
+    assert_eq!(seen, store.journal_head().await.expect("head"));
+}
+
+async fn saved_searches_belong_to_their_user(Subject { store, .. }: Subject) {
+    use zhichan_store::{NewSavedSearch, StoreError};
+
+    let org = store.create_organisation(&enterprise("Saver", None, ""), audit("org.create", None)).await.expect("org");
+    let alice = new_user(&store, org.id, "alice@example.com", vec![]).await;
+    let bob = new_user(&store, org.id, "bob@example.com", vec![]).await;
+    let save = |user_id: i64, name: &str, query: &str| NewSavedSearch {
+        user_id,
+        name: name.into(),
+        query: query.into(),
+        sort: "relevance".into(),
+    };
+    let first = store
+        .save_search(save(alice.id, "watch", "mark:haiying"), audit("search.save", Some(org.id)))
+        .await
+        .expect("save");
+    let replaced = store
+        .save_search(save(alice.id, "watch", "mark:haiying OR 海鹰"), audit("search.save", Some(org.id)))
+        .await
+        .expect("save");
+    assert_eq!(replaced.id, first.id, "same name replaces");
+    assert_eq!(replaced.query, "mark:haiying OR 海鹰");
+    store.save_search(save(alice.id, "another", "ipc:H04W*"), audit("search.save", Some(org.id))).await.expect("save");
+    let names: Vec<String> = store.saved_searches(alice.id).await.expect("list").into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["another", "watch"]);
+    assert!(store.saved_searches(bob.id).await.expect("list").is_empty());
+    assert_eq!(store.saved_search(first.id).await.expect("get").map(|s| s.user_id), Some(alice.id));
+    store.delete_saved_search(first.id, audit("search.delete", Some(org.id))).await.expect("delete");
+    assert!(store.saved_search(first.id).await.expect("get").is_none());
+    assert!(matches!(
+        store.delete_saved_search(first.id, audit("search.delete", Some(org.id))).await,
+        Err(StoreError::NotFound(_))
+    ));
 }
