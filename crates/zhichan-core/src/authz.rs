@@ -9,12 +9,14 @@
 //! | add a member                   | all   | enterprises        | own, enterprise roles| no          |
 //! | read the audit trail           | all   | no                 | own organisation's   | no          |
 //! | import IP records              | yes   | yes                | no                   | no          |
+//! | search the registers           | anyone, signed in or not                                      |
+//! | saved searches                 | own   | own                | own                  | own         |
 //!
 //! An actor asking about another organisation's data is told it was *not found*, never that it
 //! exists; an actor who may see a record but not change it is told *forbidden*.
 
 use zhichan_domain::{OrgKind, Role};
-use zhichan_store::Organisation;
+use zhichan_store::{Organisation, SavedSearch};
 
 use crate::{Actor, CoreError, CoreResult};
 
@@ -60,6 +62,11 @@ pub fn add_member(actor: &Actor, organisation: &Organisation, roles: &[Role]) ->
 /// the server itself, imports without an actor.)
 pub fn import_records(actor: &Actor) -> CoreResult<()> {
     if actor.serves_every_organisation() { Ok(()) } else { Err(CoreError::Forbidden) }
+}
+
+/// May `actor` use (delete) this saved search? Only its owner; to anyone else it does not exist.
+pub fn own_saved_search(actor: &Actor, search: &SavedSearch) -> CoreResult<()> {
+    if search.user_id == actor.user_id() { Ok(()) } else { Err(CoreError::NotFound("saved_search")) }
 }
 
 /// Which part of the audit trail `actor` may read: `Ok(None)` for all of it, `Ok(Some(id))` for

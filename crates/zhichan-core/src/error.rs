@@ -30,6 +30,16 @@ pub enum CoreError {
         /// Seconds until the next attempt is accepted.
         retry_after_secs: u64,
     },
+    /// The search query could not be read.
+    #[error("query: {0}")]
+    Query(#[from] zhichan_query::ParseError),
+    /// The search query is valid but asks for something the index cannot answer, or a cursor or
+    /// sort order is wrong.
+    #[error("search: {0}")]
+    Search(String),
+    /// Search is not available in this process (no index attached).
+    #[error("search is not available: {0}")]
+    SearchUnavailable(String),
     /// Something failed inside the platform.
     #[error("internal error: {0}")]
     Internal(String),
@@ -46,6 +56,9 @@ impl CoreError {
             CoreError::NotFound(_) => "not_found",
             CoreError::Taken(_) => "already_exists",
             CoreError::TooManyAttempts { .. } => "too_many_attempts",
+            CoreError::Query(_) => zhichan_query::ParseError::CODE,
+            CoreError::Search(_) => "search_unsupported",
+            CoreError::SearchUnavailable(_) => "search_unavailable",
             CoreError::Internal(_) => "internal",
         }
     }
@@ -72,3 +85,17 @@ impl From<StoreError> for CoreError {
 
 /// Result of a use case.
 pub type CoreResult<T> = Result<T, CoreError>;
+
+impl From<zhichan_search::SearchError> for CoreError {
+    fn from(error: zhichan_search::SearchError) -> Self {
+        use zhichan_search::SearchError;
+        match error {
+            SearchError::Unsupported(_)
+            | SearchError::BadCursor(_)
+            | SearchError::BadSort(_)
+            | SearchError::PageTooLarge(_) => CoreError::Search(error.to_string()),
+            SearchError::Locked(_) | SearchError::ReadOnly => CoreError::SearchUnavailable(error.to_string()),
+            other => CoreError::Internal(other.to_string()),
+        }
+    }
+}

@@ -67,6 +67,8 @@ pub struct ImportReport {
     pub bytes: u64,
     /// Reference tables loaded (each replaces the stored edition of its kind).
     pub tables: Vec<LoadedTable>,
+    /// What happened to the search index.
+    pub index: crate::search::IndexUpdate,
 }
 
 /// What the reading thread sends to the storing loop.
@@ -162,7 +164,8 @@ impl Core {
             }),
         );
         self.store.finish_import(import_id, totals, outcome, audit).await?;
-        Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes, tables })
+        let index = self.update_index().await;
+        Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes, tables, index })
     }
 
     async fn store_batch(&self, import_id: i64, batch: &mut Vec<Record>) -> CoreResult<BatchOutcome> {

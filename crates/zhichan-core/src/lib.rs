@@ -1,5 +1,6 @@
 //! The use cases of zhichan, over any [`Store`](zhichan_store::Store): signing in, sessions and
-//! API tokens, organisations and their members, the audit trail, and the demo world.
+//! API tokens, organisations and their members, the audit trail, importing and searching the
+//! registers, and the demo world.
 //!
 //! Every use case takes the [`Actor`] asking and decides in [`authz`] whether they may; handlers
 //! in `zhichan-web` and the CLI only translate requests into these calls. No HTTP here.
@@ -15,6 +16,7 @@ pub mod organisations;
 mod password;
 pub mod records;
 pub mod reference;
+pub mod search;
 mod secret;
 mod throttle;
 
@@ -53,13 +55,22 @@ pub struct Core {
     store: Arc<dyn Store>,
     settings: Arc<CoreSettings>,
     throttle: Arc<LoginThrottle>,
+    search: Option<Arc<zhichan_search::SearchIndex>>,
+    /// Held while the index follows the journal, so two catch-ups never interleave.
+    index_follow: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Core {
     /// Use cases over `store`.
     pub fn new(store: Arc<dyn Store>, settings: CoreSettings) -> Self {
         let throttle = Arc::new(LoginThrottle::new(settings.login_attempts, settings.login_window));
-        Self { store, settings: Arc::new(settings), throttle }
+        Self {
+            store,
+            settings: Arc::new(settings),
+            throttle,
+            search: None,
+            index_follow: Arc::new(tokio::sync::Mutex::new(())),
+        }
     }
 
     /// The store, for operations outside the use cases (health checks, maintenance).

@@ -51,7 +51,9 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Folds full-width ASCII (U+FF01–U+FF5E) to ASCII, U+3000 to a space, and traditional Chinese
-/// characters to simplified ones.
+/// to simplified (zhconv: OpenCC and MediaWiki tables, converting by phrase). The converter keeps
+/// 馀 for 餘 in some words (剩餘 → 剩馀) where mainland text writes 余; search folds 馀 to 余 so
+/// either form finds the other.
 pub fn fold(text: &str) -> String {
     let narrow: String = text
         .chars()
@@ -61,7 +63,8 @@ pub fn fold(text: &str) -> String {
             _ => c,
         })
         .collect();
-    character_converter::traditional_to_simplified(&narrow).into_owned()
+    let simplified = zhconv::zhconv(&narrow, zhconv::Variant::ZhHans);
+    simplified.chars().map(|c| if c == '馀' { '余' } else { c }).collect()
 }
 
 /// How the folding tokenizer numbers token positions.
@@ -340,6 +343,7 @@ mod tests {
     #[test]
     fn folds_width_and_script() {
         assert_eq!(fold("ＨＩＳＥＮＳＥ\u{3000}無印良品"), "HISENSE 无印良品");
+        assert_eq!(fold("剩餘存儲 鏽蝕 剩馀"), "剩余存储 锈蚀 剩余");
     }
 
     #[test]

@@ -301,6 +301,11 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Whether this process writes the index (else it only reads what another writes).
+    pub fn is_writable(&self) -> bool {
+        self.writer.is_some()
+    }
+
     /// How many records the index holds.
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()

@@ -4,8 +4,8 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery,
-    RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery,
+    Query as TQuery, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -45,6 +45,9 @@ fn could_be_pinyin(text: &str) -> bool {
     text.chars().any(char::is_alphabetic)
         && text.chars().all(|c| c.is_whitespace() || (c.is_alphabetic() && !is_han(c)))
 }
+
+/// How much the fields other than the best-matching one add to a word's score.
+const FIELD_TIE_BREAKER: f32 = 0.1;
 
 /// Minimum letters and digits for a bare word to be tried as a document number too.
 const MIN_NUMBER_LENGTH: usize = 5;
@@ -165,7 +168,13 @@ impl<'a> Translator<'a> {
         if field.is_none() {
             clauses.extend(self.number_clauses(text));
         }
-        Ok(one_of(clauses))
+        // The best field counts, the others a little (dismax): a word in a short title should
+        // outrank the same word spread over a title and a long abstract.
+        let queries: Vec<Boxed> = clauses.into_iter().map(|(_, query)| query).collect();
+        Ok(match queries.len() {
+            0 => Box::new(EmptyQuery),
+            _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(queries, FIELD_TIE_BREAKER)),
+        })
     }
 
     /// Exact matches of `text` as a publication, application or registration number, when it
@@ -267,10 +276,15 @@ impl<'a> Translator<'a> {
         if prefix.is_empty() {
             return Ok(Box::new(EmptyQuery));
         }
+        // One automaton shared by every field: building it costs more than running it.
         let pattern = format!("{}.*", escape_regex(&prefix));
+        let regex = std::sync::Arc::new(
+            tantivy_fst::Regex::new(&pattern)
+                .map_err(|error| SearchError::Unsupported(format!("prefix {prefix:?}: {error}")))?,
+        );
         let mut clauses = Vec::new();
         for target in targets {
-            let query = RegexQuery::from_pattern(&pattern, target)?;
+            let query = RegexQuery::from_regex(regex.clone(), target);
             clauses.push((Occur::Should, Box::new(query) as Boxed));
         }
         Ok(one_of(clauses))

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod import;
+mod search;
 
 use std::sync::Arc;
 
