@@ -1,4 +1,5 @@
-//! `zhichan` — the one binary of 知产通: `serve`, `migrate`, `admin`, `config`.
+//! `zhichan` — the one binary of 知产通: `serve`, `import`, `search`, `index`, `migrate`, `admin`,
+//! `config`, `generate`, `bench`.
 //! Picks the store from the configuration and hands it to the web layer; holds no logic of its own.
 
 mod commands;
@@ -33,6 +34,11 @@ enum Command {
     Serve(commands::serve::ServeArgs),
     /// Import IP records from the offices' bulk files (plain, gzip or zip; directories recursively).
     Import(commands::import::ImportArgs),
+    /// Search the registers (query language: docs/SEARCH.md).
+    Search(commands::search::SearchArgs),
+    /// Search index maintenance.
+    #[command(subcommand)]
+    Index(commands::index::IndexCommand),
     /// Apply database migrations and exit.
     Migrate,
     /// Administration tasks.
@@ -71,6 +77,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         match cli.command {
             Command::Serve(args) => commands::serve::run(&flags, args).await,
             Command::Import(args) => commands::import::run(&flags, args).await,
+            Command::Search(args) => commands::search::run(&flags, args).await,
+            Command::Index(command) => commands::index::run(&flags, command).await,
             Command::Migrate => commands::migrate::run(&flags).await,
             Command::Admin(command) => commands::admin::run(&flags, command).await,
             Command::Config(command) => commands::config::run(command),

@@ -17,7 +17,7 @@ const NOT_SETTINGS: [&str; 2] = ["test_database_url", "config"];
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// Where the embedded database (and, later, the search index) live.
+    /// Where the embedded database and the search index live.
     pub data_dir: PathBuf,
     /// `postgres://…` for server mode; unset for the embedded SQLite file in `data_dir`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -26,6 +26,21 @@ pub struct Settings {
     pub server: ServerSettings,
     /// Sign-in and sessions.
     pub auth: AuthSettings,
+    /// The search index.
+    pub search: SearchSettings,
+}
+
+/// Search index settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// The index directory; unset for `index` inside `data_dir`. Each `serve` process sharing one
+    /// PostgreSQL keeps its own index, so give each its own directory.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_dir: Option<PathBuf>,
+    /// How often a running server checks the store's change journal for records written by
+    /// other processes, in seconds.
+    pub follow_seconds: u32,
 }
 
 /// HTTP server settings.
@@ -57,6 +72,7 @@ impl Default for Settings {
             database_url: None,
             server: ServerSettings { bind: SocketAddr::from(([127, 0, 0, 1], 8080)), secure_cookies: false },
             auth: AuthSettings { session_hours: 168, login_attempts: 5, login_window_minutes: 15 },
+            search: SearchSettings { index_dir: None, follow_seconds: 2 },
         }
     }
 }
@@ -84,6 +100,13 @@ session_hours = 168
 # Failed sign-ins allowed per e-mail address within the window (×4 per client IP).
 login_attempts = 5
 login_window_minutes = 15
+
+[search]
+# The search index directory (default: "index" inside data_dir). Several `serve` processes on one
+# PostgreSQL each keep their own index and follow the database's change journal.
+# index_dir = "./data/index"
+# How often a running server picks up records written by other processes, in seconds.
+follow_seconds = 2
 "#;
 
 impl Settings {
@@ -107,6 +130,11 @@ impl Settings {
             Some(url) if !url.is_empty() => url.clone(),
             _ => format!("sqlite:{}", self.data_dir.join("zhichan.sqlite3").display()),
         }
+    }
+
+    /// The search index directory.
+    pub fn index_dir(&self) -> PathBuf {
+        self.search.index_dir.clone().unwrap_or_else(|| self.data_dir.join("index"))
     }
 
     /// Settings for the use cases.

@@ -1,6 +1,8 @@
 //! `zhichan bench …`: measurements behind the figures in docs/BENCHMARKS.md. Benchmarks are
 //! commands, not timed tests: run them in release mode on an otherwise idle machine.
 
+pub mod search;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -25,12 +27,56 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1000)]
         batch_size: usize,
     },
+    /// Search latency (p50/p95/p99 per query class), throughput with concurrent clients, index
+    /// size and build time: zhichan, SQLite FTS5 and PostgreSQL full-text search side by side.
+    Search {
+        /// Generated trademarks of the main run.
+        #[arg(long, default_value_t = 1_000_000)]
+        trademarks: u64,
+        /// Generated patents of the main run.
+        #[arg(long, default_value_t = 100_000)]
+        patents: u64,
+        /// Real samples added to every corpus ("" for none).
+        #[arg(long, default_value = "../shared/data")]
+        samples: PathBuf,
+        /// PostgreSQL server to compare with ("" to leave PostgreSQL out).
+        #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+        postgres: String,
+        /// Leave SQLite FTS5 out.
+        #[arg(long)]
+        no_fts5: bool,
+        /// Growth series: generated trademarks per size, comma-separated (patents: a tenth).
+        #[arg(long, value_delimiter = ',')]
+        scales: Vec<u64>,
+        /// Measured runs of every query.
+        #[arg(long, default_value_t = 5)]
+        repetitions: usize,
+        /// Also write the markdown report to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs the benchmark and prints one result line per measurement.
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Import { paths, postgres, batch_size } => import(&paths, postgres.as_deref(), batch_size).await,
+        BenchCommand::Search { trademarks, patents, samples, postgres, no_fts5, scales, repetitions, out } => {
+            let options = search::SearchBenchOptions {
+                trademarks,
+                patents,
+                samples: (!samples.as_os_str().is_empty()).then_some(samples),
+                postgres: (!postgres.is_empty()).then_some(postgres),
+                fts5: !no_fts5,
+                scales,
+                repetitions,
+                out,
+                ..search::SearchBenchOptions::default()
+            };
+            let report = search::run(options).await?;
+            eprintln!("bench search: {} corpus size(s) measured", report.runs.len());
+            Ok(())
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use std::time::Instant;
 use clap::Args;
 use figment::Figment;
 use indicatif::{ProgressBar, ProgressStyle};
+use zhichan_core::search::IndexUpdate;
 use zhichan_core::import::{ImportObserver, ImportOptions, ImportReport};
 
 use super::{Flags, open_core};
@@ -73,6 +74,12 @@ fn print_summary(report: &ImportReport, elapsed: std::time::Duration) {
     );
     for table in &report.tables {
         println!("  loaded {} from {}: {} entries", table.kind, table.source, table.entries);
+    }
+    match &report.index {
+        IndexUpdate::Indexed(done) => println!("  search index: {} records indexed", done.indexed),
+        IndexUpdate::LeftToWriter => println!("  search index: the running server indexes these records"),
+        IndexUpdate::Failed(error) => println!("  search index not updated ({error}); run `zhichan index rebuild`"),
+        IndexUpdate::NotAttached => {}
     }
     let mut reasons: std::collections::BTreeMap<&str, u64> = Default::default();
     for rejection in &report.rejections {

@@ -5,7 +5,9 @@ pub mod bench;
 pub mod config;
 pub mod generate;
 pub mod import;
+pub mod index;
 pub mod migrate;
+pub mod search;
 pub mod serve;
 
 use std::path::PathBuf;
@@ -36,13 +38,17 @@ impl Flags {
     }
 }
 
-/// Creates the data directory, opens (and migrates) the configured store, and builds the use cases.
+/// Creates the data directory, opens (and migrates) the configured store, attaches the search
+/// index (for writing when no other process writes it, else for reading) and builds the use cases.
 pub async fn open_core(settings: &Settings) -> anyhow::Result<Core> {
     std::fs::create_dir_all(&settings.data_dir)
         .with_context(|| format!("cannot create data directory {}", settings.data_dir.display()))?;
     let url = settings.database_url();
     let store = zhichan_store::open(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))?;
-    Ok(Core::new(store, settings.core()))
+    let index_dir = settings.index_dir();
+    let index = zhichan_core::search::open_index(&index_dir)
+        .map_err(|error| anyhow::anyhow!("cannot open the search index in {}: {error}", index_dir.display()))?;
+    Ok(Core::new(store, settings.core()).with_search_index(index))
 }
 
 /// A database URL without its password, for messages.

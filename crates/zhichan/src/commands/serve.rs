@@ -41,6 +41,7 @@ pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
         println!("  zhichan admin create-user --email you@example.com --name \"Your Name\"");
     }
     tokio::spawn(sweep_sessions(core.clone()));
+    tokio::spawn(follow_journal(core.clone(), settings.search.follow_seconds));
 
     let state = zhichan_web::AppState::new(core, settings.server.secure_cookies).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(settings.server.bind)
@@ -86,6 +87,29 @@ async fn import_demo_records(core: &Core, samples: &Path, data_dir: &Path) -> an
         .map_err(|e| anyhow::anyhow!("cannot import the demo records: {e}"))?;
     println!("demo: imported {} records from {}", report.totals.stored.inserted, source.display());
     Ok(())
+}
+
+/// Keeps this process's search index current: indexes what the store holds that it does not (at
+/// start, after a crash, or written by another process), then checks the journal every few
+/// seconds. A process that only reads the index reloads it to see the writer's commits.
+async fn follow_journal(core: Core, seconds: u32) {
+    let Ok(index) = core.search_index().cloned() else { return };
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(u64::from(seconds.max(1))));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if !index.is_writable() {
+            if let Err(error) = index.reload() {
+                tracing::warn!(%error, "search index reload failed");
+            }
+            continue;
+        }
+        match core.catch_up_index().await {
+            Ok(done) if done.indexed > 0 => tracing::info!(indexed = done.indexed, "search index caught up"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "search index catch-up failed"),
+        }
+    }
 }
 
 /// Forgets expired sessions once an hour.
