@@ -68,6 +68,7 @@ impl CoreError {
         match self {
             CoreError::Invalid(invalid) => Some(invalid.field),
             CoreError::Taken(field) => Some(field),
+            CoreError::Query(_) => Some("q"),
             _ => None,
         }
     }

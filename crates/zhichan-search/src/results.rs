@@ -162,8 +162,10 @@ impl SearchIndex {
         let text = |field: Field| doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_string();
         let title = text(f.stored_title);
         let snippet = highlighter.map(|highlighter| {
+            // Patents: title and abstract; marks: the mark and its owner.
             let abstract_ = text(f.stored_abstract);
-            let body = if abstract_.is_empty() { title.clone() } else { format!("{title} — {abstract_}") };
+            let rest = if abstract_.is_empty() { text(f.stored_owner) } else { abstract_ };
+            let body = if rest.is_empty() { title.clone() } else { format!("{title} — {rest}") };
             highlighter.snippet(&body)
         });
         Hit {

@@ -11,12 +11,13 @@ use zhichan_core::CoreError;
 pub fn status_of(code: &str) -> StatusCode {
     match code {
         "invalid_input" | "invalid_json" | "invalid_cursor" => StatusCode::UNPROCESSABLE_ENTITY,
+        "query_syntax" | "search_unsupported" => StatusCode::BAD_REQUEST,
         "unauthenticated" | "invalid_credentials" => StatusCode::UNAUTHORIZED,
         "forbidden" | "csrf_failed" => StatusCode::FORBIDDEN,
         "not_found" => StatusCode::NOT_FOUND,
         "already_exists" => StatusCode::CONFLICT,
         "too_many_attempts" => StatusCode::TOO_MANY_REQUESTS,
-        "database_unavailable" => StatusCode::SERVICE_UNAVAILABLE,
+        "database_unavailable" | "search_unavailable" => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -46,6 +47,12 @@ impl ApiError {
     /// An error with a code of the web layer's own (`csrf_failed`, `invalid_json`, …).
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
         Self { code, message: message.into(), field: None, retry_after: None }
+    }
+
+    /// The same error about input `field`.
+    pub fn with_field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
     }
 
     /// The stable code.
@@ -94,10 +101,13 @@ mod tests {
             CoreError::NotFound("x"),
             CoreError::Taken("email"),
             CoreError::TooManyAttempts { retry_after_secs: 1 },
+            CoreError::Search("bad cursor".into()),
         ];
         for error in errors {
             assert!(status_of(error.code()).is_client_error(), "{}", error.code());
         }
+        assert_eq!(status_of("query_syntax"), StatusCode::BAD_REQUEST);
+        assert_eq!(status_of("search_unavailable"), StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(status_of("internal"), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

@@ -61,7 +61,9 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/logout", Public, || post(views::session::logout)),
         route(Method::POST, "/language", Public, || post(views::session::switch_language)),
         // UI: areas still being built.
-        route(Method::GET, "/search", Public, area!("nav.search", "area.search.desc")),
+        route(Method::GET, "/search", Public, || get(views::search::page)),
+        route(Method::POST, "/search/saved", SignedIn, || post(views::search::save)),
+        route(Method::POST, "/search/saved/{saved_id}/delete", SignedIn, || post(views::search::delete)),
         route(Method::GET, "/watch", Public, area!("nav.watch", "area.watch.desc")),
         route(Method::GET, "/cases", Public, area!("nav.cases", "area.cases.desc")),
         route(Method::GET, "/directory", Public, area!("nav.directory", "area.directory.desc")),
@@ -99,5 +101,10 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/api/v1/reference/ipc", Public, || get(api::reference::ipc)),
         route(Method::GET, "/api/v1/trademarks/{office}/{number}", Public, || get(api::records::trademark)),
         route(Method::GET, "/api/v1/patents/{office}/{number}", Public, || get(api::records::patent)),
+        route(Method::GET, "/api/v1/search", Public, || get(api::search::search)),
+        route(Method::GET, "/api/v1/search/export", Public, || get(api::search::export)),
+        route(Method::GET, "/api/v1/saved-searches", SignedIn, || get(api::search::saved)),
+        route(Method::POST, "/api/v1/saved-searches", SignedIn, || post(api::search::save)),
+        route(Method::DELETE, "/api/v1/saved-searches/{saved_id}", SignedIn, || delete(api::search::delete)),
     ]
 }

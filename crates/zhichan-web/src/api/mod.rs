@@ -7,6 +7,7 @@ pub mod me;
 pub mod organisations;
 pub mod records;
 pub mod reference;
+pub mod search;
 pub mod tokens;
 mod views;
 
@@ -99,6 +100,7 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         audit::list,
         records::trademark, records::patent,
         reference::streets, reference::similar_groups, reference::ipc,
+        search::search, search::export, search::saved, search::save, search::delete,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod home;
 pub mod organisations;
 pub mod records;
+pub mod search;
 pub mod session;
 
 use std::sync::Arc;

@@ -19,6 +19,7 @@ pub struct TestApp {
     /// The use cases behind it, for arranging data and checking effects.
     pub core: Core,
     _dir: Option<tempfile::TempDir>,
+    _index_dir: tempfile::TempDir,
 }
 
 /// Which database a test app uses.
@@ -50,12 +51,15 @@ impl TestApp {
             }
         };
         let store: Arc<dyn Store> = zhichan_store::open(&url).await.expect("open store");
-        let core = Core::new(store, CoreSettings { login_attempts: 50, ..CoreSettings::default() });
+        let index_dir = tempfile::tempdir().expect("temporary directory");
+        let index = zhichan_core::search::open_index(index_dir.path()).expect("search index");
+        let core =
+            Core::new(store, CoreSettings { login_attempts: 50, ..CoreSettings::default() }).with_search_index(index);
         let state = zhichan_web::AppState::new(core.clone(), false).expect("catalogues");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         tokio::spawn(zhichan_web::serve(listener, state, std::future::pending()));
-        Some(Self { base, core, _dir: dir })
+        Some(Self { base, core, _dir: dir, _index_dir: index_dir })
     }
 
     /// A URL on the server.

@@ -6,5 +6,6 @@ mod api;
 mod app;
 mod openapi;
 mod records;
+mod search;
 mod ui;
 mod walk;

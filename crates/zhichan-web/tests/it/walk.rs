@@ -114,6 +114,14 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
                     .expect("token");
                 created.token.id.to_string()
             }
+            "saved_id" => {
+                let saved = app
+                    .core
+                    .save_search(&world.admin_a, &RequestContext::cli(), "A's watch", "mark:walkmark", None)
+                    .await
+                    .expect("saved search");
+                saved.id.to_string()
+            }
             "office" => "US".to_owned(),
             "number" => RECORD_NUMBER.to_owned(),
             other => panic!("the walk has no fixture for path parameter {{{other}}} of {}: add one", route.path),
@@ -138,6 +146,7 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
                 "email": email, "display_name": "走查", "password": crate::app::PASSWORD, "roles": ["enterprise_member"],
             })),
             ("POST", "/api/v1/tokens") => Some(json!({ "name": "walk" })),
+            ("POST", "/api/v1/saved-searches") => Some(json!({ "name": "walk", "query": "walkmark" })),
             ("DELETE", _) => None,
             (method, path) => panic!("the walk has no request body for {method} {path}: add one"),
         };
@@ -152,6 +161,7 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
         ("name_zh", SECRET_NAME),
         ("kind", "enterprise"),
         ("name", "walk"),
+        ("q", "walkmark"),
         ("lang", "en"),
         ("next", "/"),
     ];
@@ -164,7 +174,8 @@ async fn snapshot(app: &TestApp, world: &World) -> Value {
     let members = app.core.members(&world.admin_a, world.org_a).await.expect("A's members");
     let tokens = app.core.api_tokens(&world.admin_a).await.expect("A's tokens");
     let tokens: Vec<Value> = tokens.iter().map(|t| json!([t.id, t.revoked_at])).collect();
-    json!({ "organisation": organisation, "members": members, "tokens": tokens })
+    let saved = app.core.saved_searches(&world.admin_a).await.expect("A's saved searches");
+    json!({ "organisation": organisation, "members": members, "tokens": tokens, "saved": saved })
 }
 
 /// A public trademark and patent under [`RECORD_NUMBER`], so record routes answer with content.
@@ -177,4 +188,5 @@ async fn seed_records(app: &TestApp) {
     let records: [Record; 2] = [mark.into(), patent.into()];
     let import = app.core.store().start_import("walk", None, chrono::Utc::now()).await.expect("import");
     app.core.store().store_records(import, &records, chrono::Utc::now()).await.expect("records");
+    app.core.catch_up_index().await.expect("indexed");
 }
