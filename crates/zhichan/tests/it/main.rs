@@ -40,6 +40,34 @@ fn every_shared_data_file_imports_through_the_cli() {
         .and_then(|n| n.parse().ok())
         .unwrap();
     assert!(read >= 530, "records read: {read}");
+    assert!(stdout.contains("search index: ") && stdout.contains("records indexed"), "{stdout}");
+
+    // The imported records are searchable from the CLI: totals, hits, JSON, errors with a caret.
+    let search = |args: &[&str]| zhichan(dir.path()).arg("search").args(args).output().unwrap();
+    let output = search(&["MYSQL"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && stdout.contains("records match"), "{stdout}");
+    assert!(stdout.lines().any(|line| line.starts_with("US ") && line.contains("78002299") && line.contains("MYSQL")));
+    let output = search(&["--json", "--limit", "2", "ipc:G06F*"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["total"].as_u64().unwrap() > 2, "{json}");
+    assert_eq!(json["hits"].as_array().unwrap().len(), 2);
+    assert!(json["next"].is_string(), "a cursor for the next page");
+    let output = search(&["--json", "--limit", "1", "--cursor", json["next"].as_str().unwrap(), "ipc:G06F*"]);
+    let next: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_ne!(next["hits"][0]["number"], json["hits"][0]["number"]);
+    let output = search(&["ti:(wireless"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("position") && stderr.contains('^'), "{stderr}");
+
+    // Rebuilding gives the same answers.
+    let output = zhichan(dir.path()).args(["index", "rebuild"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && stdout.contains("rebuilt: ") && stdout.contains("(current)"), "{stdout}");
+    let output = search(&["--json", "--limit", "2", "ipc:G06F*"]);
+    let again: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(again["total"], json["total"]);
 }
 
 #[test]
