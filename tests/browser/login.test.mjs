@@ -93,3 +93,27 @@ test('a visitor signs in, switches language, and the choice is remembered', asyn
   await context.close();
   await fresh.close();
 });
+
+test('a visitor searches from the box on every page, in traditional Chinese and by pinyin-free English', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.fill('form.quick-search input[name=q]', '心理障礙');
+  await page.click('form.quick-search button[type=submit]');
+  await page.waitForURL(/\/search\?q=/);
+  assert.ok(Number(await page.locator('[data-testid=total] strong').innerText()) >= 1);
+  const first = page.getByTestId('hit').first();
+  assert.match(await first.locator('mark').first().innerText(), /心理障碍/);
+  await page.screenshot({ path: join(shots, 'search-zh-Hans.png'), fullPage: true });
+
+  await page.fill('form.search-form input[name=q]', 'mark:mysql');
+  await page.click('form.search-form button[type=submit]');
+  await page.waitForLoadState();
+  await page.getByTestId('hit').first().locator('a.hit-title').click();
+  await page.waitForURL(/\/trademarks\/US\/78002299$/);
+  assert.match(await page.locator('main').innerText(), /MYSQL/);
+
+  await page.goto(`${baseUrl}/search?q=${encodeURIComponent('ti:(wireless')}`);
+  assert.match(await page.getByTestId('query-error').innerText(), /\^/);
+  await context.close();
+});

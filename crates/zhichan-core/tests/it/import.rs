@@ -8,17 +8,7 @@ use zhichan_core::import::{ImportOptions, Quiet};
 use zhichan_domain::records::RecordKind;
 use zhichan_store::records::ImportOutcome;
 
-use crate::core_with;
-
-fn data(path: &str) -> Option<PathBuf> {
-    let full = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(path);
-    if full.exists() {
-        Some(full)
-    } else {
-        eprintln!("skipped: {} is absent", full.display());
-        None
-    }
-}
+use crate::{core_with, data};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);

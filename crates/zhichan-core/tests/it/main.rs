@@ -6,6 +6,7 @@ mod accounts;
 mod import;
 mod search;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use zhichan_core::{Core, CoreSettings};
@@ -16,4 +17,15 @@ pub async fn core_with(settings: CoreSettings) -> (Core, tempfile::TempDir) {
     let url = format!("sqlite:{}", dir.path().join("core.sqlite3").display());
     let store: Arc<dyn zhichan_store::Store> = zhichan_store::open(&url).await.expect("open store");
     (Core::new(store, settings), dir)
+}
+
+/// A folder or file of `../shared/data`; `None` (with a note) when the samples are absent.
+pub fn data(path: &str) -> Option<PathBuf> {
+    let full = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(path);
+    if full.exists() {
+        Some(full)
+    } else {
+        eprintln!("skipped: {} is absent", full.display());
+        None
+    }
 }

@@ -10,15 +10,7 @@ use zhichan_core::{Core, CoreSettings};
 use zhichan_domain::records::Record;
 use zhichan_search::SearchPage;
 
-fn data(path: &str) -> Option<PathBuf> {
-    let full = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(path);
-    if full.exists() {
-        Some(full)
-    } else {
-        eprintln!("skipped: {} is absent", full.display());
-        None
-    }
-}
+use crate::data;
 
 /// Use cases over a fresh SQLite store with a writable index in the same directory.
 async fn core_with_index() -> (Core, tempfile::TempDir) {
