@@ -17,7 +17,7 @@ let server, browser, baseUrl, dataDir;
 before(async () => {
   mkdirSync(shots, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'zhichan-browser-'));
-  server = spawn(binary, ['serve', '--demo', '--bind', '127.0.0.1:0', '--data-dir', dataDir], {
+  server = spawn(binary, ['serve', '--demo', '--demo-data', join(root, '../shared/data'), '--bind', '127.0.0.1:0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ZHICHAN_DATABASE_URL: '' },
   });
