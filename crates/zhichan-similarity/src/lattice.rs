@@ -1,0 +1,215 @@
+//! Reading lattices: a Chinese mark read as a path of spellings, one edge per character reading
+//! (every reading of a polyphonic character) or per dictionary word, and the cheapest edit
+//! alignment of any path against a Latin string.
+//!
+//! Spellings are byte strings over one of two alphabets: plain lower-case letters (pinyin spelled
+//! as written) or the sound skeleton of [`crate::latin_phonetic::sound_skeleton`]: consonants
+//! folded into upper-case classes, each run of vowels one lower-case class (`a` open, `e` front,
+//! `o` back or rounded).
+
+/// One spelling of the characters `from..to`.
+#[derive(Debug, Clone)]
+pub(crate) struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub spelling: Box<[u8]>,
+}
+
+/// All readings of a mark of `len` characters.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lattice {
+    pub len: usize,
+    /// Sorted by `from`.
+    pub edges: Vec<Edge>,
+}
+
+/// Edit costs of an alphabet.
+pub(crate) trait Costs {
+    /// Cost of inserting or deleting a symbol.
+    fn indel(&self, symbol: u8) -> f32;
+    /// Cost of replacing one symbol by another.
+    fn substitute(&self, a: u8, b: u8) -> f32;
+    /// Cost of a path symbol left unmatched (the path's side of an indel).
+    fn skip(&self, symbol: u8) -> f32 {
+        self.indel(symbol)
+    }
+}
+
+/// Unit costs over plain letters.
+pub(crate) struct Unit;
+
+impl Costs for Unit {
+    fn indel(&self, _: u8) -> f32 {
+        1.0
+    }
+    fn substitute(&self, a: u8, b: u8) -> f32 {
+        if a == b { 0.0 } else { 1.0 }
+    }
+}
+
+/// Costs over the sound skeleton: vowels are cheap, near consonant classes half price.
+pub(crate) struct Skeleton;
+
+/// What a vowel of a reading costs where the Latin word has none.
+const PATH_VOWEL: f32 = 0.2;
+
+/// Whether a skeleton symbol is a vowel class.
+pub(crate) fn is_vowel(symbol: u8) -> bool {
+    symbol.is_ascii_lowercase()
+}
+
+/// The skeleton's vowel class of a vowel letter (either case; `ü` as `v`).
+pub(crate) fn vowel_class(letter: u8) -> u8 {
+    match letter.to_ascii_lowercase() {
+        b'a' => b'a',
+        b'o' | b'u' | b'w' => b'o',
+        _ => b'e',
+    }
+}
+
+const NEAR: &[(u8, u8)] =
+    &[(b'S', b'J'), (b'J', b'K'), (b'M', b'N'), (b'L', b'N'), (b'F', b'W'), (b'P', b'F'), (b'H', b'F'), (b'H', b'K')];
+
+impl Costs for Skeleton {
+    fn indel(&self, symbol: u8) -> f32 {
+        match symbol {
+            // An H is often silent or dropped in transliteration (HERMES ~ 爱马仕).
+            b'H' => 0.5,
+            s if is_vowel(s) => 0.4,
+            _ => 1.0,
+        }
+    }
+    fn skip(&self, symbol: u8) -> f32 {
+        // Chinese syllables put a vowel after nearly every consonant, so a reading carries vowels
+        // the Latin word lacks (MONCLER ~ 盟可睐 meng-ke-lai); a Latin vowel missing from the
+        // reading costs the full indel.
+        if is_vowel(symbol) { PATH_VOWEL } else { self.indel(symbol) }
+    }
+    fn substitute(&self, a: u8, b: u8) -> f32 {
+        if a == b {
+            0.0
+        } else if is_vowel(a) && is_vowel(b) {
+            0.3
+        } else if NEAR.contains(&(a, b)) || NEAR.contains(&(b, a)) {
+            0.6
+        } else {
+            1.0
+        }
+    }
+}
+
+impl Lattice {
+    /// A lattice over `len` characters.
+    pub fn new(len: usize) -> Self {
+        Self { len, edges: Vec::new() }
+    }
+
+    /// Adds a spelling for characters `from..to`, once.
+    pub fn add(&mut self, from: usize, to: usize, spelling: Vec<u8>) {
+        let duplicate = self.edges.iter().any(|e| e.from == from && e.to == to && *e.spelling == *spelling);
+        if !duplicate {
+            self.edges.push(Edge { from, to, spelling: spelling.into_boxed_slice() });
+        }
+    }
+
+    /// Sorts edges for [`Lattice::align`]; call once after the last [`Lattice::add`].
+    pub fn seal(&mut self) {
+        self.edges.sort_by_key(|e| (e.from, e.to));
+    }
+
+    /// The cheapest edit cost between `target` and any full path, with the weight of that
+    /// comparison (the larger of the target's and the path's indel weight) for normalising.
+    /// Symbols of the target left over after the path cost `tail` times their indel cost (1 for
+    /// a plain alignment; less where a transliteration may render only the start of a word).
+    pub fn align(&self, target: &[u8], costs: &impl Costs, tail: f32) -> Option<(f32, f32)> {
+        if self.len == 0 || target.is_empty() {
+            return None;
+        }
+        let width = target.len() + 1;
+        let mut rows = vec![f32::INFINITY; (self.len + 1) * width];
+        let mut weights = vec![f32::INFINITY; self.len + 1];
+        rows[0] = 0.0;
+        weights[0] = 0.0;
+        for j in 1..width {
+            rows[j] = rows[j - 1] + costs.indel(target[j - 1]);
+        }
+        let mut prev = vec![0.0; width];
+        let mut cur = vec![0.0; width];
+        for edge in &self.edges {
+            let start = &rows[edge.from * width..(edge.from + 1) * width];
+            if !start[0].is_finite() {
+                continue;
+            }
+            prev.copy_from_slice(start);
+            let mut weight = weights[edge.from];
+            for &s in edge.spelling.iter() {
+                let del = costs.skip(s);
+                weight += costs.indel(s);
+                cur[0] = prev[0] + del;
+                for j in 1..width {
+                    let t = target[j - 1];
+                    cur[j] = (prev[j] + del).min(cur[j - 1] + costs.indel(t)).min(prev[j - 1] + costs.substitute(s, t));
+                }
+                std::mem::swap(&mut prev, &mut cur);
+            }
+            let end = &mut rows[edge.to * width..(edge.to + 1) * width];
+            for (e, p) in end.iter_mut().zip(&prev) {
+                *e = e.min(*p);
+            }
+            weights[edge.to] = weights[edge.to].min(weight);
+        }
+        let end = &rows[self.len * width..];
+        let mut left_over = 0.0;
+        let mut cost = end[target.len()];
+        for j in (0..target.len()).rev() {
+            left_over += tail * costs.indel(target[j]);
+            cost = cost.min(end[j] + left_over);
+        }
+        let target_weight: f32 = target.iter().map(|&t| costs.indel(t)).sum();
+        cost.is_finite().then(|| (cost, target_weight.max(weights[self.len])))
+    }
+
+    /// Similarity in [0, 1]: one minus the normalised alignment cost (see [`Lattice::align`]).
+    pub fn similarity(&self, target: &[u8], costs: &impl Costs, tail: f32) -> f32 {
+        self.align(target, costs, tail).map_or(0.0, |(cost, weight)| (1.0 - cost / weight.max(1.0)).max(0.0))
+    }
+
+    /// Up to `limit` full paths (first readings first), each as its edges' spellings.
+    pub fn paths(&self, limit: usize) -> Vec<Vec<&[u8]>> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(usize, Vec<&[u8]>)> = vec![(0, Vec::new())];
+        while let Some((node, path)) = stack.pop() {
+            if out.len() >= limit {
+                break;
+            }
+            if node == self.len {
+                out.push(path);
+                continue;
+            }
+            for edge in self.edges.iter().rev().filter(|e| e.from == node) {
+                let mut next = path.clone();
+                next.push(&edge.spelling);
+                stack.push((edge.to, next));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_any_reading_path() {
+        let mut lattice = Lattice::new(2);
+        lattice.add(0, 1, b"hai".to_vec());
+        lattice.add(0, 1, b"huan".to_vec());
+        lattice.add(1, 2, b"xin".to_vec());
+        lattice.seal();
+        assert_eq!(lattice.align(b"huanxin", &Unit, 1.0), Some((0.0, 7.0)));
+        assert!((lattice.similarity(b"haixing", &Unit, 1.0) - 6.0 / 7.0).abs() < 1e-6);
+        assert_eq!(lattice.align(b"haixinda", &Unit, 0.5), Some((1.0, 8.0)));
+        assert_eq!(lattice.paths(10).len(), 2);
+    }
+}

@@ -1,0 +1,4 @@
+//! Integration tests of zhichan-similarity.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod evaluation;
