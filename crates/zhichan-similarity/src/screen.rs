@@ -79,16 +79,22 @@ struct ErrorLine<'a> {
 /// Screens JSON Lines pairs from `input`, writing one result or error line per non-blank line.
 pub fn screen(input: impl BufRead, mut output: impl Write) -> io::Result<ScreenSummary> {
     let mut summary = ScreenSummary::default();
-    for (index, line) in input.lines().enumerate() {
-        let line = line?;
+    for (index, bytes) in input.split(b'\n').enumerate() {
+        let bytes = bytes?;
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            summary.errors += 1;
+            write_error(&mut output, None, index + 1, "the line is not UTF-8".to_string())?;
+            continue;
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
-        let pair = match serde_json::from_str::<PairLine>(&line) {
+        let pair = match serde_json::from_str::<PairLine>(line) {
             Ok(pair) => pair,
             Err(error) => {
                 summary.errors += 1;
-                let value: Option<serde_json::Value> = serde_json::from_str(&line).ok();
+                let value: Option<serde_json::Value> = serde_json::from_str(line).ok();
                 let id = value.as_ref().and_then(|v| v.get("id")?.as_str());
                 write_error(&mut output, id, index + 1, error.to_string())?;
                 continue;
@@ -180,5 +186,17 @@ mod tests {
         assert_eq!(lines[3]["line"], 5);
         assert!(lines[3].get("id").is_none());
         assert_eq!(lines[4]["alert"], false);
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_an_error_line_and_the_run_goes_on() {
+        let mut input = b"\xff\xfe broken\r\n".to_vec();
+        input.extend_from_slice(br#"{"id":"ok","watched":{"marks":["Hisense"]},"filing":{"mark":"HISENSE"}}"#);
+        let mut out = Vec::new();
+        let summary = screen(input.as_slice(), &mut out).unwrap_or_default();
+        assert_eq!((summary.pairs, summary.errors), (1, 1));
+        let text = String::from_utf8_lossy(&out);
+        let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap_or_default()).collect();
+        assert_eq!((lines[0]["line"].as_u64(), lines[1]["id"].as_str()), (Some(1), Some("ok")));
     }
 }

@@ -1,5 +1,5 @@
 //! `zhichan` — the one binary of 知产通: `serve`, `import`, `search`, `index`, `migrate`, `admin`,
-//! `config`, `generate`, `bench`.
+//! `watch`, `config`, `generate`, `bench`.
 //! Picks the store from the configuration and hands it to the web layer; holds no logic of its own.
 
 mod commands;
@@ -39,6 +39,9 @@ enum Command {
     /// Search index maintenance.
     #[command(subcommand)]
     Index(commands::index::IndexCommand),
+    /// Trademark-watch tools (`watch screen`: score JSON Lines pairs from stdin).
+    #[command(subcommand)]
+    Watch(commands::watch::WatchCommand),
     /// Apply database migrations and exit.
     Migrate,
     /// Administration tasks.
@@ -79,6 +82,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Import(args) => commands::import::run(&flags, args).await,
             Command::Search(args) => commands::search::run(&flags, args).await,
             Command::Index(command) => commands::index::run(&flags, command).await,
+            Command::Watch(command) => commands::watch::run(command),
             Command::Migrate => commands::migrate::run(&flags).await,
             Command::Admin(command) => commands::admin::run(&flags, command).await,
             Command::Config(command) => commands::config::run(command),

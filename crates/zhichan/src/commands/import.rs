@@ -7,8 +7,8 @@ use std::time::Instant;
 use clap::Args;
 use figment::Figment;
 use indicatif::{ProgressBar, ProgressStyle};
-use zhichan_core::search::IndexUpdate;
 use zhichan_core::import::{ImportObserver, ImportOptions, ImportReport};
+use zhichan_core::search::IndexUpdate;
 
 use super::{Flags, open_core};
 

@@ -9,6 +9,7 @@ pub mod index;
 pub mod migrate;
 pub mod search;
 pub mod serve;
+pub mod watch;
 
 use std::path::PathBuf;
 

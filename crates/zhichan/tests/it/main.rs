@@ -90,3 +90,32 @@ fn config_default_prints_a_parseable_example() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("[server]") && text.contains("bind = \"127.0.0.1:8080\""));
 }
+
+#[test]
+fn watch_screen_scores_pairs_from_stdin_in_order() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = zhichan(dir.path())
+        .args(["watch", "screen"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = concat!(
+        r#"{"id":"x1","watched":{"marks":["Hisense","海信"],"classes":[7,9,11]},"filing":{"mark":"HiSense","office":"DE","classes":[7,9,11]}}"#,
+        "\n{broken\n",
+        r#"{"id":"x3","watched":{"marks":["五粮液"]},"filing":{"mark":"WULIANGYE","office":"US"}}"#,
+        "\n",
+    );
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&output.stdout).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!((lines[0]["id"].as_str(), lines[0]["alert"].as_bool()), (Some("x1"), Some(true)));
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].is_string());
+    assert_eq!((lines[2]["id"].as_str(), lines[2]["alert"].as_bool()), (Some("x3"), Some(true)));
+    assert!(lines[2]["reasons"].as_array().is_some_and(|reasons| !reasons.is_empty()));
+}
