@@ -23,15 +23,36 @@
 //! # Analysis
 //!
 //! Every text field (title, abstract, claims, description, mark, owner, applicant, inventor) is
-//! indexed twice: with a Latin chain (simple tokenizer, lower case, ASCII folding, English
-//! stemming) and with a Chinese chain (jieba). Both fold full-width ASCII and traditional Chinese
-//! first, so `ＨＩＳＥＮＳＥ` finds `HISENSE` and `無印良品` finds `无印良品`; see [`analysis`].
-//! A query word searches both and matches either.
+//! indexed with a Latin chain (simple tokenizer, lower case, ASCII folding, English stemming) and
+//! a Chinese chain (jieba). Title, abstract, mark and party names are also indexed as Han bigrams
+//! (so `良品` finds 无印良品 although jieba keeps the word whole), and marks as pinyin (every reading,
+//! each syllable and the joined run: `wuliangye`, `"wu liang ye"`). Every chain folds full-width
+//! ASCII and traditional Chinese first (zhconv), so `ＨＩＳＥＮＳＥ` finds `HISENSE` and `無印良品`
+//! finds `无印良品`; see [`analysis`]. Document numbers are indexed in every written form (with and
+//! without office prefix, leading zeros and kind code).
+//!
+//! # Results
+//!
+//! [`SearchIndex::search_page`] answers a [`SearchRequest`]: BM25 with field boosts (a word scores
+//! in its best field, the others add a tenth: dismax), or date order; a [`Cursor`] continues after
+//! the last hit of a page, through any number of hits; [`Facets`] count every hit (office, kind,
+//! status, year, Nice class, IPC subclass) in the same pass; [`Snippet`]s mark the query's words in
+//! the title and abstract. [`SearchIndex::for_each_hit`] walks a whole result set for exports.
+//!
+//! # Keeping the index current
+//!
+//! The index does not read the store. Its owner adds records and commits with
+//! [`SearchIndex::commit_at`], which records in the commit how far the store's change journal has
+//! been followed; [`SearchIndex::journal_position`] reads it back after a restart. One process
+//! writes an index directory at a time ([`SearchError::Locked`] for the others, which may open it
+//! with [`SearchIndex::open_for_reading`]).
 //!
 //! # Query translation
 //!
-//! - A bare word searches title, abstract, owner and mark. A word the analyser splits into
-//!   several tokens (a Chinese compound, `wi-fi`) becomes a phrase of those tokens.
+//! - A bare word searches title, abstract, applicant (owners included) and mark, plus the bigram
+//!   fields when it is all Han characters, the pinyin field when it is all Latin letters, and the
+//!   number fields when it has digits. A word the analyser splits into several tokens (a Chinese
+//!   compound, `wi-fi`) becomes a phrase of those tokens.
 //! - `"…"` on text fields is a phrase; on code fields (`ipc`, `office`, `pn`…) one exact value.
 //! - `*` on text fields matches index terms starting with the folded, lower-cased prefix. Index
 //!   terms are stemmed on the Latin side, so a prefix longer than a word's stem can miss
