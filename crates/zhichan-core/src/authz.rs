@@ -11,6 +11,8 @@
 //! | import IP records              | yes   | yes                | no                   | no          |
 //! | search the registers           | anyone, signed in or not                                      |
 //! | saved searches                 | own   | own                | own                  | own         |
+//! | the watch: marks, parties, alerts (see, edit, review, note) | all | all | own | own if enterprise_member |
+//! | assign an alert to a centre staff member | all | all          | no                   | no          |
 //!
 //! An actor asking about another organisation's data is told it was *not found*, never that it
 //! exists; an actor who may see a record but not change it is told *forbidden*.
@@ -67,6 +69,22 @@ pub fn import_records(actor: &Actor) -> CoreResult<()> {
 /// May `actor` use (delete) this saved search? Only its owner; to anyone else it does not exist.
 pub fn own_saved_search(actor: &Actor, search: &SavedSearch) -> CoreResult<()> {
     if search.user_id == actor.user_id() { Ok(()) } else { Err(CoreError::NotFound("saved_search")) }
+}
+
+/// May `actor` see and change organisation `organisation_id`'s watch — its watched marks, declared
+/// parties and alerts? Staff and administrators serve every organisation; an enterprise's members
+/// their own. To anyone else the `what` they asked about does not exist.
+pub fn watch(actor: &Actor, organisation_id: i64, what: &'static str) -> CoreResult<()> {
+    let own = actor.organisation_id() == organisation_id
+        && (actor.has(Role::EnterpriseMember) || actor.has(Role::EnterpriseAdmin));
+    if actor.serves_every_organisation() || own { Ok(()) } else { Err(CoreError::NotFound(what)) }
+}
+
+/// May `actor` assign an alert of `organisation_id`? Only those who may see it and serve every
+/// organisation (the centre's staff and administrators).
+pub fn assign_alert(actor: &Actor, organisation_id: i64) -> CoreResult<()> {
+    watch(actor, organisation_id, "alert")?;
+    if actor.serves_every_organisation() { Ok(()) } else { Err(CoreError::Forbidden) }
 }
 
 /// Which part of the audit trail `actor` may read: `Ok(None)` for all of it, `Ok(Some(id))` for
@@ -157,6 +175,17 @@ mod tests {
         assert_eq!(audit_scope(&actor(3, &[Role::EnterpriseAdmin])).ok(), Some(Some(3)));
         assert!(audit_scope(&actor(9, &[Role::Staff])).is_err());
         assert!(audit_scope(&actor(3, &[Role::EnterpriseMember])).is_err());
+    }
+
+    #[test]
+    fn the_watch_is_seen_by_its_enterprise_and_the_centre() {
+        assert!(watch(&actor(1, &[Role::EnterpriseMember]), 1, "alert").is_ok());
+        assert!(matches!(watch(&actor(1, &[Role::EnterpriseAdmin]), 2, "alert"), Err(CoreError::NotFound("alert"))));
+        assert!(matches!(watch(&actor(1, &[Role::Expert]), 1, "alert"), Err(CoreError::NotFound(_))));
+        assert!(watch(&actor(9, &[Role::Staff]), 1, "alert").is_ok());
+        assert!(assign_alert(&actor(9, &[Role::Admin]), 1).is_ok());
+        assert!(matches!(assign_alert(&actor(1, &[Role::EnterpriseAdmin]), 1), Err(CoreError::Forbidden)));
+        assert!(matches!(assign_alert(&actor(1, &[Role::EnterpriseAdmin]), 2), Err(CoreError::NotFound(_))));
     }
 
     #[test]

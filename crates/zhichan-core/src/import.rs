@@ -69,6 +69,8 @@ pub struct ImportReport {
     pub tables: Vec<LoadedTable>,
     /// What happened to the search index.
     pub index: crate::search::IndexUpdate,
+    /// What the trademark watch found in the new filings.
+    pub watch: crate::watch::WatchUpdate,
 }
 
 /// What the reading thread sends to the storing loop.
@@ -165,7 +167,8 @@ impl Core {
         );
         self.store.finish_import(import_id, totals, outcome, audit).await?;
         let index = self.update_index().await;
-        Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes, tables, index })
+        let watch = self.update_watch().await;
+        Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes, tables, index, watch })
     }
 
     async fn store_batch(&self, import_id: i64, batch: &mut Vec<Record>) -> CoreResult<BatchOutcome> {

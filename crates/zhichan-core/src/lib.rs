@@ -1,6 +1,6 @@
 //! The use cases of zhichan, over any [`Store`](zhichan_store::Store): signing in, sessions and
 //! API tokens, organisations and their members, the audit trail, importing and searching the
-//! registers, and the demo world.
+//! registers, the trademark watch, and the demo world.
 //!
 //! Every use case takes the [`Actor`] asking and decides in [`authz`] whether they may; handlers
 //! in `zhichan-web` and the CLI only translate requests into these calls. No HTTP here.
@@ -19,6 +19,7 @@ pub mod reference;
 pub mod search;
 mod secret;
 mod throttle;
+pub mod watch;
 
 use std::sync::Arc;
 
@@ -58,6 +59,8 @@ pub struct Core {
     search: Option<Arc<zhichan_search::SearchIndex>>,
     /// Held while the index follows the journal, so two catch-ups never interleave.
     index_follow: Arc<tokio::sync::Mutex<()>>,
+    /// Held during a watch run, so two runs of this process never screen the same changes.
+    watch_follow: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Core {
@@ -70,6 +73,7 @@ impl Core {
             throttle,
             search: None,
             index_follow: Arc::new(tokio::sync::Mutex::new(())),
+            watch_follow: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 

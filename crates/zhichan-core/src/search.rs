@@ -281,7 +281,7 @@ impl From<zhichan_search::SearchError> for ExportError {
     }
 }
 
-fn parse(text: &str) -> CoreResult<zhichan_query::Query> {
+pub(crate) fn parse(text: &str) -> CoreResult<zhichan_query::Query> {
     if text.len() > MAX_QUERY_LEN {
         return Err(zhichan_domain::InvalidValue::new("q", "a query of at most 2,000 bytes").into());
     }

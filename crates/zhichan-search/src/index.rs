@@ -17,6 +17,8 @@ use crate::error::SearchError;
 
 /// Memory budget of the index writer.
 const WRITER_BUDGET: usize = 50_000_000;
+/// Indexing memory of an [in-memory](SearchIndex::in_memory) index: one thread, tantivy's minimum.
+const IN_MEMORY_WRITER_BUDGET: usize = 15_000_000;
 
 /// One analysed text field: the Latin and Chinese chains, optionally Han bigrams and pinyin, and
 /// the boost its matches get in ranking.
@@ -226,6 +228,16 @@ impl SearchIndex {
     /// what writers commit after [`reload`](Self::reload).
     pub fn open_for_reading(path: impl AsRef<Path>) -> Result<SearchIndex, SearchError> {
         Self::with(Self::open_index(path.as_ref())?, None)
+    }
+
+    /// A new empty index held in memory, writable by this process alone: for matching a small
+    /// batch of records against queries (the patent watch), never for the registers.
+    pub fn in_memory() -> Result<SearchIndex, SearchError> {
+        let (schema, _) = build_schema();
+        let index = Index::create_in_ram(schema);
+        analysis::register(index.tokenizers());
+        let writer = index.writer_with_num_threads(1, IN_MEMORY_WRITER_BUDGET)?;
+        Self::with(index, Some(writer))
     }
 
     fn open_index(path: &Path) -> Result<Index, SearchError> {

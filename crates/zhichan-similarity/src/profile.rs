@@ -147,7 +147,10 @@ impl MarkProfile {
             keys.insert(format!("py:{}", String::from_utf8_lossy(&self.latin_fuzzy)));
         }
         for path in self.pinyin_lattice.paths(KEY_PATHS) {
-            keys.insert(format!("py:{}", String::from_utf8_lossy(&path.concat())));
+            let spelled = path.concat();
+            if !spelled.is_empty() {
+                keys.insert(format!("py:{}", String::from_utf8_lossy(&spelled)));
+            }
         }
         for c in self.han() {
             keys.insert(format!("h:{c}"));
@@ -195,6 +198,12 @@ mod tests {
         assert!(shares_key("乔丹", "JORDAN"));
         assert!(shares_key("苹果", "APPLE"));
         assert!(shares_key("Hisense", "HISENCE"));
+    }
+
+    #[test]
+    fn unrelated_latin_marks_share_no_key() {
+        assert!(!shares_key("PAPAYA", "HISENSE"), "no empty key common to every Latin mark");
+        assert!(MarkProfile::new("GREE").keys().iter().all(|k| !k.ends_with(':')));
     }
 
     #[test]

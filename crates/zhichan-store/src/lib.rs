@@ -18,6 +18,7 @@ pub mod scratch;
 pub mod searches;
 mod sql;
 mod sqlite;
+pub mod watch;
 
 use std::sync::Arc;
 
@@ -31,6 +32,7 @@ pub use records::RecordStore;
 pub use reference::ReferenceStore;
 pub use searches::{NewSavedSearch, SavedSearch, SavedSearchStore};
 pub use sqlite::SqliteStore;
+pub use watch::WatchStore;
 
 /// Which database an adapter talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +46,9 @@ pub enum Backend {
 /// The persistence operations the platform needs, grouped by area. Implemented identically by
 /// both adapters and checked by one conformance suite (`tests/it/conformance.rs`).
 #[async_trait]
-pub trait Store: AccountStore + RecordStore + ReferenceStore + SavedSearchStore + Send + Sync + 'static {
+pub trait Store:
+    AccountStore + RecordStore + ReferenceStore + SavedSearchStore + WatchStore + Send + Sync + 'static
+{
     /// Which backend this is.
     fn backend(&self) -> Backend;
     /// Applies pending migrations.

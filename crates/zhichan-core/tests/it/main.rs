@@ -5,6 +5,7 @@
 mod accounts;
 mod import;
 mod search;
+mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;

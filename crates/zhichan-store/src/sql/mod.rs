@@ -7,11 +7,13 @@ mod accounts;
 pub(crate) mod records;
 mod reference;
 pub(crate) mod searches;
+pub(crate) mod watch;
 
 pub(crate) use accounts::sql_account_store;
 pub(crate) use records::{Prepared, sql_record_store};
 pub(crate) use reference::sql_reference_store;
 pub(crate) use searches::sql_saved_search_store;
+pub(crate) use watch::sql_watch_store;
 
 macro_rules! organisation_columns {
     () => {
@@ -54,6 +56,7 @@ macro_rules! sql_store {
         $crate::sql::sql_record_store!($store);
         $crate::sql::sql_reference_store!($store);
         $crate::sql::sql_saved_search_store!($store);
+        $crate::sql::sql_watch_store!($store);
     };
 }
 

@@ -63,6 +63,11 @@ conformance!(
     change_journal_lists_each_record_at_its_latest_change,
     concurrent_writers_hand_out_journal_numbers_in_commit_order,
     saved_searches_belong_to_their_user,
+    watched_marks_and_parties_round_trip,
+    alerts_are_raised_once_per_filing_and_move_the_watch_position,
+    alerts_follow_their_workflow_with_notes_filters_and_paging,
+    patent_watches_raise_their_own_alerts,
+    trademarks_are_found_by_title_ignoring_case,
 );
 
 fn at(hour: u32) -> chrono::DateTime<Utc> {
@@ -531,4 +536,313 @@ async fn saved_searches_belong_to_their_user(Subject { store, .. }: Subject) {
         store.delete_saved_search(first.id, audit("search.delete", Some(org.id))).await,
         Err(StoreError::NotFound(_))
     ));
+}
+
+fn watched_fields(label: &str, forms: &[&str]) -> zhichan_store::watch::WatchedMarkFields {
+    zhichan_store::watch::WatchedMarkFields {
+        label: label.to_owned(),
+        forms: forms.iter().map(|f| f.to_string()).collect(),
+        classes: [9, 11].into_iter().map(|c| zhichan_domain::NiceClass::new(c).expect("class")).collect(),
+        offices: MarketCode::parse_list("US DE").expect("offices"),
+    }
+}
+
+fn new_alert(org: i64, mark: i64, number: &str, risk: &str) -> zhichan_store::watch::NewAlert {
+    zhichan_store::watch::NewAlert {
+        organisation_id: org,
+        watched_mark_id: Some(mark),
+        patent_watch_id: None,
+        office: "DE".into(),
+        kind: "trademark".into(),
+        number: number.into(),
+        title: Some("HISENSE".into()),
+        applicant: Some("Müller Elektro GmbH".into()),
+        score: 0.97,
+        risk: risk.into(),
+        reasons: serde_json::json!([{ "code": "identical", "text": "identical after normalisation: hisense" }]),
+        opposition_deadline: chrono::NaiveDate::from_ymd_opt(2026, 9, 30),
+        signals: serde_json::json!([{ "code": "declared_party" }]),
+    }
+}
+
+async fn watched_marks_and_parties_round_trip(Subject { store, .. }: Subject) {
+    use zhichan_store::watch::{PartyRelation, WatchPartyFields};
+
+    let org = store
+        .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
+        .await
+        .expect("org");
+    let other = store
+        .create_organisation(&enterprise("格力", None, ""), audit("organisation.create", None))
+        .await
+        .expect("org");
+    let user = new_user(&store, org.id, "w@example.cn", vec![Role::EnterpriseMember]).await;
+    let fields = watched_fields("海信", &["海信", "HAIXIN", "HISENSE"]);
+    let created = store
+        .create_watched_mark(org.id, Some(user.id), &fields, audit("watched_mark.create", Some(org.id)))
+        .await
+        .expect("create");
+    assert_eq!((created.forms.len(), created.classes.len(), created.created_by), (3, 2, Some(user.id)));
+    assert_eq!(store.watched_mark(created.id).await.expect("read"), Some(created.clone()));
+    let changed = watched_fields("Hisense", &["HISENSE"]);
+    let updated = store
+        .update_watched_mark(created.id, &changed, audit("watched_mark.update", Some(org.id)))
+        .await
+        .expect("update");
+    assert_eq!((updated.label.as_str(), updated.forms.as_slice()), ("Hisense", ["HISENSE".to_string()].as_slice()));
+    store
+        .create_watched_mark(other.id, None, &fields, audit("watched_mark.create", Some(other.id)))
+        .await
+        .expect("create");
+    assert_eq!(store.watched_marks(Some(org.id), Page::first(10)).await.expect("list").len(), 1);
+    let all = store.watched_marks(None, Page::first(1)).await.expect("page 1");
+    let rest = store.watched_marks(None, Page { after: Some(all[0].id), limit: 10 }).await.expect("page 2");
+    assert_eq!((all.len(), rest.len()), (1, 1));
+
+    let party = WatchPartyFields { name: "Müller Elektro GmbH".into(), relation: PartyRelation::Distributor };
+    let declared =
+        store.create_watch_party(org.id, &party, audit("watch_party.create", Some(org.id))).await.expect("party");
+    assert_eq!(declared.relation, PartyRelation::Distributor);
+    let squatter = WatchPartyFields { name: "Schmidt Handel".into(), relation: PartyRelation::KnownSquatter };
+    let renamed = store
+        .update_watch_party(declared.id, &squatter, audit("watch_party.update", Some(org.id)))
+        .await
+        .expect("update");
+    assert_eq!(renamed.relation, PartyRelation::KnownSquatter);
+    assert_eq!(store.watch_parties(Some(org.id)).await.expect("list"), std::slice::from_ref(&renamed));
+    assert_eq!(store.watch_parties(Some(other.id)).await.expect("list"), []);
+    store.delete_watch_party(declared.id, audit("watch_party.delete", Some(org.id))).await.expect("delete");
+    assert!(store.watch_party(declared.id).await.expect("read").is_none());
+    assert!(matches!(
+        store.delete_watch_party(declared.id, audit("watch_party.delete", Some(org.id))).await,
+        Err(StoreError::NotFound("watch_party"))
+    ));
+    store.delete_watched_mark(created.id, audit("watched_mark.delete", Some(org.id))).await.expect("delete");
+    assert!(store.watched_mark(created.id).await.expect("read").is_none());
+    let missing = store.update_watched_mark(created.id, &changed, audit("watched_mark.update", Some(org.id))).await;
+    assert!(matches!(missing, Err(StoreError::NotFound("watched_mark"))));
+    let trail =
+        AuditFilter { organisation_id: Some(org.id), action_prefix: Some("watch".into()), ..Default::default() };
+    assert_eq!(
+        store.audit_events(&trail, Page::first(50)).await.expect("audit").len(),
+        6,
+        "refused changes leave no entry"
+    );
+}
+
+async fn alerts_are_raised_once_per_filing_and_move_the_watch_position(Subject { store, .. }: Subject) {
+    let org = store
+        .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
+        .await
+        .expect("org");
+    let mark = store
+        .create_watched_mark(
+            org.id,
+            None,
+            &watched_fields("海信", &["HISENSE"]),
+            audit("watched_mark.create", Some(org.id)),
+        )
+        .await
+        .expect("mark");
+    assert_eq!(store.watch_position().await.expect("position"), 0);
+    let batch = [
+        (new_alert(org.id, mark.id, "302026000001", "high"), audit("alert.raise", Some(org.id))),
+        (new_alert(org.id, mark.id, "302026000002", "medium"), audit("alert.raise", Some(org.id))),
+    ];
+    let raised = store.raise_alerts(0, 10, &batch, at(9)).await.expect("raise");
+    assert_eq!(raised.len(), 2);
+    assert_eq!(store.watch_position().await.expect("position"), 10);
+
+    let stale = store.raise_alerts(0, 12, &batch[..1], at(10)).await;
+    assert!(matches!(stale, Err(StoreError::Conflict { what: "watch_position" })), "{stale:?}");
+    assert_eq!(store.watch_position().await.expect("position"), 10, "a stale run changes nothing");
+    let again = store.raise_alerts(10, 12, &batch, at(10)).await.expect("raise again");
+    assert!(again.is_empty(), "one alert per filing and watched mark");
+    assert_eq!(store.watch_position().await.expect("position"), 12);
+
+    let alert = store.alert(raised[0]).await.expect("read").expect("exists");
+    assert_eq!(
+        (alert.number.as_str(), alert.risk.as_str(), alert.status),
+        ("302026000001", "high", zhichan_store::watch::AlertStatus::New)
+    );
+    assert_eq!(alert.opposition_deadline, chrono::NaiveDate::from_ymd_opt(2026, 9, 30));
+    assert_eq!(alert.reasons[0]["code"], "identical");
+    assert!((alert.score - 0.97).abs() < 1e-9);
+    let trail = AuditFilter { action_prefix: Some("alert.raise".into()), ..Default::default() };
+    let entries = store.audit_events(&trail, Page::first(10)).await.expect("audit");
+    assert_eq!(entries.len(), 2, "one entry per alert raised");
+    assert!(entries.iter().any(|e| e.entry.target_id == Some(raised[0].to_string())));
+}
+
+async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { store, .. }: Subject) {
+    use zhichan_store::watch::{AlertFilter, AlertStatus};
+
+    let org = store
+        .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
+        .await
+        .expect("org");
+    let other = store
+        .create_organisation(&enterprise("格力", None, ""), audit("organisation.create", None))
+        .await
+        .expect("org");
+    let staff = new_user(&store, org.id, "staff@example.cn", vec![Role::Staff]).await;
+    let mark = store
+        .create_watched_mark(
+            org.id,
+            None,
+            &watched_fields("海信", &["HISENSE"]),
+            audit("watched_mark.create", Some(org.id)),
+        )
+        .await
+        .expect("mark");
+    let theirs = store
+        .create_watched_mark(
+            other.id,
+            None,
+            &watched_fields("格力", &["GREE"]),
+            audit("watched_mark.create", Some(other.id)),
+        )
+        .await
+        .expect("mark");
+    let batch: Vec<_> = (0..5)
+        .map(|i| {
+            let (owner, watched) = if i == 4 { (other.id, theirs.id) } else { (org.id, mark.id) };
+            let risk = if i % 2 == 0 { "high" } else { "medium" };
+            (new_alert(owner, watched, &format!("3020260000{i:02}"), risk), audit("alert.raise", Some(owner)))
+        })
+        .collect();
+    let ids = store.raise_alerts(0, 5, &batch, at(9)).await.expect("raise");
+
+    let ours = AlertFilter { organisation_id: Some(org.id), ..Default::default() };
+    let first = store.alerts(&ours, Page::first(2)).await.expect("page 1");
+    assert_eq!(first.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[3], ids[2]], "newest first");
+    let next = store.alerts(&ours, Page { after: first.last().map(|a| a.id), limit: 10 }).await.expect("page 2");
+    assert_eq!(next.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[1], ids[0]]);
+    let high = AlertFilter { organisation_id: Some(org.id), risk: Some("high".into()), ..Default::default() };
+    assert_eq!(store.alerts(&high, Page::first(10)).await.expect("high").len(), 2);
+    let by_mark = AlertFilter { watched_mark_id: Some(theirs.id), ..Default::default() };
+    assert_eq!(store.alerts(&by_mark, Page::first(10)).await.expect("mark")[0].id, ids[4]);
+    let elsewhere = AlertFilter { office: Some("US".into()), ..Default::default() };
+    assert!(store.alerts(&elsewhere, Page::first(10)).await.expect("office").is_empty());
+
+    let reviewed = store
+        .set_alert_status(
+            ids[0],
+            AlertStatus::New,
+            AlertStatus::Reviewed,
+            Some((staff.id, "distributor copy")),
+            audit("alert.status", Some(org.id)),
+        )
+        .await
+        .expect("review");
+    assert_eq!(reviewed.status, AlertStatus::Reviewed);
+    assert_eq!(
+        reviewed.notes.iter().map(|n| (n.author_user_id, n.text.as_str())).collect::<Vec<_>>(),
+        [(staff.id, "distributor copy")]
+    );
+    let stale = store
+        .set_alert_status(ids[0], AlertStatus::New, AlertStatus::Dismissed, None, audit("alert.status", Some(org.id)))
+        .await;
+    assert!(matches!(stale, Err(StoreError::Conflict { what: "alert_status" })), "{stale:?}");
+    let missing = store
+        .set_alert_status(ids[4] + 100, AlertStatus::New, AlertStatus::Reviewed, None, audit("alert.status", None))
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound("alert"))));
+    let assigned =
+        store.assign_alert(ids[0], Some(staff.id), audit("alert.assign", Some(org.id))).await.expect("assign");
+    assert_eq!(assigned.assignee_user_id, Some(staff.id));
+    let noted = store
+        .add_alert_note(ids[0], staff.id, "opposition drafted", audit("alert.note", Some(org.id)))
+        .await
+        .expect("note");
+    assert_eq!(noted.notes.len(), 2);
+    assert_eq!(noted.notes[1].text, "opposition drafted");
+    let reviewed_only = AlertFilter { status: Some(AlertStatus::Reviewed), ..Default::default() };
+    let listed = store.alerts(&reviewed_only, Page::first(10)).await.expect("status");
+    assert_eq!((listed.len(), listed[0].notes.len()), (1, 2), "listings carry notes");
+    assert!(store.alert(ids[1]).await.expect("read").expect("exists").notes.is_empty());
+
+    store.delete_watched_mark(mark.id, audit("watched_mark.delete", Some(org.id))).await.expect("delete");
+    assert!(store.alert(ids[0]).await.expect("read").is_none(), "alerts go with their watched mark");
+}
+
+async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
+    use zhichan_store::watch::{AlertFilter, PatentWatchFields};
+
+    let org = store
+        .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
+        .await
+        .expect("org");
+    let fields = PatentWatchFields { label: "Rival".into(), query: "applicant:rival AND ipc:H04W*".into() };
+    let watch = store
+        .create_patent_watch(org.id, None, &fields, audit("patent_watch.create", Some(org.id)))
+        .await
+        .expect("create");
+    assert_eq!(store.patent_watch(watch.id).await.expect("read"), Some(watch.clone()));
+    let changed = PatentWatchFields { label: "Rival radios".into(), query: "applicant:rival".into() };
+    let updated = store
+        .update_patent_watch(watch.id, &changed, audit("patent_watch.update", Some(org.id)))
+        .await
+        .expect("update");
+    assert_eq!(updated.query, "applicant:rival");
+    assert_eq!(store.patent_watches(Some(org.id)).await.expect("list"), std::slice::from_ref(&updated));
+    assert!(store.patent_watches(Some(org.id + 1000)).await.expect("list").is_empty());
+
+    let mark = store
+        .create_watched_mark(
+            org.id,
+            None,
+            &watched_fields("海信", &["HISENSE"]),
+            audit("watched_mark.create", Some(org.id)),
+        )
+        .await
+        .expect("mark");
+    let mut patent = new_alert(org.id, mark.id, "EP4000001A1", "medium");
+    (patent.watched_mark_id, patent.patent_watch_id, patent.kind) = (None, Some(watch.id), "patent".into());
+    let trademark = new_alert(org.id, mark.id, "EP4000001A1", "high");
+    let batch = [(patent.clone(), audit("alert.raise", Some(org.id))), (trademark, audit("alert.raise", Some(org.id)))];
+    let ids = store.raise_alerts(0, 3, &batch, at(9)).await.expect("raise");
+    assert_eq!(ids.len(), 2, "the same number under a watched mark and a patent watch are two alerts");
+    assert!(store.raise_alerts(3, 4, &batch[..1], at(9)).await.expect("again").is_empty(), "once per watch");
+    let mut neither = patent.clone();
+    neither.patent_watch_id = None;
+    assert!(store.raise_alerts(4, 5, &[(neither, audit("alert.raise", Some(org.id)))], at(9)).await.is_err());
+    assert_eq!(store.watch_position().await.expect("position"), 4, "a refused batch moves nothing");
+
+    let patents = AlertFilter { kind: Some("patent".into()), ..Default::default() };
+    let listed = store.alerts(&patents, Page::first(10)).await.expect("patents");
+    assert_eq!(
+        listed.iter().map(|a| (a.patent_watch_id, a.watched_mark_id)).collect::<Vec<_>>(),
+        [(Some(watch.id), None)]
+    );
+    let by_watch = AlertFilter { patent_watch_id: Some(watch.id), ..Default::default() };
+    assert_eq!(store.alerts(&by_watch, Page::first(10)).await.expect("by watch").len(), 1);
+    store.delete_patent_watch(watch.id, audit("patent_watch.delete", Some(org.id))).await.expect("delete");
+    assert!(store.alert(ids[0]).await.expect("read").is_none(), "alerts go with their patent watch");
+    assert!(matches!(
+        store.delete_patent_watch(watch.id, audit("patent_watch.delete", Some(org.id))).await,
+        Err(StoreError::NotFound("patent_watch"))
+    ));
+}
+
+async fn trademarks_are_found_by_title_ignoring_case(Subject { store, .. }: Subject) {
+    let import = store.start_import("test", None, at(8)).await.expect("start");
+    let marks = [
+        trademark("1", "registered", "Hisense"),
+        trademark("2", "filed", "海信"),
+        trademark("3", "filed", "HISENSE PRO"),
+    ];
+    store.store_records(import, &marks, at(8)).await.expect("store");
+    let found = store.trademarks_titled(&["hisense".into(), "海信".into()], 10).await.expect("titled");
+    assert_eq!(
+        journal_numbers(
+            &found
+                .into_iter()
+                .map(|record| zhichan_store::records::RecordChange { seq: 0, record })
+                .collect::<Vec<_>>()
+        ),
+        ["1", "2"]
+    );
+    assert!(store.trademarks_titled(&[], 10).await.expect("none").is_empty());
+    assert_eq!(store.trademarks_titled(&["hisense".into()], 0).await.expect("limit").len(), 0);
 }

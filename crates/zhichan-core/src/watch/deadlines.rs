@@ -1,0 +1,172 @@
+//! The deadline calendar: reminders for an organisation's own marks (renewal and maintenance
+//! windows, the opposition windows of its pending marks, from the office rules in
+//! `zhichan_domain::office`) and the last days to oppose the filings its open alerts are about.
+//!
+//! An organisation's own marks are the trademark records whose text equals one of its watched
+//! marks' forms (ignoring ASCII case) and one of whose owners is the organisation by name — its
+//! Chinese or English name, with case, punctuation and legal forms (有限公司, GmbH, Co., Ltd.)
+//! set aside. Marks held under another name (a subsidiary, an old name) are not found: watch
+//! them under that form and name instead.
+
+use chrono::{Days, NaiveDate, Utc};
+use serde::Serialize;
+use zhichan_domain::deadline::{next_renewal, opposition_deadline};
+use zhichan_domain::records::{MarkStatus, Record};
+use zhichan_store::Page;
+use zhichan_store::watch::{AlertFilter, AlertStatus};
+
+use super::run::{anchor_dates, owned_by};
+use crate::{Actor, Core, CoreError, CoreResult, authz};
+
+/// Own marks looked at per request.
+const MAX_OWN_MARKS: u32 = 5_000;
+/// Open alerts of each status looked at per request.
+const MAX_OPEN_ALERTS: u32 = 1_000;
+/// The longest look-ahead, in days.
+pub const MAX_WITHIN_DAYS: u32 = 3_660;
+
+/// What falls due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// Renewal of a registration.
+    Renewal,
+    /// A maintenance declaration (US §8, §71).
+    Declaration,
+    /// The end of the opposition window of a pending mark: the mark is safe from opposition after it.
+    Opposition,
+    /// The last day to oppose a filing an open (new or reviewed) alert is about.
+    OpposeFiling,
+}
+
+/// A deadline of one of the organisation's own marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UpcomingDeadline {
+    /// Office.
+    pub office: String,
+    /// Application number.
+    pub number: String,
+    /// The mark.
+    pub mark_text: Option<String>,
+    /// What falls due.
+    pub kind: DeadlineKind,
+    /// First day it can be done (renewals and declarations).
+    pub opens: Option<NaiveDate>,
+    /// The due date.
+    pub due: NaiveDate,
+    /// The last day with surcharge or extension, where there is one.
+    pub latest: Option<NaiveDate>,
+    /// The rule applied, in English, with its source.
+    pub rule: String,
+    /// The alert, for [`DeadlineKind::OpposeFiling`].
+    pub alert_id: Option<i64>,
+}
+
+impl Core {
+    /// Renewal, declaration and opposition deadlines of `organisation_id`'s own marks, and the
+    /// opposition deadlines of its open alerts, due within `within_days` from today (windows
+    /// already open but not yet closed included), soonest first.
+    pub async fn upcoming_deadlines(
+        &self,
+        actor: &Actor,
+        organisation_id: i64,
+        within_days: u32,
+    ) -> CoreResult<Vec<UpcomingDeadline>> {
+        authz::watch(actor, organisation_id, "organisation")?;
+        let organisation =
+            self.store.organisation(organisation_id).await?.ok_or(CoreError::NotFound("organisation"))?;
+        let today = Utc::now().date_naive();
+        let horizon = today.checked_add_days(Days::new(u64::from(within_days.min(MAX_WITHIN_DAYS)))).unwrap_or(today);
+        let mut forms: Vec<String> = Vec::new();
+        let mut page = Page::first(super::marks::MAX_PAGE);
+        loop {
+            let marks = self.store.watched_marks(Some(organisation_id), page).await?;
+            page.after = marks.last().map(|m| m.id);
+            forms.extend(marks.iter().flat_map(|m| m.forms.iter().map(|f| f.to_ascii_lowercase())));
+            if marks.len() < page.limit as usize {
+                break;
+            }
+        }
+        forms.sort();
+        forms.dedup();
+        let records = self.store.trademarks_titled(&forms, MAX_OWN_MARKS).await?;
+        let mut due = Vec::new();
+        for record in records {
+            let Record::Trademark(mark) = record else { continue };
+            if !owned_by(&mark, Some(&organisation)) {
+                continue;
+            }
+            let dates = anchor_dates(&mark);
+            let upcoming = |kind, opens, due, latest: Option<NaiveDate>, rule: String| UpcomingDeadline {
+                office: mark.office.as_str().to_owned(),
+                number: mark.application_number.clone(),
+                mark_text: mark.mark_text.clone(),
+                kind,
+                opens,
+                due,
+                latest,
+                rule,
+                alert_id: None,
+            };
+            match mark.status.stage {
+                MarkStatus::Registered => {
+                    if let Some(window) = next_renewal(mark.office, &dates, today)
+                        && window.due <= horizon
+                    {
+                        let kind = match window.obligation {
+                            zhichan_domain::deadline::Obligation::Renewal(_) => DeadlineKind::Renewal,
+                            zhichan_domain::deadline::Obligation::Declaration(_) => DeadlineKind::Declaration,
+                        };
+                        due.push(upcoming(kind, Some(window.opens), window.due, window.grace_ends, window.to_string()));
+                    }
+                }
+                MarkStatus::Filed | MarkStatus::Published | MarkStatus::Opposed => {
+                    if let Some(deadline) = opposition_deadline(mark.office, &dates)
+                        && deadline.due >= today
+                        && deadline.due <= horizon
+                    {
+                        let rule = deadline.to_string();
+                        due.push(upcoming(DeadlineKind::Opposition, None, deadline.due, deadline.extendable_to, rule));
+                    }
+                }
+                _ => {}
+            }
+        }
+        due.extend(self.open_alert_deadlines(organisation_id, today, horizon).await?);
+        due.sort_by(|a, b| (a.due, &a.office, &a.number).cmp(&(b.due, &b.office, &b.number)));
+        Ok(due)
+    }
+
+    /// The opposition deadlines between `from` and `to` of the organisation's alerts still new or
+    /// under review (at most [`MAX_OPEN_ALERTS`] of each status, newest first).
+    async fn open_alert_deadlines(
+        &self,
+        organisation_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> CoreResult<Vec<UpcomingDeadline>> {
+        let mut due = Vec::new();
+        for status in [AlertStatus::New, AlertStatus::Reviewed] {
+            let filter =
+                AlertFilter { organisation_id: Some(organisation_id), status: Some(status), ..AlertFilter::default() };
+            for alert in self.store.alerts(&filter, Page::first(MAX_OPEN_ALERTS)).await? {
+                let Some(deadline) = alert.opposition_deadline.filter(|d| (from..=to).contains(d)) else { continue };
+                let rule = alert.reasons.as_array().and_then(|reasons| {
+                    reasons.iter().find(|r| r["code"] == "opposition_deadline").and_then(|r| r["text"].as_str())
+                });
+                due.push(UpcomingDeadline {
+                    office: alert.office,
+                    number: alert.number,
+                    mark_text: alert.title,
+                    kind: DeadlineKind::OpposeFiling,
+                    opens: None,
+                    due: deadline,
+                    latest: None,
+                    rule: rule.unwrap_or_default().to_owned(),
+                    alert_id: Some(alert.id),
+                });
+            }
+        }
+        Ok(due)
+    }
+}

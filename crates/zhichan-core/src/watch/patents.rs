@@ -1,0 +1,202 @@
+//! Patent watch: an organisation's queries in the search language (competitors as applicants,
+//! IPC/CPC classes, keywords) run on every new patent record an import brings; each new hit is an
+//! alert.
+//!
+//! New patents are matched in a small in-memory index of one journal page at a time, with the
+//! same analysis and query translation as the registers' index, so a watch query means exactly
+//! what the same query means in search — and matching does not depend on whether this process
+//! writes the registers' index.
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+use zhichan_domain::InvalidValue;
+use zhichan_domain::records::{Patent, Record};
+use zhichan_search::{SearchIndex, Sort};
+use zhichan_store::watch::{NewAlert, PatentWatch, PatentWatchFields};
+
+use crate::audit::entry;
+use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
+
+/// The longest label, in characters.
+const MAX_LABEL_CHARS: usize = 200;
+/// Hits handed over per chunk while collecting a query's matches.
+const HIT_CHUNK: usize = 500;
+
+/// A patent watch as a user typed it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatentWatchInput {
+    /// What the organisation calls it.
+    pub label: String,
+    /// The query, e.g. `applicant:huawei AND ipc:H04W*`.
+    pub query: String,
+}
+
+impl PatentWatchInput {
+    /// Validates the label, and the query by running it on an empty index: a query with a syntax
+    /// error or an unsupported field is refused with the search's own error.
+    pub fn parse(&self) -> CoreResult<PatentWatchFields> {
+        let label = self.label.trim();
+        if label.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
+            return Err(InvalidValue::new("label", "1 to 200 characters").into());
+        }
+        let query = self.query.trim();
+        if query.is_empty() {
+            return Err(InvalidValue::new("q", "a query in the search language").into());
+        }
+        PatentMatcher::new()?.matches(&[], &[crate::search::parse(query)?])?;
+        Ok(PatentWatchFields { label: label.to_owned(), query: query.to_owned() })
+    }
+}
+
+/// Matches batches of new patents against parsed watch queries.
+pub(crate) struct PatentMatcher {
+    index: SearchIndex,
+}
+
+impl PatentMatcher {
+    pub(crate) fn new() -> CoreResult<Self> {
+        Ok(Self { index: SearchIndex::in_memory()? })
+    }
+
+    /// For each query (in order), the positions in `patents` it matches, ascending.
+    pub(crate) fn matches(&self, patents: &[Patent], queries: &[zhichan_query::Query]) -> CoreResult<Vec<Vec<usize>>> {
+        self.index.clear()?;
+        for patent in patents {
+            self.index.add(&Record::Patent(Box::new(patent.clone())))?;
+        }
+        self.index.commit()?;
+        let position = |office: &str, number: &str| {
+            patents.iter().position(|p| p.office.as_str() == office && p.publication_number == number)
+        };
+        queries
+            .iter()
+            .map(|query| {
+                let mut found = Vec::new();
+                self.index.for_each_hit(query, Sort::Relevance, HIT_CHUNK, |hits| {
+                    found.extend(hits.iter().filter_map(|hit| position(&hit.office, &hit.number)));
+                    Ok::<_, CoreError>(())
+                })?;
+                found.sort_unstable();
+                found.dedup();
+                Ok(found)
+            })
+            .collect()
+    }
+}
+
+/// The alert a patent watch raises for a new patent.
+pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, zhichan_store::AuditEntry) {
+    let parties = if patent.applicants.is_empty() { &patent.assignees } else { &patent.applicants };
+    let applicant = parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; ");
+    let reasons: Value = json!([{
+        "code": "patent_query",
+        "text": format!("matches the patent watch “{}”: {}", watch.label, watch.query),
+        "details": { "patent_watch_id": watch.id, "label": watch.label, "query": watch.query },
+    }]);
+    let alert = NewAlert {
+        organisation_id: watch.organisation_id,
+        watched_mark_id: None,
+        patent_watch_id: Some(watch.id),
+        office: patent.office.as_str().to_owned(),
+        kind: "patent".to_owned(),
+        number: patent.publication_number.clone(),
+        title: patent.titles.first().map(|t| t.text.clone()),
+        applicant: Some(applicant).filter(|names| !names.is_empty()),
+        score: 1.0,
+        risk: "medium".to_owned(),
+        reasons,
+        opposition_deadline: None,
+        signals: json!([]),
+    };
+    let audit = entry(
+        None,
+        &RequestContext::default(),
+        "alert.raise",
+        ("alert", None),
+        Some(watch.organisation_id),
+        json!({ "patent_watch_id": watch.id, "office": alert.office, "number": alert.number }),
+    );
+    (alert, audit)
+}
+
+impl Core {
+    /// The patent watches of `organisation_id` (staff and administrators: of every organisation
+    /// when `None`; everyone else always gets their own), in id order.
+    pub async fn patent_watches(&self, actor: &Actor, organisation_id: Option<i64>) -> CoreResult<Vec<PatentWatch>> {
+        let scope = super::marks::scope(actor, organisation_id, "patent_watch")?;
+        Ok(self.store.patent_watches(scope).await?)
+    }
+
+    /// One patent watch the actor may see.
+    pub async fn patent_watch(&self, actor: &Actor, id: i64) -> CoreResult<PatentWatch> {
+        let watch = self.store.patent_watch(id).await?.ok_or(CoreError::NotFound("patent_watch"))?;
+        authz::watch(actor, watch.organisation_id, "patent_watch")?;
+        Ok(watch)
+    }
+
+    /// Adds a patent watch to `organisation_id`'s watch.
+    pub async fn create_patent_watch(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        organisation_id: i64,
+        input: &PatentWatchInput,
+    ) -> CoreResult<PatentWatch> {
+        authz::watch(actor, organisation_id, "organisation")?;
+        self.store.organisation(organisation_id).await?.ok_or(CoreError::NotFound("organisation"))?;
+        let fields = parse_off_executor(input.clone()).await?;
+        let audit = entry(
+            Some(actor),
+            context,
+            "patent_watch.create",
+            ("patent_watch", None),
+            Some(organisation_id),
+            json!({ "label": fields.label, "query": fields.query }),
+        );
+        Ok(self.store.create_patent_watch(organisation_id, Some(actor.user_id()), &fields, audit).await?)
+    }
+
+    /// Replaces a patent watch's label and query.
+    pub async fn update_patent_watch(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        id: i64,
+        input: &PatentWatchInput,
+    ) -> CoreResult<PatentWatch> {
+        let current = self.patent_watch(actor, id).await?;
+        let fields = parse_off_executor(input.clone()).await?;
+        let audit = entry(
+            Some(actor),
+            context,
+            "patent_watch.update",
+            ("patent_watch", Some(id.to_string())),
+            Some(current.organisation_id),
+            json!({
+                "before": { "label": current.label, "query": current.query },
+                "after": { "label": fields.label, "query": fields.query },
+            }),
+        );
+        Ok(self.store.update_patent_watch(id, &fields, audit).await?)
+    }
+
+    /// Stops a patent watch; its alerts go with it.
+    pub async fn delete_patent_watch(&self, actor: &Actor, context: &RequestContext, id: i64) -> CoreResult<()> {
+        let current = self.patent_watch(actor, id).await?;
+        let audit = entry(
+            Some(actor),
+            context,
+            "patent_watch.delete",
+            ("patent_watch", Some(id.to_string())),
+            Some(current.organisation_id),
+            json!({ "label": current.label, "query": current.query }),
+        );
+        Ok(self.store.delete_patent_watch(id, audit).await?)
+    }
+}
+
+/// Validates a patent watch off the async executor (it builds a small index).
+async fn parse_off_executor(input: PatentWatchInput) -> CoreResult<PatentWatchFields> {
+    tokio::task::spawn_blocking(move || input.parse()).await.map_err(|error| CoreError::Internal(error.to_string()))?
+}

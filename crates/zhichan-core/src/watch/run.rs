@@ -1,0 +1,432 @@
+//! A watch run: screen every trademark the change journal hands out after the watch's stored
+//! position against every watched mark and match every new patent against every patent watch,
+//! raise alerts with their reasons, deadline and squatting signals, and store the new position in
+//! the same transaction as the alerts.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::Utc;
+use serde_json::{Value, json};
+use zhichan_domain::deadline::{AnchorDates, opposition_deadline};
+use zhichan_domain::office::{OfficeCode, designation_covers};
+use zhichan_domain::records::{MarkStatus, Patent, Record, RecordKind, Trademark};
+use zhichan_similarity::{Assessment, MarkProfile};
+use zhichan_store::records::kind_code;
+use zhichan_store::watch::{NewAlert, PatentWatch, WatchParty, WatchedMark};
+use zhichan_store::{Organisation, OrganisationFilter, Page, StoreError};
+
+use super::names::{party_key, same_party};
+use super::patents::{PatentMatcher, patent_alert};
+use super::screen::{ScreenedMark, Screener, Screening, goods_of, parallel_map};
+use crate::audit::entry;
+use crate::{Core, CoreError, CoreResult, RequestContext};
+
+/// Journal entries screened per round trip and per commit of alerts and position.
+const JOURNAL_PAGE: u32 = 2_000;
+/// Rows read per round trip when loading watched marks and organisations.
+const LOAD_PAGE: u32 = 1_000;
+/// An applicant whose filings in one run alert on watched marks of at least this many
+/// organisations, in at least as many filings, is flagged as a serial filer.
+pub const SERIAL_FILER_ORGANISATIONS: usize = 2;
+
+/// What a watch run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WatchRunSummary {
+    /// Trademark filings screened and patents matched.
+    pub screened: u64,
+    /// Candidate pairs (filing, watched mark) scored.
+    pub candidates: u64,
+    /// Alerts raised.
+    pub alerts: u64,
+    /// The journal position the watch now holds.
+    pub position: i64,
+}
+
+/// What happened to the watch after an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchUpdate {
+    /// This process screened the new filings.
+    Screened(WatchRunSummary),
+    /// Screening failed; the records are stored and the next run screens them.
+    Failed(String),
+}
+
+/// A watched mark with what its alerts need: its organisation and that organisation's parties.
+struct Watcher {
+    mark: WatchedMark,
+    organisation: Option<Organisation>,
+    parties: Vec<WatchParty>,
+}
+
+/// What the run remembers of an applicant's alerting filings, for the serial-filer signal.
+#[derive(Default)]
+struct ApplicantTally {
+    organisations: HashSet<i64>,
+    filings: HashSet<(String, String)>,
+}
+
+impl Core {
+    /// Screens every filing stored since the last run (in this process or any other) against
+    /// every watched mark and raises alerts. Each page of the journal is committed with the
+    /// position it reaches; when another process has moved the position meanwhile, this run stops
+    /// and leaves the rest to it.
+    pub async fn run_watch(&self) -> CoreResult<WatchRunSummary> {
+        let _one_at_a_time = self.watch_follow.lock().await;
+        let mut position = self.store.watch_position().await?;
+        let watchers = self.watchers().await?;
+        let patent_watches = self.store.patent_watches(None).await?;
+        let mut summary = WatchRunSummary { position, ..WatchRunSummary::default() };
+        if watchers.is_empty() && patent_watches.is_empty() {
+            let head = self.store.journal_head().await?;
+            if head > position {
+                self.advance(position, head, Vec::new(), &mut summary).await?;
+            }
+            return Ok(summary);
+        }
+        let screener = Arc::new(screener(&watchers).await?);
+        let patents = Arc::new(PatentQueries::new(patent_watches).await?);
+        let mut tally: HashMap<String, ApplicantTally> = HashMap::new();
+        loop {
+            let changes = self.store.changes_since(position, JOURNAL_PAGE).await?;
+            let Some(last) = changes.last().map(|change| change.seq) else { break };
+            let (mut filings, mut new_patents) = (Vec::new(), Vec::new());
+            for change in changes {
+                match change.record {
+                    Record::Trademark(mark) if screenable(&mark) => filings.push(*mark),
+                    Record::Trademark(_) => {}
+                    Record::Patent(patent) => new_patents.push(*patent),
+                }
+            }
+            let (filings, screenings, new_patents, patent_hits) = {
+                let (screener, patents) = (screener.clone(), patents.clone());
+                blocking(move || {
+                    let screenings = parallel_map(&filings, |filing| {
+                        let profile = MarkProfile::new(filing.mark_text.as_deref().unwrap_or_default());
+                        screener.screen(&profile, &goods_of(filing))
+                    });
+                    let patent_hits = patents.matches(&new_patents)?;
+                    Ok((filings, screenings, new_patents, patent_hits))
+                })
+                .await?
+            };
+            summary.screened += (filings.len() + new_patents.len()) as u64;
+            summary.candidates += screenings.iter().map(|s| s.candidates as u64).sum::<u64>();
+            let mut alerts = raise(&watchers, &filings, &screenings, &mut tally);
+            alerts.extend(patents.alerts(&new_patents, &patent_hits));
+            if !self.advance(position, last, alerts, &mut summary).await? {
+                break;
+            }
+            position = last;
+        }
+        Ok(summary)
+    }
+
+    /// Screens new filings after records were written, saying what happened rather than failing:
+    /// the records are stored either way.
+    pub async fn update_watch(&self) -> WatchUpdate {
+        match self.run_watch().await {
+            Ok(summary) => WatchUpdate::Screened(summary),
+            Err(error) => {
+                tracing::warn!(%error, "watch not run after import");
+                WatchUpdate::Failed(error.to_string())
+            }
+        }
+    }
+
+    /// Commits `alerts` with the move from `from` to `to`. `false` when another process moved
+    /// the position first (nothing was stored).
+    async fn advance(
+        &self,
+        from: i64,
+        to: i64,
+        alerts: Vec<(NewAlert, zhichan_store::AuditEntry)>,
+        summary: &mut WatchRunSummary,
+    ) -> CoreResult<bool> {
+        match self.store.raise_alerts(from, to, &alerts, Utc::now()).await {
+            Ok(raised) => {
+                summary.alerts += raised.len() as u64;
+                summary.position = to;
+                Ok(true)
+            }
+            Err(StoreError::Conflict { what: "watch_position" }) => {
+                tracing::info!(from, "watch position moved by another process; leaving the rest to it");
+                Ok(false)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Every watched mark with its organisation and declared parties.
+    async fn watchers(&self) -> CoreResult<Vec<Watcher>> {
+        let mut marks = Vec::new();
+        let mut page = Page::first(LOAD_PAGE);
+        loop {
+            let batch = self.store.watched_marks(None, page).await?;
+            page.after = batch.last().map(|m| m.id);
+            let done = batch.len() < LOAD_PAGE as usize;
+            marks.extend(batch);
+            if done {
+                break;
+            }
+        }
+        if marks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut organisations = HashMap::new();
+        let mut page = Page::first(LOAD_PAGE);
+        loop {
+            let batch = self.store.organisations(&OrganisationFilter::default(), page).await?;
+            page.after = batch.last().map(|o| o.id);
+            let done = batch.len() < LOAD_PAGE as usize;
+            organisations.extend(batch.into_iter().map(|o| (o.id, o)));
+            if done {
+                break;
+            }
+        }
+        let mut parties: HashMap<i64, Vec<WatchParty>> = HashMap::new();
+        for party in self.store.watch_parties(None).await? {
+            parties.entry(party.organisation_id).or_default().push(party);
+        }
+        Ok(marks
+            .into_iter()
+            .map(|mark| Watcher {
+                organisation: organisations.get(&mark.organisation_id).cloned(),
+                parties: parties.get(&mark.organisation_id).cloned().unwrap_or_default(),
+                mark,
+            })
+            .collect())
+    }
+}
+
+/// The candidate index over every watched mark, built on every core.
+async fn screener(watchers: &[Watcher]) -> CoreResult<Screener> {
+    let marks: Vec<(i64, Vec<String>, Vec<u8>)> = watchers
+        .iter()
+        .map(|w| (w.mark.id, w.mark.forms.clone(), w.mark.classes.iter().map(|c| c.number()).collect()))
+        .collect();
+    blocking(move || {
+        let marks = parallel_map(&marks, |(id, forms, classes)| ScreenedMark::new(*id, forms, classes.iter().copied()));
+        Ok(Screener::new(marks))
+    })
+    .await
+}
+
+/// Every patent watch with its parsed query and a matcher for new patents. A stored query that no
+/// longer parses (the language changed) is skipped with a warning rather than stopping the watch.
+struct PatentQueries {
+    watches: Vec<PatentWatch>,
+    queries: Vec<zhichan_query::Query>,
+    matcher: Option<PatentMatcher>,
+}
+
+impl PatentQueries {
+    async fn new(stored: Vec<PatentWatch>) -> CoreResult<Self> {
+        let (mut watches, mut queries) = (Vec::new(), Vec::new());
+        for watch in stored {
+            match crate::search::parse(&watch.query) {
+                Ok(query) => {
+                    watches.push(watch);
+                    queries.push(query);
+                }
+                Err(error) => tracing::warn!(id = watch.id, %error, "patent watch query skipped"),
+            }
+        }
+        let matcher = if watches.is_empty() { None } else { Some(blocking(PatentMatcher::new).await?) };
+        Ok(Self { watches, queries, matcher })
+    }
+
+    /// For each watch, the positions in `patents` it matches.
+    fn matches(&self, patents: &[Patent]) -> CoreResult<Vec<Vec<usize>>> {
+        match &self.matcher {
+            Some(matcher) if !patents.is_empty() => matcher.matches(patents, &self.queries),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    fn alerts(&self, patents: &[Patent], hits: &[Vec<usize>]) -> Vec<(NewAlert, zhichan_store::AuditEntry)> {
+        self.watches
+            .iter()
+            .zip(hits)
+            .flat_map(|(watch, hits)| hits.iter().map(move |&i| patent_alert(watch, &patents[i])))
+            .collect()
+    }
+}
+
+/// Whether a filing is worth screening: it has a text, and it is not dead (refused, withdrawn,
+/// expired or cancelled marks threaten no one).
+fn screenable(mark: &Trademark) -> bool {
+    let dead = matches!(
+        mark.status.stage,
+        MarkStatus::Refused | MarkStatus::Withdrawn | MarkStatus::Expired | MarkStatus::Cancelled
+    );
+    !dead && mark.mark_text.as_deref().is_some_and(|text| !text.trim().is_empty())
+}
+
+/// The alerts of one page of screenings, each with its audit entry. Filings by the watching
+/// organisation itself are not alerts.
+fn raise(
+    watchers: &[Watcher],
+    filings: &[Trademark],
+    screenings: &[Screening],
+    tally: &mut HashMap<String, ApplicantTally>,
+) -> Vec<(NewAlert, zhichan_store::AuditEntry)> {
+    let mut found: Vec<(&Trademark, &Watcher, &Assessment)> = Vec::new();
+    for (filing, screening) in filings.iter().zip(screenings) {
+        for hit in &screening.matches {
+            // The screener holds the watched marks in the order of `watchers`.
+            let Some(watcher) = watchers.get(hit.mark) else { continue };
+            if owned_by(filing, watcher.organisation.as_ref()) {
+                continue;
+            }
+            found.push((filing, watcher, &hit.assessment));
+        }
+    }
+    for (filing, watcher, _) in &found {
+        for owner in &filing.owners {
+            let key = party_key(&owner.name);
+            if key.is_empty() {
+                continue;
+            }
+            let entry = tally.entry(key).or_default();
+            entry.organisations.insert(watcher.mark.organisation_id);
+            entry.filings.insert((filing.office.as_str().to_owned(), filing.application_number.clone()));
+        }
+    }
+    found
+        .into_iter()
+        .map(|(filing, watcher, assessment)| {
+            let deadline = opposition_deadline(filing.office, &anchor_dates(filing));
+            let mut reasons: Vec<Value> = assessment
+                .reasons
+                .iter()
+                .map(|reason| json!({ "code": reason.code(), "text": reason.to_string(), "details": reason }))
+                .collect();
+            if let Some(deadline) = &deadline {
+                reasons
+                    .push(json!({ "code": "opposition_deadline", "text": deadline.to_string(), "details": deadline }));
+            }
+            let alert = NewAlert {
+                organisation_id: watcher.mark.organisation_id,
+                watched_mark_id: Some(watcher.mark.id),
+                patent_watch_id: None,
+                office: filing.office.as_str().to_owned(),
+                kind: kind_code(RecordKind::Trademark).to_owned(),
+                number: filing.application_number.clone(),
+                title: filing.mark_text.clone(),
+                applicant: Some(filing.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("; "))
+                    .filter(|names| !names.is_empty()),
+                score: f64::from(assessment.score),
+                risk: assessment.risk.code().to_owned(),
+                reasons: Value::Array(reasons),
+                opposition_deadline: deadline.map(|d| d.due),
+                signals: Value::Array(signals(filing, watcher, tally)),
+            };
+            let audit = entry(
+                None,
+                &RequestContext::default(),
+                "alert.raise",
+                ("alert", None),
+                Some(alert.organisation_id),
+                json!({
+                    "watched_mark_id": alert.watched_mark_id, "office": alert.office, "number": alert.number,
+                    "risk": alert.risk, "score": alert.score,
+                }),
+            );
+            (alert, audit)
+        })
+        .collect()
+}
+
+/// Whether the watching organisation filed the mark itself: an owner's name is the
+/// organisation's Chinese or English name, legal forms aside.
+pub(crate) fn owned_by(filing: &Trademark, organisation: Option<&Organisation>) -> bool {
+    let Some(organisation) = organisation else { return false };
+    filing.owners.iter().any(|owner| {
+        same_party(&owner.name, &organisation.name_zh)
+            || organisation.name_en.as_deref().is_some_and(|name| same_party(&owner.name, name))
+    })
+}
+
+/// The dates a filing's opposition window may count from. Offices that publish only registrations
+/// (DE, JP) open opposition on that publication: a publication date on or after the registration
+/// is that publication, and otherwise the registration date stands in — earlier than the real
+/// publication, so the warning comes early, never late.
+pub(crate) fn anchor_dates(filing: &Trademark) -> AnchorDates {
+    let mut dates = AnchorDates::from(&filing.dates);
+    dates.registration_publication = match (filing.dates.publication, filing.dates.registration) {
+        (Some(publication), Some(registration)) if publication >= registration => Some(publication),
+        (_, registration) => registration,
+    };
+    dates
+}
+
+/// Squatting signals, each `{ code, text, details }`:
+/// - `declared_party`: an applicant is one of the organisation's declared distributors, agents or
+///   known squatters (names compared with [`same_party`]);
+/// - `serial_filer`: an applicant's filings screened so far in this run alert on watched marks
+///   of at least [`SERIAL_FILER_ORGANISATIONS`] organisations;
+/// - `outside_markets`: the filing's office (or, for Madrid filings, every designation) covers
+///   none of the organisation's export markets and the mark's watched offices.
+fn signals(filing: &Trademark, watcher: &Watcher, tally: &HashMap<String, ApplicantTally>) -> Vec<Value> {
+    let mut signals = Vec::new();
+    for owner in &filing.owners {
+        for party in watcher.parties.iter().filter(|party| same_party(&owner.name, &party.name)) {
+            signals.push(json!({
+                "code": "declared_party",
+                "text": format!("the applicant {} is the organisation's declared {}", owner.name, party.relation.code().replace('_', " ")),
+                "details": { "party_id": party.id, "name": party.name, "relation": party.relation },
+            }));
+        }
+        if let Some(seen) = tally.get(&party_key(&owner.name))
+            && seen.organisations.len() >= SERIAL_FILER_ORGANISATIONS
+            && seen.filings.len() >= SERIAL_FILER_ORGANISATIONS
+        {
+            signals.push(json!({
+                "code": "serial_filer",
+                "text": format!(
+                    "the applicant {} filed {} marks in this run that match watched marks of {} organisations",
+                    owner.name, seen.filings.len(), seen.organisations.len()
+                ),
+                "details": { "applicant": owner.name, "filings": seen.filings.len(), "organisations": seen.organisations.len() },
+            }));
+        }
+    }
+    let markets: Vec<String> = watcher
+        .organisation
+        .iter()
+        .flat_map(|o| o.export_markets.iter())
+        .chain(&watcher.mark.offices)
+        .map(|m| m.as_str().to_owned())
+        .collect();
+    if !markets.is_empty() && !covers_markets(filing, &markets) {
+        signals.push(json!({
+            "code": "outside_markets",
+            "text": format!(
+                "filed at {}, outside the organisation's markets and watched offices ({})",
+                filing.office, markets.join(", ")
+            ),
+            "details": { "office": filing.office, "markets": markets },
+        }));
+    }
+    signals
+}
+
+/// Whether a filing protects the mark in one of `markets`.
+fn covers_markets(filing: &Trademark, markets: &[String]) -> bool {
+    let designations: Vec<OfficeCode> = filing
+        .madrid
+        .iter()
+        .flat_map(|m| m.designations.iter())
+        .filter_map(|d| OfficeCode::parse(d).ok())
+        .chain([filing.office])
+        .collect();
+    markets.iter().filter_map(|m| OfficeCode::parse(m).ok()).any(|market| {
+        designations.iter().any(|&office| designation_covers(office, market) || designation_covers(market, office))
+    })
+}
+
+/// Runs CPU-bound screening off the async executor.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> CoreResult<T> + Send + 'static) -> CoreResult<T> {
+    tokio::task::spawn_blocking(work).await.map_err(|error| CoreError::Internal(error.to_string()))?
+}
