@@ -41,6 +41,8 @@ pub struct WatchRunSummary {
     pub alerts: u64,
     /// The journal position the watch now holds.
     pub position: i64,
+    /// How long the run took, loading the watch included.
+    pub elapsed: std::time::Duration,
 }
 
 /// What happened to the watch after an import.
@@ -73,7 +75,11 @@ impl Core {
     /// and leaves the rest to it.
     pub async fn run_watch(&self) -> CoreResult<WatchRunSummary> {
         let _one_at_a_time = self.watch_follow.lock().await;
+        let started = std::time::Instant::now();
         let mut position = self.store.watch_position().await?;
+        if self.store.journal_head().await? <= position {
+            return Ok(WatchRunSummary { position, ..WatchRunSummary::default() });
+        }
         let watchers = self.watchers().await?;
         let patent_watches = self.store.patent_watches(None).await?;
         let mut summary = WatchRunSummary { position, ..WatchRunSummary::default() };
@@ -82,6 +88,7 @@ impl Core {
             if head > position {
                 self.advance(position, head, Vec::new(), &mut summary).await?;
             }
+            summary.elapsed = started.elapsed();
             return Ok(summary);
         }
         let screener = Arc::new(screener(&watchers).await?);
@@ -119,6 +126,7 @@ impl Core {
             }
             position = last;
         }
+        summary.elapsed = started.elapsed();
         Ok(summary)
     }
 

@@ -355,3 +355,30 @@ async fn patent_watches_alert_on_new_patents_matching_their_query() {
     core.delete_patent_watch(&member, &context, watch.id).await.unwrap();
     assert!(core.alerts(&member, &patents, Page::first(10)).await.unwrap().alerts.is_empty());
 }
+
+#[tokio::test]
+async fn the_demo_watch_catches_every_copy_once() {
+    let (core, dir) = core_with(CoreSettings::default()).await;
+    core.seed_demo().await.unwrap();
+    let report = core.seed_demo_watch(&dir.path().join("demo")).await.unwrap().expect("first time");
+    assert!(matches!(report.watch, WatchUpdate::Screened(s) if s.screened == 8), "{:?}", report.watch);
+    let staff = Actor::new(core.store().user_credentials("staff@zhichan.demo").await.unwrap().unwrap().user);
+    let alerts = core.alerts(&staff, &AlertQuery::default(), Page::first(50)).await.unwrap().alerts;
+    let mut caught: Vec<(&str, &str)> = alerts.iter().map(|a| (a.office.as_str(), a.number.as_str())).collect();
+    caught.sort_unstable();
+    assert_eq!(
+        caught,
+        [
+            ("BR", "930118452"),
+            ("DE", "3020260417731"),
+            ("EM", "019204561"),
+            ("GB", "UK00004123987"),
+            ("US", "99512377"),
+            ("US", "US20260412345A1"),
+            ("US", "US20260498765A1"),
+        ],
+        "every copy and both patents, not the stranger"
+    );
+    assert!(alerts.iter().filter(|a| a.kind == "trademark").all(|a| a.opposition_deadline.is_some()));
+    assert!(core.seed_demo_watch(&dir.path().join("demo")).await.unwrap().is_none(), "seeded once");
+}

@@ -1,7 +1,10 @@
 //! A small, realistic world for `zhichan serve --demo`: the district centre with staff and an
-//! administrator, four export enterprises in different streets, and an expert pool with
-//! mainland, Hong Kong and Macau experts. All names are fictitious; the accounts share one
-//! published password, so a demo database must never hold real data.
+//! administrator, four export enterprises in different streets, an expert pool with mainland,
+//! Hong Kong and Macau experts, and the enterprises' watch with the copies it catches (`watch`).
+//! All names are fictitious; the accounts share one published password, so a demo database must
+//! never hold real data.
+
+mod watch;
 
 use zhichan_domain::{OrgKind, Role, Uscc};
 use zhichan_store::Organisation;
