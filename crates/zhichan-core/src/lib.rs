@@ -1,6 +1,6 @@
 //! The use cases of zhichan, over any [`Store`](zhichan_store::Store): signing in, sessions and
 //! API tokens, organisations and their members, the audit trail, importing and searching the
-//! registers, the trademark watch, and the demo world.
+//! registers, the watch and its notifications, and the demo world.
 //!
 //! Every use case takes the [`Actor`] asking and decides in [`authz`] whether they may; handlers
 //! in `zhichan-web` and the CLI only translate requests into these calls. No HTTP here.
@@ -12,6 +12,7 @@ pub mod authz;
 pub mod demo;
 mod error;
 pub mod import;
+pub mod notify;
 pub mod organisations;
 mod password;
 pub mod records;
@@ -38,6 +39,8 @@ pub struct CoreSettings {
     pub login_attempts: u32,
     /// The window over which failed sign-ins are counted.
     pub login_window: std::time::Duration,
+    /// How alert e-mails are sent; `None`: no e-mail (the inbox and webhooks still work).
+    pub mail: Option<notify::MailSettings>,
 }
 
 impl Default for CoreSettings {
@@ -46,6 +49,7 @@ impl Default for CoreSettings {
             session_ttl: chrono::Duration::days(7),
             login_attempts: 5,
             login_window: std::time::Duration::from_secs(15 * 60),
+            mail: None,
         }
     }
 }
@@ -61,6 +65,8 @@ pub struct Core {
     index_follow: Arc<tokio::sync::Mutex<()>>,
     /// Held during a watch run, so two runs of this process never screen the same changes.
     watch_follow: Arc<tokio::sync::Mutex<()>>,
+    /// Held while notifications are sent, so this process never sends one twice.
+    delivery_follow: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Core {
@@ -74,6 +80,7 @@ impl Core {
             search: None,
             index_follow: Arc::new(tokio::sync::Mutex::new(())),
             watch_follow: Arc::new(tokio::sync::Mutex::new(())),
+            delivery_follow: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 

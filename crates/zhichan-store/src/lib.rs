@@ -10,6 +10,7 @@
 mod accounts;
 mod error;
 pub mod model;
+pub mod notifications;
 mod postgres;
 pub mod records;
 pub mod reference;
@@ -27,6 +28,7 @@ use async_trait::async_trait;
 pub use accounts::AccountStore;
 pub use error::{StoreError, StoreResult};
 pub use model::*;
+pub use notifications::NotificationStore;
 pub use postgres::PostgresStore;
 pub use records::RecordStore;
 pub use reference::ReferenceStore;
@@ -47,7 +49,7 @@ pub enum Backend {
 /// both adapters and checked by one conformance suite (`tests/it/conformance.rs`).
 #[async_trait]
 pub trait Store:
-    AccountStore + RecordStore + ReferenceStore + SavedSearchStore + WatchStore + Send + Sync + 'static
+    AccountStore + RecordStore + ReferenceStore + SavedSearchStore + WatchStore + NotificationStore + Send + Sync + 'static
 {
     /// Which backend this is.
     fn backend(&self) -> Backend;

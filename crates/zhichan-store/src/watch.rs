@@ -232,6 +232,8 @@ pub struct NewAlert {
     pub opposition_deadline: Option<NaiveDate>,
     /// Signals JSON.
     pub signals: serde_json::Value,
+    /// Who is notified: a delivery is queued for each, with the alert.
+    pub recipients: Vec<crate::notifications::Recipient>,
 }
 
 /// Which alerts to list, newest first.
@@ -351,8 +353,8 @@ pub trait WatchStore: Send + Sync {
 
     /// The last journal number the watch has screened.
     async fn watch_position(&self) -> StoreResult<i64>;
-    /// Raises `alerts` (each with its audit entry; the store fills in the alert id) and moves the
-    /// watch from journal position `from` to `to`, in one transaction. A filing already alerted
+    /// Raises `alerts` (each with its audit entry; the store fills in the alert id), queues their
+    /// notifications and moves the watch from journal position `from` to `to`, in one transaction. A filing already alerted
     /// for a watched mark is skipped. Returns the ids of the alerts raised. Fails with
     /// [`crate::StoreError::Conflict`] (`watch_position`), storing nothing, when the position is
     /// no longer `from` (another process screened those changes).

@@ -26,6 +26,7 @@ pub mod screen;
 
 pub use alerts::{AlertPage, AlertQuery, MAX_NOTE_CHARS, next_statuses};
 pub use deadlines::{DeadlineKind, MAX_WITHIN_DAYS, UpcomingDeadline};
+pub(crate) use marks::scope;
 pub use marks::{MAX_FORMS, MAX_TEXT_CHARS, WatchPartyInput, WatchedMarkInput};
 pub use patents::PatentWatchInput;
 pub use run::{SERIAL_FILER_ORGANISATIONS, WatchRunSummary, WatchUpdate};

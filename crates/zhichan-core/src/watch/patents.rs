@@ -108,6 +108,7 @@ pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, z
         reasons,
         opposition_deadline: None,
         signals: json!([]),
+        recipients: Vec::new(),
     };
     let audit = entry(
         None,

@@ -91,6 +91,8 @@ impl Core {
             summary.elapsed = started.elapsed();
             return Ok(summary);
         }
+        let organisations = watchers.iter().map(|w| w.mark.organisation_id);
+        let recipients = self.recipients(organisations.chain(patent_watches.iter().map(|w| w.organisation_id))).await?;
         let screener = Arc::new(screener(&watchers).await?);
         let patents = Arc::new(PatentQueries::new(patent_watches).await?);
         let mut tally: HashMap<String, ApplicantTally> = HashMap::new();
@@ -121,6 +123,9 @@ impl Core {
             summary.candidates += screenings.iter().map(|s| s.candidates as u64).sum::<u64>();
             let mut alerts = raise(&watchers, &filings, &screenings, &mut tally);
             alerts.extend(patents.alerts(&new_patents, &patent_hits));
+            for (alert, _) in &mut alerts {
+                alert.recipients = recipients.get(&alert.organisation_id).cloned().unwrap_or_default();
+            }
             if !self.advance(position, last, alerts, &mut summary).await? {
                 break;
             }
@@ -130,11 +135,18 @@ impl Core {
         Ok(summary)
     }
 
-    /// Screens new filings after records were written, saying what happened rather than failing:
-    /// the records are stored either way.
+    /// Screens new filings after records were written and sends the notifications of the alerts
+    /// raised, saying what happened rather than failing: the records are stored either way.
     pub async fn update_watch(&self) -> WatchUpdate {
         match self.run_watch().await {
-            Ok(summary) => WatchUpdate::Screened(summary),
+            Ok(summary) => {
+                if summary.alerts > 0
+                    && let Err(error) = self.deliver_notifications().await
+                {
+                    tracing::warn!(%error, "alert notifications not sent; they stay queued");
+                }
+                WatchUpdate::Screened(summary)
+            }
             Err(error) => {
                 tracing::warn!(%error, "watch not run after import");
                 WatchUpdate::Failed(error.to_string())
@@ -329,6 +341,7 @@ fn raise(
                 reasons: Value::Array(reasons),
                 opposition_deadline: deadline.map(|d| d.due),
                 signals: Value::Array(signals(filing, watcher, tally)),
+                recipients: Vec::new(),
             };
             let audit = entry(
                 None,

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod import;
+mod notify;
 mod search;
 mod watch;
 

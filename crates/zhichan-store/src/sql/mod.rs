@@ -4,12 +4,14 @@
 //! Only connection set-up and migrations differ, and live in `sqlite.rs` and `postgres.rs`.
 
 mod accounts;
+pub(crate) mod notifications;
 pub(crate) mod records;
 mod reference;
 pub(crate) mod searches;
 pub(crate) mod watch;
 
 pub(crate) use accounts::sql_account_store;
+pub(crate) use notifications::sql_notification_store;
 pub(crate) use records::{Prepared, sql_record_store};
 pub(crate) use reference::sql_reference_store;
 pub(crate) use searches::sql_saved_search_store;
@@ -57,6 +59,7 @@ macro_rules! sql_store {
         $crate::sql::sql_reference_store!($store);
         $crate::sql::sql_saved_search_store!($store);
         $crate::sql::sql_watch_store!($store);
+        $crate::sql::sql_notification_store!($store);
     };
 }
 

@@ -352,6 +352,7 @@ macro_rules! sql_watch_store {
                     .fetch_optional(&mut *tx)
                     .await?;
                     if let Some(id) = id {
+                        queue_deliveries(&mut tx, id, &alert.recipients, at).await?;
                         let mut audit = audit.clone();
                         audit.target_id = Some(id.to_string());
                         insert_audit(&mut tx, &audit).await?;

@@ -67,6 +67,7 @@ conformance!(
     alerts_are_raised_once_per_filing_and_move_the_watch_position,
     alerts_follow_their_workflow_with_notes_filters_and_paging,
     patent_watches_raise_their_own_alerts,
+    alerts_queue_their_notifications_until_sent,
     trademarks_are_found_by_title_ignoring_case,
 );
 
@@ -562,6 +563,7 @@ fn new_alert(org: i64, mark: i64, number: &str, risk: &str) -> zhichan_store::wa
         reasons: serde_json::json!([{ "code": "identical", "text": "identical after normalisation: hisense" }]),
         opposition_deadline: chrono::NaiveDate::from_ymd_opt(2026, 9, 30),
         signals: serde_json::json!([{ "code": "declared_party" }]),
+        recipients: Vec::new(),
     }
 }
 
@@ -822,6 +824,69 @@ async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
     assert!(matches!(
         store.delete_patent_watch(watch.id, audit("patent_watch.delete", Some(org.id))).await,
         Err(StoreError::NotFound("patent_watch"))
+    ));
+}
+
+async fn alerts_queue_their_notifications_until_sent(Subject { store, .. }: Subject) {
+    use zhichan_store::notifications::{DeliveryOutcome, DeliveryStatus, Recipient};
+
+    let org = store
+        .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
+        .await
+        .expect("org");
+    let hook = store
+        .create_webhook(org.id, None, "https://erp.example.cn/hooks", "s3cret", audit("webhook.create", Some(org.id)))
+        .await
+        .expect("webhook");
+    assert_eq!((store.webhook(hook.id).await.expect("read").expect("exists").secret.as_str()), "s3cret");
+    assert_eq!(store.webhooks(Some(org.id)).await.expect("list").len(), 1);
+    assert!(store.webhooks(Some(org.id + 1000)).await.expect("list").is_empty());
+    let mark = store
+        .create_watched_mark(
+            org.id,
+            None,
+            &watched_fields("海信", &["HISENSE"]),
+            audit("watched_mark.create", Some(org.id)),
+        )
+        .await
+        .expect("mark");
+    let mut alert = new_alert(org.id, mark.id, "302026000777", "high");
+    alert.recipients =
+        vec![Recipient::Email { address: "ip@hisense.example".into() }, Recipient::Webhook { webhook_id: hook.id }];
+    let ids =
+        store.raise_alerts(0, 1, &[(alert.clone(), audit("alert.raise", Some(org.id)))], at(9)).await.expect("raise");
+    assert!(
+        store
+            .raise_alerts(1, 2, &[(alert, audit("alert.raise", Some(org.id)))], at(9))
+            .await
+            .expect("again")
+            .is_empty()
+    );
+
+    let due = store.due_deliveries(at(9), 10).await.expect("due");
+    assert_eq!(due.len(), 2, "one per recipient, queued once with the alert");
+    assert!(due.iter().all(|d| d.alert_id == ids[0] && d.status == DeliveryStatus::Pending && d.attempts == 0));
+    assert!(store.due_deliveries(at(8), 10).await.expect("due").is_empty(), "not due before it was queued");
+    let (mail, hook_delivery) = (&due[0], &due[1]);
+    assert!(matches!(&mail.recipient, Recipient::Email { address } if address == "ip@hisense.example"));
+    store.record_delivery(mail.id, &DeliveryOutcome::Sent, at(10)).await.expect("sent");
+    let retry = DeliveryOutcome::Retry { error: "connection refused".into(), at: at(12) };
+    store.record_delivery(hook_delivery.id, &retry, at(10)).await.expect("retry");
+    assert!(store.due_deliveries(at(11), 10).await.expect("due").is_empty());
+    let later = store.due_deliveries(at(12), 10).await.expect("due");
+    assert_eq!((later.len(), later[0].attempts, later[0].last_error.as_deref()), (1, 1, Some("connection refused")));
+    store.record_delivery(mail.id, &DeliveryOutcome::GiveUp { error: "late".into() }, at(12)).await.expect("no-op");
+    let listed = store.alert_deliveries(ids[0]).await.expect("list");
+    assert_eq!(
+        listed.iter().map(|d| (d.status, d.sent_at)).collect::<Vec<_>>(),
+        [(DeliveryStatus::Sent, Some(at(10))), (DeliveryStatus::Pending, None)],
+        "a sent delivery stays sent"
+    );
+    store.delete_webhook(hook.id, audit("webhook.delete", Some(org.id))).await.expect("delete");
+    assert_eq!(store.alert_deliveries(ids[0]).await.expect("list").len(), 1, "queued requests go with their webhook");
+    assert!(matches!(
+        store.delete_webhook(hook.id, audit("webhook.delete", Some(org.id))).await,
+        Err(StoreError::NotFound("webhook"))
     ));
 }
 

@@ -1,0 +1,97 @@
+//! Alert e-mails over SMTP (lettre): one message per address listing its new alerts, in
+//! Simplified Chinese and English, each with a link to the alert page.
+
+use std::fmt::Write as _;
+
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use zhichan_store::watch::Alert;
+
+/// How to send e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailSettings {
+    /// The SMTP server: `smtp://host:port` (plain, for a local relay), `smtp://host?tls=required`
+    /// (STARTTLS) or `smtps://user:password@host` (TLS).
+    pub smtp_url: String,
+    /// The sender, e.g. `知产通 <noreply@ip.example.cn>`.
+    pub from: String,
+    /// The platform's public address, for links in messages (`https://ip.example.cn`).
+    pub base_url: String,
+}
+
+/// Sends one message to `address` about `alerts`.
+pub(super) async fn send(settings: &MailSettings, address: &str, alerts: &[&Alert]) -> Result<(), String> {
+    if alerts.is_empty() {
+        return Ok(());
+    }
+    let message = Message::builder()
+        .from(settings.from.parse().map_err(|e| format!("sender {}: {e}", settings.from))?)
+        .to(address.parse().map_err(|e| format!("recipient {address}: {e}"))?)
+        .subject(subject(alerts.len()))
+        .header(ContentType::TEXT_PLAIN)
+        .body(body(&settings.base_url, alerts))
+        .map_err(|e| e.to_string())?;
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
+        .map_err(|e| format!("SMTP address {}: {e}", redact(&settings.smtp_url)))?
+        .timeout(Some(std::time::Duration::from_secs(20)))
+        .build();
+    transport.send(message).await.map(|_| ()).map_err(|e| format!("SMTP: {e}"))
+}
+
+fn subject(count: usize) -> String {
+    format!("[知产通] {count} 条新的监测预警 / {count} new watch alert{}", if count == 1 { "" } else { "s" })
+}
+
+fn body(base_url: &str, alerts: &[&Alert]) -> String {
+    let base = base_url.trim_end_matches('/');
+    let mut out = String::from("知产通监测到以下可能影响贵企业的新申请，请及时查看。\n");
+    out.push_str("zhichan found these new filings that may affect your organisation.\n\n");
+    for alert in alerts {
+        let _ = writeln!(
+            out,
+            "• [{}] {} {} — {}",
+            alert.risk.to_uppercase(),
+            alert.office,
+            alert.number,
+            alert.title.as_deref().unwrap_or("—")
+        );
+        if let Some(applicant) = &alert.applicant {
+            let _ = writeln!(out, "  申请人 / Applicant: {applicant}");
+        }
+        if let Some(deadline) = alert.opposition_deadline {
+            let _ = writeln!(out, "  异议截止 / Opposition deadline: {deadline}");
+        }
+        let reasons = alert.reasons.as_array().into_iter().flatten().filter_map(|r| r["text"].as_str()).take(3);
+        for reason in reasons {
+            let _ = writeln!(out, "  – {reason}");
+        }
+        let _ = writeln!(out, "  {base}/alerts/{}\n", alert.id);
+    }
+    out.push_str("此邮件由知产通自动发送。/ Sent automatically by zhichan.\n");
+    out
+}
+
+/// The SMTP URL without its password, for error messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://…@{}", &url[..scheme], &url[at + 1..]),
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_stay_out_of_messages() {
+        assert_eq!(redact("smtps://ip:s3cret@mail.example.cn"), "smtps://…@mail.example.cn");
+        assert_eq!(redact("smtp://127.0.0.1:2525"), "smtp://127.0.0.1:2525");
+    }
+
+    #[test]
+    fn subjects_count_alerts() {
+        assert!(subject(1).ends_with("1 new watch alert"));
+        assert!(subject(3).contains("3 条"));
+    }
+}

@@ -1,0 +1,246 @@
+//! Notifications of alerts, beyond the in-app inbox (the alerts themselves): an e-mail to each
+//! member of the organisation when e-mail is configured, and a signed POST to each webhook the
+//! organisation registered.
+//!
+//! A watch run queues one delivery per alert and recipient in the transaction that raises the
+//! alert; [`Core::deliver_notifications`] sends what is due — one e-mail per address listing all
+//! its due alerts, one request per alert and webhook — and retries failures with a doubling
+//! delay, giving up after [`MAX_ATTEMPTS`].
+
+mod mail;
+mod webhook;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use zhichan_domain::InvalidValue;
+use zhichan_store::notifications::{Delivery, DeliveryOutcome, Recipient, Webhook};
+use zhichan_store::watch::Alert;
+
+pub use mail::MailSettings;
+pub use webhook::{SIGNATURE_HEADER, sign};
+
+use crate::audit::entry;
+use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
+
+/// Attempts before a delivery is given up.
+pub const MAX_ATTEMPTS: u32 = 8;
+/// Deliveries taken from the queue per round.
+const ROUND: u32 = 200;
+/// The longest webhook URL accepted.
+const MAX_URL_CHARS: usize = 2_000;
+
+/// What one call of [`Core::deliver_notifications`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeliverySummary {
+    /// Deliveries sent.
+    pub sent: u64,
+    /// Deliveries that failed and wait for another attempt.
+    pub retrying: u64,
+    /// Deliveries given up.
+    pub given_up: u64,
+}
+
+/// A webhook just registered, with its signing secret — shown this once.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NewWebhook {
+    /// The webhook.
+    #[serde(flatten)]
+    pub webhook: Webhook,
+    /// The HMAC-SHA256 key of [`SIGNATURE_HEADER`].
+    pub secret: String,
+}
+
+impl Core {
+    /// Sends every delivery due now. Failures are recorded on their delivery, not returned: only
+    /// a store that cannot be read fails the call.
+    pub async fn deliver_notifications(&self) -> CoreResult<DeliverySummary> {
+        let _one_at_a_time = self.delivery_follow.lock().await;
+        let mut summary = DeliverySummary::default();
+        let mut alerts: HashMap<i64, Alert> = HashMap::new();
+        loop {
+            let now = Utc::now();
+            let due = self.store.due_deliveries(now, ROUND).await?;
+            if due.is_empty() {
+                break;
+            }
+            for delivery in &due {
+                if !alerts.contains_key(&delivery.alert_id)
+                    && let Some(alert) = self.store.alert(delivery.alert_id).await?
+                {
+                    alerts.insert(alert.id, alert);
+                }
+            }
+            let mut mail: BTreeMap<&str, Vec<&Delivery>> = BTreeMap::new();
+            for delivery in &due {
+                match &delivery.recipient {
+                    Recipient::Email { address } => mail.entry(address).or_default().push(delivery),
+                    Recipient::Webhook { webhook_id } => {
+                        let result = self.post_webhook(*webhook_id, delivery, alerts.get(&delivery.alert_id)).await;
+                        self.record_attempt(delivery, result, now, &mut summary).await?;
+                    }
+                }
+            }
+            for (address, deliveries) in mail {
+                let listed: Vec<&Alert> = deliveries.iter().filter_map(|d| alerts.get(&d.alert_id)).collect();
+                let result = match &self.settings.mail {
+                    Some(settings) => mail::send(settings, address, &listed).await,
+                    None => Err("e-mail is not configured".to_owned()),
+                };
+                for delivery in deliveries {
+                    self.record_attempt(delivery, result.clone(), now, &mut summary).await?;
+                }
+            }
+        }
+        Ok(summary)
+    }
+
+    async fn post_webhook(&self, webhook_id: i64, delivery: &Delivery, alert: Option<&Alert>) -> Result<(), String> {
+        let webhook = self
+            .store
+            .webhook(webhook_id)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "the webhook was removed".to_owned())?;
+        let alert = alert.ok_or_else(|| "the alert was removed".to_owned())?;
+        webhook::post(&webhook, delivery.id, alert).await
+    }
+
+    async fn record_attempt(
+        &self,
+        delivery: &Delivery,
+        result: Result<(), String>,
+        now: DateTime<Utc>,
+        summary: &mut DeliverySummary,
+    ) -> CoreResult<()> {
+        let outcome = match result {
+            Ok(()) => {
+                summary.sent += 1;
+                DeliveryOutcome::Sent
+            }
+            Err(error) if delivery.attempts + 1 >= MAX_ATTEMPTS => {
+                tracing::warn!(delivery = delivery.id, %error, "notification given up");
+                summary.given_up += 1;
+                DeliveryOutcome::GiveUp { error }
+            }
+            Err(error) => {
+                summary.retrying += 1;
+                let delay = chrono::Duration::minutes(1_i64 << delivery.attempts.min(12));
+                DeliveryOutcome::Retry { error, at: now + delay }
+            }
+        };
+        Ok(self.store.record_delivery(delivery.id, &outcome, now).await?)
+    }
+
+    /// Who is told about a new alert of each organisation in `organisations`: its enabled members
+    /// by e-mail (when e-mail is configured) and its webhooks.
+    pub(crate) async fn recipients(
+        &self,
+        organisations: impl IntoIterator<Item = i64>,
+    ) -> CoreResult<HashMap<i64, Vec<Recipient>>> {
+        let mut recipients: HashMap<i64, Vec<Recipient>> = HashMap::new();
+        for webhook in self.store.webhooks(None).await? {
+            recipients.entry(webhook.organisation_id).or_default().push(Recipient::Webhook { webhook_id: webhook.id });
+        }
+        let mut organisations: Vec<i64> = organisations.into_iter().collect();
+        organisations.sort_unstable();
+        organisations.dedup();
+        if self.settings.mail.is_some() {
+            for organisation in organisations {
+                let members = self.store.users_in_organisation(organisation).await?;
+                recipients.entry(organisation).or_default().extend(
+                    members
+                        .into_iter()
+                        .filter(|user| !user.disabled)
+                        .map(|user| Recipient::Email { address: user.email }),
+                );
+            }
+        }
+        Ok(recipients)
+    }
+
+    /// The webhooks of `organisation_id` (staff and administrators: of every organisation when
+    /// `None`), in id order. Secrets are not included.
+    pub async fn webhooks(&self, actor: &Actor, organisation_id: Option<i64>) -> CoreResult<Vec<Webhook>> {
+        let scope = crate::watch::scope(actor, organisation_id, "webhook")?;
+        Ok(self.store.webhooks(scope).await?)
+    }
+
+    /// Registers a webhook for `organisation_id`'s alerts; the answer carries the signing secret,
+    /// which is never shown again.
+    pub async fn create_webhook(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        organisation_id: i64,
+        url: &str,
+    ) -> CoreResult<NewWebhook> {
+        authz::watch(actor, organisation_id, "organisation")?;
+        self.store.organisation(organisation_id).await?.ok_or(CoreError::NotFound("organisation"))?;
+        let url = webhook_url(url)?;
+        let secret = crate::secret::random_hex(32)?;
+        let audit = entry(
+            Some(actor),
+            context,
+            "webhook.create",
+            ("webhook", None),
+            Some(organisation_id),
+            json!({ "url": url }),
+        );
+        let webhook = self.store.create_webhook(organisation_id, Some(actor.user_id()), &url, &secret, audit).await?;
+        Ok(NewWebhook { webhook, secret })
+    }
+
+    /// Removes a webhook; its queued deliveries go with it.
+    pub async fn delete_webhook(&self, actor: &Actor, context: &RequestContext, id: i64) -> CoreResult<()> {
+        let webhook = self.store.webhook(id).await?.ok_or(CoreError::NotFound("webhook"))?;
+        authz::watch(actor, webhook.organisation_id, "webhook")?;
+        let audit = entry(
+            Some(actor),
+            context,
+            "webhook.delete",
+            ("webhook", Some(id.to_string())),
+            Some(webhook.organisation_id),
+            json!({ "url": webhook.url }),
+        );
+        Ok(self.store.delete_webhook(id, audit).await?)
+    }
+
+    /// The notifications queued for an alert the actor may see.
+    pub async fn alert_deliveries(&self, actor: &Actor, alert_id: i64) -> CoreResult<Vec<Delivery>> {
+        self.alert(actor, alert_id).await?;
+        Ok(self.store.alert_deliveries(alert_id).await?)
+    }
+}
+
+/// An absolute `http` or `https` URL with a host.
+fn webhook_url(url: &str) -> CoreResult<String> {
+    let url = url.trim();
+    let expected = || InvalidValue::new("url", "an http:// or https:// address of at most 2,000 characters");
+    if url.chars().count() > MAX_URL_CHARS {
+        return Err(expected().into());
+    }
+    let parsed = reqwest::Url::parse(url).map_err(|_| expected())?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
+        return Err(expected().into());
+    }
+    Ok(parsed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn webhook_urls_are_absolute_http() {
+        assert_eq!(
+            webhook_url(" https://erp.example.com/hooks/zhichan ").ok().as_deref(),
+            Some("https://erp.example.com/hooks/zhichan")
+        );
+        assert!(webhook_url("http://127.0.0.1:8080/x").is_ok());
+        for bad in ["ftp://example.com", "example.com/hook", "https://", ""] {
+            assert!(webhook_url(bad).is_err(), "{bad}");
+        }
+    }
+}
