@@ -39,7 +39,7 @@ enum Command {
     /// Search index maintenance.
     #[command(subcommand)]
     Index(commands::index::IndexCommand),
-    /// Trademark-watch tools (`watch screen`: score JSON Lines pairs from stdin).
+    /// Watch tools (`watch screen`: score JSON Lines pairs from stdin; `watch run`: screen new records now).
     #[command(subcommand)]
     Watch(commands::watch::WatchCommand),
     /// Apply database migrations and exit.
@@ -82,7 +82,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Import(args) => commands::import::run(&flags, args).await,
             Command::Search(args) => commands::search::run(&flags, args).await,
             Command::Index(command) => commands::index::run(&flags, command).await,
-            Command::Watch(command) => commands::watch::run(command),
+            Command::Watch(command) => commands::watch::run(&flags, command).await,
             Command::Migrate => commands::migrate::run(&flags).await,
             Command::Admin(command) => commands::admin::run(&flags, command).await,
             Command::Config(command) => commands::config::run(command),

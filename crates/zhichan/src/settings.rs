@@ -28,6 +28,22 @@ pub struct Settings {
     pub auth: AuthSettings,
     /// The search index.
     pub search: SearchSettings,
+    /// Alert e-mails.
+    pub mail: MailSettings,
+}
+
+/// Alert e-mail settings: e-mail is sent only when `smtp_url` is set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    /// `smtp://host:port` (no TLS, a local relay), `smtp://host?tls=required` (STARTTLS) or
+    /// `smtps://user:password@host` (TLS); unset: no e-mail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_url: Option<String>,
+    /// The sender.
+    pub from: String,
+    /// The platform's public address, for links in e-mails.
+    pub base_url: String,
 }
 
 /// Search index settings.
@@ -39,7 +55,7 @@ pub struct SearchSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index_dir: Option<PathBuf>,
     /// How often a running server checks the store's change journal for records written by
-    /// other processes, in seconds.
+    /// other processes (to index them and run the watch on them), in seconds.
     pub follow_seconds: u32,
 }
 
@@ -73,6 +89,11 @@ impl Default for Settings {
             server: ServerSettings { bind: SocketAddr::from(([127, 0, 0, 1], 8080)), secure_cookies: false },
             auth: AuthSettings { session_hours: 168, login_attempts: 5, login_window_minutes: 15 },
             search: SearchSettings { index_dir: None, follow_seconds: 2 },
+            mail: MailSettings {
+                smtp_url: None,
+                from: "知产通 <noreply@localhost>".into(),
+                base_url: "http://127.0.0.1:8080".into(),
+            },
         }
     }
 }
@@ -105,8 +126,18 @@ login_window_minutes = 15
 # The search index directory (default: "index" inside data_dir). Several `serve` processes on one
 # PostgreSQL each keep their own index and follow the database's change journal.
 # index_dir = "./data/index"
-# How often a running server picks up records written by other processes, in seconds.
+# How often a running server picks up records written by other processes (indexing them and
+# running the watch on them), in seconds.
 follow_seconds = 2
+
+[mail]
+# Alert e-mails to enterprise members go out only when an SMTP server is set:
+# smtp://host:port (no TLS, a local relay), smtp://host?tls=required (STARTTLS),
+# smtps://user:password@host (TLS).
+# smtp_url = "smtp://127.0.0.1:25"
+from = "知产通 <noreply@localhost>"
+# The platform's public address, for links in e-mails.
+base_url = "http://127.0.0.1:8080"
 "#;
 
 impl Settings {
@@ -143,6 +174,11 @@ impl Settings {
             session_ttl: chrono_hours(self.auth.session_hours),
             login_attempts: self.auth.login_attempts.max(1),
             login_window: std::time::Duration::from_secs(u64::from(self.auth.login_window_minutes) * 60),
+            mail: self.mail.smtp_url.as_ref().map(|smtp_url| zhichan_core::notify::MailSettings {
+                smtp_url: smtp_url.clone(),
+                from: self.mail.from.clone(),
+                base_url: self.mail.base_url.clone(),
+            }),
         }
     }
 }

@@ -11,8 +11,8 @@
 use chrono::{Days, NaiveDate, Utc};
 use serde::Serialize;
 use zhichan_domain::deadline::{next_renewal, opposition_deadline};
-use zhichan_domain::records::{MarkStatus, Record};
-use zhichan_store::Page;
+use zhichan_domain::records::{MarkStatus, Record, Trademark};
+use zhichan_store::{Organisation, Page};
 use zhichan_store::watch::{AlertFilter, AlertStatus};
 
 use super::run::{anchor_dates, owned_by};
@@ -82,20 +82,13 @@ impl Core {
         loop {
             let marks = self.store.watched_marks(Some(organisation_id), page).await?;
             page.after = marks.last().map(|m| m.id);
-            forms.extend(marks.iter().flat_map(|m| m.forms.iter().map(|f| f.to_ascii_lowercase())));
+            forms.extend(marks.iter().flat_map(|m| m.forms.iter().cloned()));
             if marks.len() < page.limit as usize {
                 break;
             }
         }
-        forms.sort();
-        forms.dedup();
-        let records = self.store.trademarks_titled(&forms, MAX_OWN_MARKS).await?;
         let mut due = Vec::new();
-        for record in records {
-            let Record::Trademark(mark) = record else { continue };
-            if !owned_by(&mark, Some(&organisation)) {
-                continue;
-            }
+        for mark in self.own_marks(&organisation, forms).await? {
             let dates = anchor_dates(&mark);
             let upcoming = |kind, opens, due, latest: Option<NaiveDate>, rule: String| UpcomingDeadline {
                 office: mark.office.as_str().to_owned(),
@@ -135,6 +128,22 @@ impl Core {
         due.extend(self.open_alert_deadlines(organisation_id, today, horizon).await?);
         due.sort_by(|a, b| (a.due, &a.office, &a.number).cmp(&(b.due, &b.office, &b.number)));
         Ok(due)
+    }
+
+    /// The organisation's own trademark records among those titled like one of `forms` (any
+    /// case): owned by it by name (see the module docs), at most [`MAX_OWN_MARKS`].
+    pub(super) async fn own_marks(&self, organisation: &Organisation, forms: Vec<String>) -> CoreResult<Vec<Trademark>> {
+        let mut titles: Vec<String> = forms.iter().map(|form| form.to_ascii_lowercase()).collect();
+        titles.sort();
+        titles.dedup();
+        let records = self.store.trademarks_titled(&titles, MAX_OWN_MARKS).await?;
+        Ok(records
+            .into_iter()
+            .filter_map(|record| match record {
+                Record::Trademark(mark) if owned_by(&mark, Some(organisation)) => Some(*mark),
+                _ => None,
+            })
+            .collect())
     }
 
     /// The opposition deadlines between `from` and `to` of the organisation's alerts still new or

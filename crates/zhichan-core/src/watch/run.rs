@@ -96,6 +96,7 @@ impl Core {
         let screener = Arc::new(screener(&watchers).await?);
         let patents = Arc::new(PatentQueries::new(patent_watches).await?);
         let mut tally: HashMap<String, ApplicantTally> = HashMap::new();
+        let mut own_offices: HashMap<i64, Vec<OfficeCode>> = HashMap::new();
         loop {
             let changes = self.store.changes_since(position, JOURNAL_PAGE).await?;
             let Some(last) = changes.last().map(|change| change.seq) else { break };
@@ -121,7 +122,14 @@ impl Core {
             };
             summary.screened += (filings.len() + new_patents.len()) as u64;
             summary.candidates += screenings.iter().map(|s| s.candidates as u64).sum::<u64>();
-            let mut alerts = raise(&watchers, &filings, &screenings, &mut tally);
+            for hit in screenings.iter().flat_map(|s| &s.matches) {
+                let Some(watcher) = watchers.get(hit.mark) else { continue };
+                let organisation = watcher.mark.organisation_id;
+                if let std::collections::hash_map::Entry::Vacant(entry) = own_offices.entry(organisation) {
+                    entry.insert(self.own_mark_offices(watcher, &watchers).await?);
+                }
+            }
+            let mut alerts = raise(&watchers, &filings, &screenings, &own_offices, &mut tally);
             alerts.extend(patents.alerts(&new_patents, &patent_hits));
             for (alert, _) in &mut alerts {
                 alert.recipients = recipients.get(&alert.organisation_id).cloned().unwrap_or_default();
@@ -289,6 +297,7 @@ fn raise(
     watchers: &[Watcher],
     filings: &[Trademark],
     screenings: &[Screening],
+    own_offices: &HashMap<i64, Vec<OfficeCode>>,
     tally: &mut HashMap<String, ApplicantTally>,
 ) -> Vec<(NewAlert, zhichan_store::AuditEntry)> {
     let mut found: Vec<(&Trademark, &Watcher, &Assessment)> = Vec::new();
@@ -340,7 +349,7 @@ fn raise(
                 risk: assessment.risk.code().to_owned(),
                 reasons: Value::Array(reasons),
                 opposition_deadline: deadline.map(|d| d.due),
-                signals: Value::Array(signals(filing, watcher, tally)),
+                signals: Value::Array(signals(filing, watcher, own_offices, tally)),
                 recipients: Vec::new(),
             };
             let audit = entry(
@@ -387,9 +396,15 @@ pub(crate) fn anchor_dates(filing: &Trademark) -> AnchorDates {
 ///   known squatters (names compared with [`same_party`]);
 /// - `serial_filer`: an applicant's filings screened so far in this run alert on watched marks
 ///   of at least [`SERIAL_FILER_ORGANISATIONS`] organisations;
-/// - `outside_markets`: the filing's office (or, for Madrid filings, every designation) covers
-///   none of the organisation's export markets and the mark's watched offices.
-fn signals(filing: &Trademark, watcher: &Watcher, tally: &HashMap<String, ApplicantTally>) -> Vec<Value> {
+/// - `no_own_mark`: the filing protects the mark (at its office or, for Madrid filings, in a
+///   designated territory) where none of the organisation's own marks does — the squatter would
+///   hold the only right there.
+fn signals(
+    filing: &Trademark,
+    watcher: &Watcher,
+    own_offices: &HashMap<i64, Vec<OfficeCode>>,
+    tally: &HashMap<String, ApplicantTally>,
+) -> Vec<Value> {
     let mut signals = Vec::new();
     for owner in &filing.owners {
         for party in watcher.parties.iter().filter(|party| same_party(&owner.name, &party.name)) {
@@ -413,38 +428,58 @@ fn signals(filing: &Trademark, watcher: &Watcher, tally: &HashMap<String, Applic
             }));
         }
     }
-    let markets: Vec<String> = watcher
-        .organisation
-        .iter()
-        .flat_map(|o| o.export_markets.iter())
-        .chain(&watcher.mark.offices)
-        .map(|m| m.as_str().to_owned())
+    let own: &[OfficeCode] = own_offices.get(&watcher.mark.organisation_id).map_or(&[], Vec::as_slice);
+    let uncovered: Vec<String> = territories(filing)
+        .into_iter()
+        .filter(|&territory| !own.iter().any(|&office| designation_covers(office, territory)))
+        .map(|territory| territory.as_str().to_owned())
         .collect();
-    if !markets.is_empty() && !covers_markets(filing, &markets) {
+    if !uncovered.is_empty() {
+        let held: Vec<&str> = own.iter().map(|office| office.as_str()).collect();
         signals.push(json!({
-            "code": "outside_markets",
+            "code": "no_own_mark",
             "text": format!(
-                "filed at {}, outside the organisation's markets and watched offices ({})",
-                filing.office, markets.join(", ")
+                "the organisation holds no mark of its own in {} (its own marks: {})",
+                uncovered.join(", "),
+                if held.is_empty() { "none found".to_owned() } else { held.join(", ") }
             ),
-            "details": { "office": filing.office, "markets": markets },
+            "details": { "territories": uncovered, "own_offices": held },
         }));
     }
     signals
 }
 
-/// Whether a filing protects the mark in one of `markets`.
-fn covers_markets(filing: &Trademark, markets: &[String]) -> bool {
-    let designations: Vec<OfficeCode> = filing
-        .madrid
-        .iter()
-        .flat_map(|m| m.designations.iter())
-        .filter_map(|d| OfficeCode::parse(d).ok())
-        .chain([filing.office])
+/// Where a filing protects the mark: its office and, for Madrid filings, every designation.
+fn territories(filing: &Trademark) -> Vec<OfficeCode> {
+    let mut territories: Vec<OfficeCode> = [filing.office]
+        .into_iter()
+        .chain(filing.madrid.iter().flat_map(|m| m.designations.iter()).filter_map(|d| OfficeCode::parse(d).ok()))
         .collect();
-    markets.iter().filter_map(|m| OfficeCode::parse(m).ok()).any(|market| {
-        designations.iter().any(|&office| designation_covers(office, market) || designation_covers(market, office))
-    })
+    territories.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+    territories.dedup();
+    territories
+}
+
+impl Core {
+    /// The offices (Madrid designations included) where `watcher`'s organisation holds live marks
+    /// of its own titled like one of its watched forms.
+    async fn own_mark_offices(&self, watcher: &Watcher, watchers: &[Watcher]) -> CoreResult<Vec<OfficeCode>> {
+        let Some(organisation) = &watcher.organisation else { return Ok(Vec::new()) };
+        let forms: Vec<String> = watchers
+            .iter()
+            .filter(|w| w.mark.organisation_id == organisation.id)
+            .flat_map(|w| w.mark.forms.iter().cloned())
+            .collect();
+        let mut offices: Vec<OfficeCode> = Vec::new();
+        for mark in self.own_marks(organisation, forms).await? {
+            if screenable(&mark) {
+                offices.extend(territories(&mark));
+            }
+        }
+        offices.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+        offices.dedup();
+        Ok(offices)
+    }
 }
 
 /// Runs CPU-bound screening off the async executor.

@@ -2,6 +2,7 @@
 //! commands, not timed tests: run them in release mode on an otherwise idle machine.
 
 pub mod search;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -55,6 +56,28 @@ pub enum BenchCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// The watch at scale: candidate index against brute force in memory (recall, time), and a
+    /// whole watch run through the store after importing the filings.
+    Watch {
+        /// Watched marks.
+        #[arg(long, default_value_t = 10_000)]
+        watched: usize,
+        /// New generated filings.
+        #[arg(long, default_value_t = 100_000)]
+        filings: usize,
+        /// Generator seed.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Enterprises the watched marks are spread over.
+        #[arg(long, default_value_t = 100)]
+        organisations: usize,
+        /// PostgreSQL server for the store run (a fresh database on it); SQLite without it.
+        #[arg(long)]
+        postgres: Option<String>,
+        /// Also write the markdown report to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs the benchmark and prints one result line per measurement.
@@ -76,6 +99,9 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
             let report = search::run(options).await?;
             eprintln!("bench search: {} corpus size(s) measured", report.runs.len());
             Ok(())
+        }
+        BenchCommand::Watch { watched, filings, seed, organisations, postgres, out } => {
+            watch::run(watch::WatchBenchOptions { watched, filings, seed, organisations, postgres, out }).await
         }
     }
 }
@@ -107,7 +133,7 @@ async fn import(paths: &[PathBuf], postgres: Option<&str>, batch_size: usize) ->
     Ok(())
 }
 
-fn tempfile_dir() -> anyhow::Result<PathBuf> {
+pub(crate) fn tempfile_dir() -> anyhow::Result<PathBuf> {
     let dir = std::env::temp_dir().join(format!("zhichan-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)

@@ -9,6 +9,7 @@ use figment::Figment;
 use indicatif::{ProgressBar, ProgressStyle};
 use zhichan_core::import::{ImportObserver, ImportOptions, ImportReport};
 use zhichan_core::search::IndexUpdate;
+use zhichan_core::watch::WatchUpdate;
 
 use super::{Flags, open_core};
 
@@ -80,6 +81,16 @@ fn print_summary(report: &ImportReport, elapsed: std::time::Duration) {
         IndexUpdate::LeftToWriter => println!("  search index: the running server indexes these records"),
         IndexUpdate::Failed(error) => println!("  search index not updated ({error}); run `zhichan index rebuild`"),
         IndexUpdate::NotAttached => {}
+    }
+    match &report.watch {
+        WatchUpdate::Screened(run) if run.screened > 0 => println!(
+            "  watch: {} new filings screened, {} alerts raised ({:.1} s)",
+            run.screened,
+            run.alerts,
+            run.elapsed.as_secs_f64()
+        ),
+        WatchUpdate::Screened(_) => {}
+        WatchUpdate::Failed(error) => println!("  watch not run ({error}); run `zhichan watch run`"),
     }
     let mut reasons: std::collections::BTreeMap<&str, u64> = Default::default();
     for rejection in &report.rejections {

@@ -35,6 +35,7 @@ pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
         print_demo_logins(&core).await?;
         import_demo_records(&core, &args.demo_data, &settings.data_dir).await?;
+        seed_demo_watch(&core, &settings.data_dir).await?;
     }
     if !core.has_admin().await? {
         println!("hint: no administrator yet — create one with:");
@@ -42,6 +43,7 @@ pub async fn run(flags: &Flags, args: ServeArgs) -> anyhow::Result<()> {
     }
     tokio::spawn(sweep_sessions(core.clone()));
     tokio::spawn(follow_journal(core.clone(), settings.search.follow_seconds));
+    tokio::spawn(follow_watch(core.clone(), settings.search.follow_seconds));
 
     let state = zhichan_web::AppState::new(core, settings.server.secure_cookies).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(settings.server.bind)
@@ -89,6 +91,20 @@ async fn import_demo_records(core: &Core, samples: &Path, data_dir: &Path) -> an
     Ok(())
 }
 
+/// Sets up the demo enterprises' watch once and imports the fictitious filings it catches.
+async fn seed_demo_watch(core: &Core, data_dir: &Path) -> anyhow::Result<()> {
+    let seeded = core
+        .seed_demo_watch(&data_dir.join("demo-filings"))
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot set up the demo watch: {e}"))?;
+    if let Some(report) = seeded
+        && let zhichan_core::watch::WatchUpdate::Screened(run) = report.watch
+    {
+        println!("demo: the watch screened {} new filings and raised {} alerts (see /alerts)", run.screened, run.alerts);
+    }
+    Ok(())
+}
+
 /// Keeps this process's search index current: indexes what the store holds that it does not (at
 /// start, after a crash, or written by another process), then checks the journal every few
 /// seconds. A process that only reads the index reloads it to see the writer's commits.
@@ -108,6 +124,36 @@ async fn follow_journal(core: Core, seconds: u32) {
             Ok(done) if done.indexed > 0 => tracing::info!(indexed = done.indexed, "search index caught up"),
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "search index catch-up failed"),
+        }
+    }
+}
+
+/// Runs the watch on whatever any process stored since it last ran (an import that could not run
+/// it, records written by another server) and sends the notifications due, every few seconds.
+/// Every server may do this: the watch position in the store makes sure each change is screened
+/// once. (Two servers may send the same due notification twice in a race; receivers tell repeats
+/// by the `X-Zhichan-Delivery` id.)
+async fn follow_watch(core: Core, seconds: u32) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(u64::from(seconds.max(1))));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match core.run_watch().await {
+            Ok(run) if run.screened > 0 => {
+                tracing::info!(screened = run.screened, alerts = run.alerts, "watch ran on new records")
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "watch run failed"),
+        }
+        match core.deliver_notifications().await {
+            Ok(done) if done.sent + done.retrying + done.given_up > 0 => tracing::info!(
+                sent = done.sent,
+                retrying = done.retrying,
+                given_up = done.given_up,
+                "alert notifications delivered"
+            ),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "alert notifications not delivered"),
         }
     }
 }

@@ -68,6 +68,11 @@ fn every_shared_data_file_imports_through_the_cli() {
     let output = search(&["--json", "--limit", "2", "ipc:G06F*"]);
     let again: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(again["total"], json["total"]);
+
+    // The import ran the watch: nothing is left for `watch run`.
+    let output = zhichan(dir.path()).args(["watch", "run"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && stdout.starts_with("watch: 0 records screened"), "{stdout}");
 }
 
 #[test]
