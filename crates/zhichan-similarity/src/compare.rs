@@ -55,12 +55,15 @@ pub(crate) fn dimensions(watched: &MarkProfile, filing: &MarkProfile) -> Vec<Dim
     if !filing.han().is_empty() && !watched.latin.is_empty() {
         cross_pair(filing, watched, &mut out);
     }
-    out.retain(|d| d.score >= FLOOR);
     out
 }
 
-fn push(out: &mut Vec<DimensionScore>, dimension: Dimension, score: f32, reason: Reason) {
-    out.push(DimensionScore { dimension, score: score.clamp(0.0, 1.0), reason });
+/// Adds a dimension that scored at least [`FLOOR`]; its reason is only built then (most pairs
+/// screened are strangers, and building reasons is most of the cost of comparing them).
+fn push(out: &mut Vec<DimensionScore>, dimension: Dimension, score: f32, reason: impl FnOnce() -> Reason) {
+    if score >= FLOOR {
+        out.push(DimensionScore { dimension, score: score.clamp(0.0, 1.0), reason: reason() });
+    }
 }
 
 fn words(profile: &MarkProfile) -> String {
@@ -70,11 +73,9 @@ fn words(profile: &MarkProfile) -> String {
 fn latin_pair(w: &MarkProfile, f: &MarkProfile, out: &mut Vec<DimensionScore>) {
     let spelling = if w.latin == f.latin { 0.97 } else { latin_similarity(&w.latin, &f.latin) };
     if w.latin == f.latin {
-        let reason = Reason::SplitOrJoined { joined: w.latin.clone() };
-        push(out, Dimension::Orthographic, spelling, reason);
+        push(out, Dimension::Orthographic, spelling, || Reason::SplitOrJoined { joined: w.latin.clone() });
     } else {
-        let reason = Reason::Spelling { watched: words(w), filing: words(f) };
-        push(out, Dimension::Orthographic, spelling, reason);
+        push(out, Dimension::Orthographic, spelling, || Reason::Spelling { watched: words(w), filing: words(f) });
     }
     let earlier: Vec<char> = w.latin.chars().collect();
     let later: Vec<char> = f.latin.chars().collect();
@@ -82,10 +83,9 @@ fn latin_pair(w: &MarkProfile, f: &MarkProfile, out: &mut Vec<DimensionScore>) {
         contained(out, w.latin.clone(), found.added, found.position);
     }
     if let Some((score, watched_code, filing_code)) = sound_similarity(&w.metaphone, &f.metaphone) {
-        let reason = Reason::SoundsAlike { watched_code, filing_code };
         // Rule 7: sounding alike counts where the marks also look alike overall.
         let look = 0.55 + 0.45 * spelling;
-        push(out, Dimension::LatinPhonetic, score * look, reason);
+        push(out, Dimension::LatinPhonetic, score * look, || Reason::SoundsAlike { watched_code, filing_code });
     }
     meaning_dimension(&w.word_meaning, &f.word_meaning, out);
 }
@@ -95,23 +95,23 @@ fn contained(out: &mut Vec<DimensionScore>, earlier: String, added: String, posi
         Position::Edge => CONTAINED_AT_EDGE,
         Position::Inside => CONTAINED_INSIDE,
     };
-    push(out, Dimension::Orthographic, score, Reason::Contains { earlier, added });
+    push(out, Dimension::Orthographic, score, || Reason::Contains { earlier, added });
 }
 
 fn han_pair(w: &MarkProfile, f: &MarkProfile, out: &mut Vec<DimensionScore>) {
-    let reason = Reason::Spelling { watched: w.han_text(), filing: f.han_text() };
+    let reason = || Reason::Spelling { watched: w.han_text(), filing: f.han_text() };
     push(out, Dimension::Orthographic, han_similarity(w.han(), f.han()), reason);
     if let Some(found) = containment(w.han(), f.han(), 2, |c| c.iter().collect()) {
         contained(out, w.han_text(), found.added, found.position);
     }
     if let Some(score) = mandarin::homophone_similarity(w.han(), &w.pinyin, f.han(), &f.pinyin) {
         let reason =
-            Reason::PinyinHomophone { watched: mandarin::display(&w.pinyin), filing: mandarin::display(&f.pinyin) };
+            || Reason::PinyinHomophone { watched: mandarin::display(&w.pinyin), filing: mandarin::display(&f.pinyin) };
         push(out, Dimension::Mandarin, 0.95 * score, reason);
     }
     let (score, pairs) = shape::similarity(w.han(), f.han());
     if !pairs.is_empty() {
-        push(out, Dimension::Shape, score, Reason::LookAlike { pairs });
+        push(out, Dimension::Shape, score, || Reason::LookAlike { pairs });
     }
 }
 
@@ -125,8 +125,8 @@ fn confidence(skeleton: &[u8]) -> f32 {
 }
 
 fn cross_pair(h: &MarkProfile, l: &MarkProfile, out: &mut Vec<DimensionScore>) {
-    let han = h.han_text();
-    let latin = words(l);
+    let han = || h.han_text();
+    let latin = || words(l);
     let extended = cross_script::with_translations(&h.mandarin_lattice, h.han(), &h.spans, &l.normalised.words);
     let (lattice, translated, share) = match &extended {
         Some((lattice, translated)) => (lattice, translated.clone(), h.transliteration_share.max(0.5)),
@@ -134,8 +134,7 @@ fn cross_pair(h: &MarkProfile, l: &MarkProfile, out: &mut Vec<DimensionScore>) {
     };
     let tail = if share >= 0.5 { TRANSLITERATION_TAIL } else { 1.0 };
     let pinyin = h.pinyin_lattice.similarity(&l.latin_fuzzy, &Unit, 1.0);
-    let reason =
-        Reason::PinyinSpelling { han: han.clone(), pinyin: mandarin::display(&h.pinyin), latin: latin.clone() };
+    let reason = || Reason::PinyinSpelling { han: han(), pinyin: mandarin::display(&h.pinyin), latin: latin() };
     push(out, Dimension::Mandarin, 0.95 * sound_score(pinyin, STRICT_FLOOR), reason);
 
     let trust = confidence(&l.latin_skeletons[0]);
@@ -143,17 +142,18 @@ fn cross_pair(h: &MarkProfile, l: &MarkProfile, out: &mut Vec<DimensionScore>) {
     // Hong Kong transliterations (屈臣氏 ~ WATSONS) are heard in Cantonese.
     let cantonese_sound = best_reading(&h.cantonese_lattice, &l.latin_skeletons, tail);
     let first = |r: &Vec<&'static str>| r.first().copied().unwrap_or("?");
-    let reason = Reason::CantoneseSpelling {
-        han: han.clone(),
+    let reason = || Reason::CantoneseSpelling {
+        han: han(),
         jyutping: h.jyutping.iter().map(first).collect::<Vec<_>>().join(" "),
         hong_kong: h.jyutping.iter().map(|r| cantonese::hong_kong(first(r))).collect::<Vec<_>>().join(" "),
-        latin: latin.clone(),
+        latin: latin(),
     };
     push(out, Dimension::Cantonese, 0.95 * trust * sound_score(cantonese, STRICT_FLOOR), reason);
 
     let sound = best_reading(lattice, &l.latin_skeletons, tail).max(cantonese_sound);
     let floor = TRANSLITERATION_FLOOR - TRANSLITERATION_LENIENCY * share;
-    let reason = Reason::Transliteration { han, reading: mandarin::display(&h.pinyin), latin, translated };
+    let reason =
+        || Reason::Transliteration { han: han(), reading: mandarin::display(&h.pinyin), latin: latin(), translated };
     let weight = MEANINGFUL_SHARE + (1.0 - MEANINGFUL_SHARE) * share;
     let score = TRANSLITERATION_CAP * trust * weight * sound_score(sound, floor);
     push(out, Dimension::CrossScript, score, reason);
@@ -169,6 +169,6 @@ fn meaning_dimension(a: &Meaning, b: &Meaning, out: &mut Vec<DimensionScore>) {
     let (score, shared) = meaning::similarity(a, b);
     if !shared.is_empty() {
         let concepts = shared.iter().map(|c| meaning::name(*c).to_string()).collect();
-        push(out, Dimension::Meaning, score, Reason::SameMeaning { concepts });
+        push(out, Dimension::Meaning, score, || Reason::SameMeaning { concepts });
     }
 }

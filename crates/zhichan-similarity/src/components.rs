@@ -82,8 +82,32 @@ fn shared(table: &Table, a: u32, b: u32, depth: u8, down_a: bool) -> f32 {
 }
 
 /// The share of both characters' strokes that shared components cover (a Dice coefficient over
-/// strokes), in [0, 1]; `None` when either character is not in the data.
+/// strokes), in [0, 1]; `None` when either character is not in the data. Remembered per thread:
+/// screening meets the same few thousand characters again and again, and the walk down the
+/// component trees is the costliest step of comparing two Chinese marks.
 pub(crate) fn similarity(a: char, b: char) -> Option<f32> {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<(char, char), Option<f32>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(known) = KNOWN.with(|known| known.borrow().get(&(a, b)).copied()) {
+        return known;
+    }
+    let computed = compute(a, b);
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        if known.len() >= MAX_REMEMBERED {
+            known.clear();
+        }
+        known.insert((a, b), computed);
+    });
+    computed
+}
+
+/// Character pairs remembered per thread before the memory is cleared (~40 MB at most).
+const MAX_REMEMBERED: usize = 1 << 20;
+
+fn compute(a: char, b: char) -> Option<f32> {
     let table = table();
     let (x, y) = (*table.by_char.get(&a)?, *table.by_char.get(&b)?);
     let total = table.nodes[x as usize].strokes + table.nodes[y as usize].strokes;
