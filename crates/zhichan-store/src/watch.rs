@@ -369,6 +369,8 @@ pub trait WatchStore: Send + Sync {
     async fn alert(&self, id: i64) -> StoreResult<Option<Alert>>;
     /// Alerts matching `filter`, newest first; `page.after` continues below that id.
     async fn alerts(&self, filter: &AlertFilter, page: Page) -> StoreResult<Vec<Alert>>;
+    /// How many alerts match `filter`.
+    async fn count_alerts(&self, filter: &AlertFilter) -> StoreResult<u64>;
     /// Moves an alert from status `from` to `to`, with an optional note by `author_user_id`.
     /// [`crate::StoreError::Conflict`] (`alert_status`) when it is no longer in `from`.
     async fn set_alert_status(

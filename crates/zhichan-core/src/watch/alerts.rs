@@ -48,6 +48,42 @@ pub struct AlertQuery {
     pub kind: Option<String>,
 }
 
+impl AlertQuery {
+    /// The store's filter for what `actor` may see of this query; codes are checked.
+    fn filter(&self, actor: &Actor) -> CoreResult<AlertFilter> {
+        let organisation_id = super::marks::scope(actor, self.organisation_id, "alert")?;
+        fn given(value: &Option<String>) -> Option<&str> {
+            value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+        }
+        let risk = given(&self.risk)
+            .map(|risk| match risk {
+                "low" | "medium" | "high" => Ok(risk.to_owned()),
+                _ => Err(InvalidValue::new("risk", "low, medium or high")),
+            })
+            .transpose()?;
+        let office = given(&self.office)
+            .map(|office| {
+                zhichan_domain::OfficeCode::parse(&office.to_ascii_uppercase()).map(|o| o.as_str().to_owned())
+            })
+            .transpose()?;
+        let kind = given(&self.kind)
+            .map(|kind| match kind {
+                "trademark" | "patent" => Ok(kind.to_owned()),
+                _ => Err(InvalidValue::new("kind", "trademark or patent")),
+            })
+            .transpose()?;
+        Ok(AlertFilter {
+            organisation_id,
+            status: given(&self.status).map(AlertStatus::parse).transpose()?,
+            risk,
+            watched_mark_id: self.watched_mark_id,
+            office,
+            patent_watch_id: self.patent_watch_id,
+            kind,
+        })
+    }
+}
+
 /// A page of alerts and the cursor of the next page, if there is one.
 #[derive(Debug, Clone)]
 pub struct AlertPage {
@@ -60,40 +96,16 @@ pub struct AlertPage {
 impl Core {
     /// Alerts the actor may see matching `query`, newest first.
     pub async fn alerts(&self, actor: &Actor, query: &AlertQuery, page: Page) -> CoreResult<AlertPage> {
-        let organisation_id = super::marks::scope(actor, query.organisation_id, "alert")?;
-        fn given(value: &Option<String>) -> Option<&str> {
-            value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-        }
-        let risk = given(&query.risk)
-            .map(|risk| match risk {
-                "low" | "medium" | "high" => Ok(risk.to_owned()),
-                _ => Err(InvalidValue::new("risk", "low, medium or high")),
-            })
-            .transpose()?;
-        let office = given(&query.office)
-            .map(|office| {
-                zhichan_domain::OfficeCode::parse(&office.to_ascii_uppercase()).map(|o| o.as_str().to_owned())
-            })
-            .transpose()?;
-        let kind = given(&query.kind)
-            .map(|kind| match kind {
-                "trademark" | "patent" => Ok(kind.to_owned()),
-                _ => Err(InvalidValue::new("kind", "trademark or patent")),
-            })
-            .transpose()?;
-        let filter = AlertFilter {
-            organisation_id,
-            status: given(&query.status).map(AlertStatus::parse).transpose()?,
-            risk,
-            watched_mark_id: query.watched_mark_id,
-            office,
-            patent_watch_id: query.patent_watch_id,
-            kind,
-        };
+        let filter = query.filter(actor)?;
         let limit = page.limit.clamp(1, MAX_PAGE);
         let alerts = self.store.alerts(&filter, Page { after: page.after, limit }).await?;
         let next = (alerts.len() == limit as usize).then(|| alerts.last().map(|a| a.id)).flatten();
         Ok(AlertPage { alerts, next })
+    }
+
+    /// How many alerts the actor may see match `query` (the inbox's count of new alerts).
+    pub async fn count_alerts(&self, actor: &Actor, query: &AlertQuery) -> CoreResult<u64> {
+        Ok(self.store.count_alerts(&query.filter(actor)?).await?)
     }
 
     /// One alert the actor may see, with its notes.

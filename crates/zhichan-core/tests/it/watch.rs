@@ -145,12 +145,18 @@ async fn imports_raise_explained_alerts_once_for_the_right_organisation() {
     assert_eq!((copy_alert.risk.as_str(), copy_alert.watched_mark_id), ("high", Some(brand.id)));
     assert_eq!(copy_alert.opposition_deadline, days_ago(20).checked_add_months(Months::new(3)), "DE: 3 months");
     assert_eq!(codes(&copy_alert.signals), ["declared_party", "no_own_mark"]);
-    assert!(copy_alert.signals[1]["text"].as_str().unwrap().contains("its own marks: CN, US"), "{}", copy_alert.signals);
+    assert!(
+        copy_alert.signals[1]["text"].as_str().unwrap().contains("its own marks: CN, US"),
+        "{}",
+        copy_alert.signals
+    );
     assert!(codes(&copy_alert.reasons).contains(&"identical".to_string()), "{}", copy_alert.reasons);
     assert!(codes(&copy_alert.reasons).contains(&"opposition_deadline".to_string()));
     assert!(copy_alert.reasons[0]["text"].as_str().unwrap().contains("identical"));
     assert_eq!(pinyin_alert.opposition_deadline, days_ago(10).checked_add_days(chrono::Days::new(60)), "BR: 60 days");
     assert_eq!(codes(&pinyin_alert.signals), ["serial_filer", "no_own_mark"]);
+    let new = AlertQuery { status: Some("new".into()), ..AlertQuery::default() };
+    assert_eq!(core.count_alerts(&member, &new).await.unwrap(), 2, "the inbox's count: only its own");
     let theirs = core.alerts(&gree_member, &AlertQuery::default(), Page::first(10)).await.unwrap().alerts;
     assert_eq!((theirs.len(), theirs[0].watched_mark_id), (1, Some(gree_mark.id)));
     assert!(codes(&theirs[0].signals).contains(&"serial_filer".to_string()));

@@ -22,6 +22,15 @@ macro_rules! patent_watch_columns {
         "id, organisation_id, label, query, created_by, created_at, updated_at"
     };
 }
+/// The conditions of an [`crate::watch::AlertFilter`] on parameters `$1`…`$7`, bound by
+/// `bind_alert_filter`.
+macro_rules! alert_filter {
+    () => {
+        "($1 IS NULL OR organisation_id = $1) AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR risk = $3) \
+         AND ($4 IS NULL OR watched_mark_id = $4) AND ($5 IS NULL OR office = $5) \
+         AND ($6 IS NULL OR patent_watch_id = $6) AND ($7 IS NULL OR kind = $7)"
+    };
+}
 macro_rules! alert_columns {
     () => {
         "id, organisation_id, watched_mark_id, patent_watch_id, office, kind, number, title, applicant, score, risk, reasons, \
@@ -374,24 +383,16 @@ macro_rules! sql_watch_store {
                 page: $crate::Page,
             ) -> $crate::StoreResult<Vec<$crate::watch::Alert>> {
                 let mut conn = self.pool.acquire().await?;
-                let rows: Vec<$crate::sql::watch::AlertRow> = sqlx::query_as(concat!(
+                let query = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::sql::watch::alert_columns!(),
-                    " FROM watch_alerts WHERE ($1 IS NULL OR id < $1) AND ($2 IS NULL OR organisation_id = $2) \
-                     AND ($3 IS NULL OR status = $3) AND ($4 IS NULL OR risk = $4) \
-                     AND ($5 IS NULL OR watched_mark_id = $5) AND ($6 IS NULL OR office = $6) \
-                     AND ($7 IS NULL OR patent_watch_id = $7) AND ($8 IS NULL OR kind = $8) \
-                     ORDER BY id DESC LIMIT $9"
-                ))
-                .bind(page.after)
-                .bind(filter.organisation_id)
-                .bind(filter.status.map(|s| s.code()))
-                .bind(filter.risk.as_deref())
-                .bind(filter.watched_mark_id)
-                .bind(filter.office.as_deref())
-                .bind(filter.patent_watch_id)
-                .bind(filter.kind.as_deref())
-                .bind(i64::from(page.limit))
+                    " FROM watch_alerts WHERE ",
+                    $crate::sql::watch::alert_filter!(),
+                    " AND ($8 IS NULL OR id < $8) ORDER BY id DESC LIMIT $9"
+                ));
+                let rows: Vec<$crate::sql::watch::AlertRow> = bind_alert_filter(query, filter)
+                    .bind(page.after)
+                    .bind(i64::from(page.limit))
                 .fetch_all(&mut *conn)
                 .await?;
                 let (Some(newest), Some(oldest)) = (rows.first(), rows.last()) else {
@@ -399,6 +400,15 @@ macro_rules! sql_watch_store {
                 };
                 let notes = watch_notes_between(&mut conn, oldest.id(), newest.id()).await?;
                 rows.into_iter().map(|row| row.into_model(&notes)).collect()
+            }
+
+            async fn count_alerts(&self, filter: &$crate::watch::AlertFilter) -> $crate::StoreResult<u64> {
+                let query = sqlx::query_as(concat!(
+                    "SELECT COUNT(*) FROM watch_alerts WHERE ",
+                    $crate::sql::watch::alert_filter!()
+                ));
+                let (count,): (i64,) = bind_alert_filter(query, filter).fetch_one(&self.pool).await?;
+                Ok(u64::try_from(count).unwrap_or(0))
             }
 
             async fn set_alert_status(
@@ -504,6 +514,21 @@ macro_rules! sql_watch_store {
             }
         }
 
+        /// Binds `filter` to the parameters of [`alert_filter`]'s conditions.
+        fn bind_alert_filter<'q, O>(
+            query: sqlx::query::QueryAs<'q, <$store as $crate::sql::Adapter>::Db, O, <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Arguments>,
+            filter: &'q $crate::watch::AlertFilter,
+        ) -> sqlx::query::QueryAs<'q, <$store as $crate::sql::Adapter>::Db, O, <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Arguments> {
+            query
+                .bind(filter.organisation_id)
+                .bind(filter.status.map(|s| s.code()))
+                .bind(filter.risk.as_deref())
+                .bind(filter.watched_mark_id)
+                .bind(filter.office.as_deref())
+                .bind(filter.patent_watch_id)
+                .bind(filter.kind.as_deref())
+        }
+
         async fn watch_alert_in(
             conn: &mut <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Connection,
             id: i64,
@@ -555,7 +580,9 @@ macro_rules! sql_watch_store {
     };
 }
 
-pub(crate) use {alert_columns, patent_watch_columns, sql_watch_store, watch_party_columns, watched_mark_columns};
+pub(crate) use {
+    alert_columns, alert_filter, patent_watch_columns, sql_watch_store, watch_party_columns, watched_mark_columns,
+};
 
 /// A `watched_marks` row.
 #[derive(sqlx::FromRow)]

@@ -722,6 +722,8 @@ async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { st
     assert_eq!(next.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[1], ids[0]]);
     let high = AlertFilter { organisation_id: Some(org.id), risk: Some("high".into()), ..Default::default() };
     assert_eq!(store.alerts(&high, Page::first(10)).await.expect("high").len(), 2);
+    assert_eq!(store.count_alerts(&high).await.expect("count"), 2);
+    assert_eq!(store.count_alerts(&AlertFilter::default()).await.expect("count"), 5);
     let by_mark = AlertFilter { watched_mark_id: Some(theirs.id), ..Default::default() };
     assert_eq!(store.alerts(&by_mark, Page::first(10)).await.expect("mark")[0].id, ids[4]);
     let elsewhere = AlertFilter { office: Some("US".into()), ..Default::default() };
