@@ -64,12 +64,30 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/search", Public, || get(views::search::page)),
         route(Method::POST, "/search/saved", SignedIn, || post(views::search::save)),
         route(Method::POST, "/search/saved/{saved_id}/delete", SignedIn, || post(views::search::delete)),
-        route(Method::GET, "/watch", Public, area!("nav.watch", "area.watch.desc")),
         route(Method::GET, "/cases", Public, area!("nav.cases", "area.cases.desc")),
         route(Method::GET, "/directory", Public, area!("nav.directory", "area.directory.desc")),
         route(Method::GET, "/finance", Public, area!("nav.finance", "area.finance.desc")),
         route(Method::GET, "/training", Public, area!("nav.training", "area.training.desc")),
         route(Method::GET, "/dashboard", Public, area!("nav.dashboard", "area.dashboard.desc")),
+        // UI: the watch and its alerts.
+        route(Method::GET, "/watch", SignedIn, || get(views::watch::page)),
+        route(Method::POST, "/watch/marks", SignedIn, || post(views::watch::create_mark)),
+        route(Method::POST, "/watch/marks/{mark_id}", SignedIn, || post(views::watch::update_mark)),
+        route(Method::POST, "/watch/marks/{mark_id}/delete", SignedIn, || post(views::watch::delete_mark)),
+        route(Method::POST, "/watch/parties", SignedIn, || post(views::watch::create_party)),
+        route(Method::POST, "/watch/parties/{party_id}", SignedIn, || post(views::watch::update_party)),
+        route(Method::POST, "/watch/parties/{party_id}/delete", SignedIn, || post(views::watch::delete_party)),
+        route(Method::POST, "/watch/patents", SignedIn, || post(views::watch::create_patent_watch)),
+        route(Method::POST, "/watch/patents/{patent_watch_id}", SignedIn, || post(views::watch::update_patent_watch)),
+        route(Method::POST, "/watch/patents/{patent_watch_id}/delete", SignedIn, || {
+            post(views::watch::delete_patent_watch)
+        }),
+        route(Method::GET, "/watch/deadlines", SignedIn, || get(views::deadlines::calendar)),
+        route(Method::GET, "/alerts", SignedIn, || get(views::alerts::inbox)),
+        route(Method::GET, "/alerts/{alert_id}", SignedIn, || get(views::alerts::detail)),
+        route(Method::POST, "/alerts/{alert_id}/status", SignedIn, || post(views::alerts::transition)),
+        route(Method::POST, "/alerts/{alert_id}/notes", SignedIn, || post(views::alerts::note)),
+        route(Method::POST, "/alerts/{alert_id}/assignee", SignedIn, || post(views::alerts::assign)),
         // UI: IP records.
         route(Method::GET, "/trademarks/{office}/{number}", Public, || get(views::records::trademark)),
         route(Method::GET, "/patents/{office}/{number}", Public, || get(views::records::patent)),
@@ -106,5 +124,30 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/api/v1/saved-searches", SignedIn, || get(api::search::saved)),
         route(Method::POST, "/api/v1/saved-searches", SignedIn, || post(api::search::save)),
         route(Method::DELETE, "/api/v1/saved-searches/{saved_id}", SignedIn, || delete(api::search::delete)),
+        route(Method::GET, "/api/v1/watch/marks", SignedIn, || get(api::watch::marks)),
+        route(Method::POST, "/api/v1/watch/marks", SignedIn, || post(api::watch::create_mark)),
+        route(Method::GET, "/api/v1/watch/marks/{mark_id}", SignedIn, || get(api::watch::mark)),
+        route(Method::PUT, "/api/v1/watch/marks/{mark_id}", SignedIn, || put(api::watch::replace_mark)),
+        route(Method::DELETE, "/api/v1/watch/marks/{mark_id}", SignedIn, || delete(api::watch::delete_mark)),
+        route(Method::GET, "/api/v1/watch/parties", SignedIn, || get(api::watch::parties)),
+        route(Method::POST, "/api/v1/watch/parties", SignedIn, || post(api::watch::create_party)),
+        route(Method::GET, "/api/v1/watch/parties/{party_id}", SignedIn, || get(api::watch::party)),
+        route(Method::PUT, "/api/v1/watch/parties/{party_id}", SignedIn, || put(api::watch::replace_party)),
+        route(Method::DELETE, "/api/v1/watch/parties/{party_id}", SignedIn, || delete(api::watch::delete_party)),
+        route(Method::GET, "/api/v1/watch/patents", SignedIn, || get(api::watch::patent_watches)),
+        route(Method::POST, "/api/v1/watch/patents", SignedIn, || post(api::watch::create_patent_watch)),
+        route(Method::GET, "/api/v1/watch/patents/{patent_watch_id}", SignedIn, || get(api::watch::patent_watch)),
+        route(Method::PUT, "/api/v1/watch/patents/{patent_watch_id}", SignedIn, || {
+            put(api::watch::replace_patent_watch)
+        }),
+        route(Method::DELETE, "/api/v1/watch/patents/{patent_watch_id}", SignedIn, || {
+            delete(api::watch::delete_patent_watch)
+        }),
+        route(Method::GET, "/api/v1/watch/deadlines", SignedIn, || get(api::alerts::deadlines)),
+        route(Method::GET, "/api/v1/alerts", SignedIn, || get(api::alerts::list)),
+        route(Method::GET, "/api/v1/alerts/{alert_id}", SignedIn, || get(api::alerts::get)),
+        route(Method::POST, "/api/v1/alerts/{alert_id}/status", SignedIn, || post(api::alerts::transition)),
+        route(Method::POST, "/api/v1/alerts/{alert_id}/notes", SignedIn, || post(api::alerts::note)),
+        route(Method::PUT, "/api/v1/alerts/{alert_id}/assignee", SignedIn, || put(api::alerts::assign)),
     ]
 }

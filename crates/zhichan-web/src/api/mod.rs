@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: one module per resource, extractors that answer malformed input
 //! with the standard error body, and the OpenAPI document assembled from the handlers.
 
+pub mod alerts;
 pub mod audit;
 pub mod health;
 pub mod me;
@@ -10,6 +11,7 @@ pub mod reference;
 pub mod search;
 pub mod tokens;
 mod views;
+pub mod watch;
 
 use axum::extract::FromRequest;
 use axum::extract::FromRequestParts;
@@ -101,6 +103,11 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         records::trademark, records::patent,
         reference::streets, reference::similar_groups, reference::ipc,
         search::search, search::export, search::saved, search::save, search::delete,
+        watch::marks, watch::create_mark, watch::mark, watch::replace_mark, watch::delete_mark,
+        watch::parties, watch::create_party, watch::party, watch::replace_party, watch::delete_party,
+        watch::patent_watches, watch::create_patent_watch, watch::patent_watch, watch::replace_patent_watch,
+        watch::delete_patent_watch, alerts::deadlines,
+        alerts::list, alerts::get, alerts::transition, alerts::note, alerts::assign,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

@@ -121,8 +121,13 @@ pub struct FacetCountView {
 
 /// The page of a record, e.g. `/trademarks/US/78002299`.
 pub fn record_url(hit: &Hit) -> String {
-    let area = if hit.kind == "patent" { "patents" } else { "trademarks" };
-    format!("/{area}/{}/{}", hit.office, hit.number)
+    record_path(&hit.kind, &hit.office, &hit.number)
+}
+
+/// The page of the record of `kind` (`trademark` or `patent`) at `office` under `number`.
+pub fn record_path(kind: &str, office: &str, number: &str) -> String {
+    let area = if kind == "patent" { "patents" } else { "trademarks" };
+    format!("/{area}/{office}/{number}")
 }
 
 impl From<Hit> for HitView {

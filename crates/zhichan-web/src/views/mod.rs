@@ -2,14 +2,18 @@
 //! structs. Pages work without JavaScript; all text comes from the catalogues.
 
 pub mod account;
+pub mod alerts;
 pub mod areas;
 pub mod assets;
 pub mod audit;
+pub mod deadlines;
 pub mod home;
 pub mod organisations;
 pub mod records;
+mod scope;
 pub mod search;
 pub mod session;
+pub mod watch;
 
 use std::sync::Arc;
 
@@ -60,6 +64,9 @@ pub struct PageContext {
     pub csrf: String,
     /// The request path (for `next=` links and the current navigation entry).
     pub path: String,
+    /// How many new alerts await the viewer (at most [`alerts::INBOX_COUNT_LIMIT`]); `None` for
+    /// visitors who have no alerts to see.
+    pub new_alerts: Option<usize>,
 }
 
 impl PageContext {
@@ -134,9 +141,34 @@ impl PageContext {
         class.heading(self.locale)
     }
 
+    /// Nice class numbers as `9, 11`.
+    pub fn class_numbers(&self, classes: &[zhichan_domain::NiceClass]) -> String {
+        classes.iter().map(|c| c.number().to_string()).collect::<Vec<_>>().join(", ")
+    }
+
     /// A time in the page's conventions (UTC, to the minute).
     pub fn time(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
         at.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+
+    /// The label of `code` in a group of coded values (`alert.risk`, `alert.reason`…): the
+    /// catalogue's `group.code`, or the code itself when the catalogue does not name it.
+    pub fn coded<'a>(&'a self, group: &str, code: &'a str) -> &'a str {
+        self.catalogues.get(self.locale, &format!("{group}.{code}")).unwrap_or(code)
+    }
+
+    /// Days from today (UTC) until `date`; negative once it has passed.
+    pub fn days_until(&self, date: &chrono::NaiveDate) -> i64 {
+        (*date - chrono::Utc::now().date_naive()).num_days()
+    }
+
+    /// The count of new alerts as the navigation shows it: `99+` beyond 99.
+    pub fn new_alerts_badge(&self) -> Option<String> {
+        match self.new_alerts? {
+            0 => None,
+            n if n > 99 => Some("99+".to_owned()),
+            n => Some(n.to_string()),
+        }
     }
 
     /// Turns a core error into the page to show for it.
@@ -161,12 +193,23 @@ impl FromRequestParts<AppState> for PageContext {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        // A form handler extracts the context twice (itself and through `CsrfForm`): build it once.
+        if let Some(cached) = parts.extensions.get::<PageContext>() {
+            return Ok(cached.clone());
+        }
         let requested = RequestedLocale::from_request_parts(parts, state).await.unwrap_or_else(|never| match never {});
         let viewer = Viewer::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let actor = viewer.actor().cloned();
         let locale = requested.resolve(actor.as_ref().and_then(|a| a.user().locale));
         let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        Ok(Self { locale, catalogues: state.catalogues.clone(), actor, csrf, path: parts.uri.path().to_owned() })
+        let new_alerts = match &actor {
+            Some(actor) => alerts::new_alert_count(state, actor).await,
+            None => None,
+        };
+        let path = parts.uri.path().to_owned();
+        let context = Self { locale, catalogues: state.catalogues.clone(), actor, csrf, path, new_alerts };
+        parts.extensions.insert(context.clone());
+        Ok(context)
     }
 }
 
@@ -243,6 +286,30 @@ pub async fn not_found(page: PageContext) -> Response {
     error_response(&page, "not_found", None)
 }
 
+/// Input a form sent that the use case refused: shown on the form's page (status 422) rather
+/// than on an error page, so the user can correct it.
+pub struct Problem {
+    /// What was wrong, as the use case put it.
+    pub message: String,
+}
+
+impl Problem {
+    /// The problem when `error` is about the user's input; any other error is handed back.
+    pub fn of(error: CoreError) -> Result<Self, CoreError> {
+        let message = match &error {
+            CoreError::Invalid(invalid) => format!("{}: {}", invalid.field, invalid.expected),
+            CoreError::Query(_) | CoreError::Search(_) | CoreError::Taken(_) => error.to_string(),
+            _ => return Err(error),
+        };
+        Ok(Self { message })
+    }
+}
+
+/// Renders a page that carries a [`Problem`] with status 422.
+pub fn unprocessable(template: &impl Template) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, render(template)).into_response()
+}
+
 /// A form body whose `csrf` field matched the visitor's token, then parsed as `T`.
 pub struct CsrfForm<T>(pub T);
 
@@ -269,6 +336,24 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         serde_html_form::from_bytes::<T>(&bytes)
             .map(CsrfForm)
             .map_err(|e| error_response(&page, "invalid_input", Some(e.to_string())))
+    }
+}
+
+/// Query parameters read as a GET form sends them: an empty field (an "all" choice) is absent.
+pub struct FormQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Send> FromRequestParts<AppState> for FormQuery<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let parsed = serde_html_form::from_str::<T>(parts.uri.query().unwrap_or_default()).map_err(|e| e.to_string());
+        match parsed {
+            Ok(query) => Ok(FormQuery(query)),
+            Err(error) => {
+                let page = PageContext::from_request_parts(parts, state).await?;
+                Err(error_response(&page, "invalid_input", Some(error)))
+            }
+        }
     }
 }
 

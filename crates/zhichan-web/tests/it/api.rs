@@ -10,7 +10,7 @@ async fn bearer(app: &TestApp, email: &str) -> (reqwest::Client, String) {
     let created: Value =
         browser.api(Method::POST, "/api/v1/tokens", Some(json!({ "name": "tests" }))).await.json().await.unwrap();
     let secret = created["secret"].as_str().unwrap().to_owned();
-    (reqwest::Client::new(), secret)
+    (crate::app::client_builder().build().unwrap(), secret)
 }
 
 #[tokio::test]
@@ -158,7 +158,7 @@ async fn lists_page_with_cursors_and_the_audit_trail_records_changes() {
 #[tokio::test]
 async fn probes_answer() {
     let app = TestApp::spawn().await;
-    let client = reqwest::Client::new();
+    let client = crate::app::client_builder().build().unwrap();
     assert_eq!(client.get(app.url("/healthz")).send().await.unwrap().text().await.unwrap(), "ok");
     assert_eq!(client.get(app.url("/readyz")).send().await.unwrap().status(), 200);
     let streets: Value = client.get(app.url("/api/v1/reference/streets")).send().await.unwrap().json().await.unwrap();

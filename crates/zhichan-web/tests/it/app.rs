@@ -12,6 +12,14 @@ use zhichan_store::{Organisation, Store};
 /// The password of every account the tests create.
 pub const PASSWORD: &str = "walk-password-2026";
 
+/// A client builder. The workspace's reqwest has rustls without a default crypto provider (core's
+/// webhooks choose ring), so ring is installed before any client is built.
+pub fn client_builder() -> reqwest::ClientBuilder {
+    #[allow(deprecated)]
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+}
+
 /// A running server.
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`.
@@ -70,8 +78,7 @@ impl TestApp {
     /// A browser-like client: keeps cookies, does not follow redirects.
     pub fn browser(&self) -> Browser {
         let jar = Arc::new(reqwest::cookie::Jar::default());
-        let client =
-            reqwest::Client::builder().cookie_provider(jar.clone()).redirect(Policy::none()).build().expect("client");
+        let client = client_builder().cookie_provider(jar.clone()).redirect(Policy::none()).build().expect("client");
         Browser { client, jar, base: self.base.clone() }
     }
 

@@ -9,3 +9,4 @@ mod records;
 mod search;
 mod ui;
 mod walk;
+mod watch;

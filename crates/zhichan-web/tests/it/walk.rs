@@ -5,13 +5,16 @@
 //! Signed-in routes called anonymously must ask for sign-in; public routes (registers, reference
 //! data) must answer with their fixtures and still show nothing of A's. A route added to the table is
 //! walked without anyone editing this file; one with a new path parameter or body makes this
-//! test fail until it is given fixtures.
+//! test fail until it is given fixtures. Routes only the district centre's staff may use (alert
+//! assignment) are proven by a staff member's identical request instead of A's.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use zhichan_core::watch::{AlertQuery, PatentWatchInput, WatchPartyInput, WatchedMarkInput};
 use zhichan_core::{Actor, RequestContext};
+use zhichan_store::Page;
 use zhichan_web::routes::{self, Access, Route};
 
 use crate::app::{Backend, Browser, TestApp};
@@ -19,6 +22,12 @@ use crate::app::{Backend, Browser, TestApp};
 const SECRET_NAME: &str = "甲方机密电子有限公司";
 const SECRET_DOMAIN: &str = "alpha-secret.example";
 const RECORD_NUMBER: &str = "97000001";
+const STAFF_EMAIL: &str = "walker@centre.example";
+/// The form every watched mark of the walk uses, and every filing that raises A an alert.
+const WATCHED_FORM: &str = "WALKMARK";
+/// Routes only centre staff may use: A's administrator is refused them (403) whoever owns the
+/// alert, so the request proving the route works is made by a staff member.
+const CENTRE_ONLY: [&str; 2] = ["/api/v1/alerts/{alert_id}/assignee", "/alerts/{alert_id}/assignee"];
 
 #[tokio::test]
 async fn no_route_shows_or_changes_another_organisations_data_sqlite() {
@@ -35,13 +44,23 @@ async fn no_route_shows_or_changes_another_organisations_data_postgres() {
 struct World {
     org_a: i64,
     admin_a: Actor,
+    /// A's watched mark that the alert fixtures are raised on.
+    watched_a: i64,
 }
 
 async fn walk(app: TestApp) {
     let admin = app.admin().await;
     let (org_a, admin_a) = app.enterprise(&admin, SECRET_NAME, &format!("boss@{SECRET_DOMAIN}")).await;
     let (_, _) = app.enterprise(&admin, "乙方照明有限公司", "boss@beta.example").await;
-    let world = World { org_a: org_a.id, admin_a };
+    let staff = zhichan_core::organisations::MemberInput {
+        email: STAFF_EMAIL.into(),
+        display_name: "走查员".into(),
+        password: crate::app::PASSWORD.into(),
+        roles: vec!["staff".into()],
+    };
+    app.core.add_member(&admin, admin.organisation_id(), &staff, &RequestContext::cli()).await.expect("staff");
+    let watched_a = watched_mark(&app, &admin_a, org_a.id).await;
+    let world = World { org_a: org_a.id, admin_a, watched_a };
     seed_records(&app).await;
 
     let mut walked = 0;
@@ -89,10 +108,21 @@ async fn walk(app: TestApp) {
                 route.method,
                 route.path
             );
-            // The same request from A succeeds, so B was refused for who they are.
-            let a = app.signed_in(&format!("boss@{SECRET_DOMAIN}")).await;
+            // The same request from A (or, for centre-only routes, from staff) succeeds, so B
+            // was refused for who they are.
+            let entitled = if CENTRE_ONLY.contains(&route.path) {
+                STAFF_EMAIL.to_owned()
+            } else {
+                format!("boss@{SECRET_DOMAIN}")
+            };
+            let a = app.signed_in(&entitled).await;
             let status = call(&a, &route, &path).await.status();
-            assert!(status.is_success() || status.is_redirection(), "{} {} as A: {status}", route.method, route.path);
+            assert!(
+                status.is_success() || status.is_redirection(),
+                "{} {} as {entitled}: {status}",
+                route.method,
+                route.path
+            );
         }
         walked += 1;
     }
@@ -122,6 +152,20 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
                     .expect("saved search");
                 saved.id.to_string()
             }
+            "mark_id" => watched_mark(app, &world.admin_a, world.org_a).await.to_string(),
+            "party_id" => {
+                let input = WatchPartyInput { name: format!("{SECRET_NAME}代理"), relation: "agent".into() };
+                let context = RequestContext::cli();
+                let party = app.core.create_watch_party(&world.admin_a, &context, world.org_a, &input);
+                party.await.expect("party").id.to_string()
+            }
+            "patent_watch_id" => {
+                let input = PatentWatchInput { label: SECRET_NAME.into(), query: "ti:walk".into() };
+                let context = RequestContext::cli();
+                let watch = app.core.create_patent_watch(&world.admin_a, &context, world.org_a, &input);
+                watch.await.expect("patent watch").id.to_string()
+            }
+            "alert_id" => fresh_alert(app, world).await.to_string(),
             "office" => "US".to_owned(),
             "number" => RECORD_NUMBER.to_owned(),
             other => panic!("the walk has no fixture for path parameter {{{other}}} of {}: add one", route.path),
@@ -147,6 +191,18 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
             })),
             ("POST", "/api/v1/tokens") => Some(json!({ "name": "walk" })),
             ("POST", "/api/v1/saved-searches") => Some(json!({ "name": "walk", "query": "walkmark" })),
+            ("POST", "/api/v1/watch/marks") | ("PUT", "/api/v1/watch/marks/{mark_id}") => {
+                Some(json!({ "label": "walk", "forms": [WATCHED_FORM], "classes": [9] }))
+            }
+            ("POST", "/api/v1/watch/parties") | ("PUT", "/api/v1/watch/parties/{party_id}") => {
+                Some(json!({ "name": "Walk Agency", "relation": "agent" }))
+            }
+            ("POST", "/api/v1/watch/patents") | ("PUT", "/api/v1/watch/patents/{patent_watch_id}") => {
+                Some(json!({ "label": "walk", "query": "ti:walk" }))
+            }
+            ("POST", "/api/v1/alerts/{alert_id}/status") => Some(json!({ "status": "reviewed", "note": "walk" })),
+            ("POST", "/api/v1/alerts/{alert_id}/notes") => Some(json!({ "text": "walk" })),
+            ("PUT", "/api/v1/alerts/{alert_id}/assignee") => Some(json!({ "user_id": null })),
             ("DELETE", _) => None,
             (method, path) => panic!("the walk has no request body for {method} {path}: add one"),
         };
@@ -164,6 +220,16 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
         ("q", "walkmark"),
         ("lang", "en"),
         ("next", "/"),
+        ("label", "walk"),
+        ("forms", WATCHED_FORM),
+        ("classes", "9"),
+        ("offices", "US"),
+        ("relation", "agent"),
+        ("query", "ti:walk"),
+        ("status", "reviewed"),
+        ("note", "walk"),
+        ("text", "walk note"),
+        ("user_id", ""),
     ];
     browser.form(path, &fields).await
 }
@@ -175,7 +241,43 @@ async fn snapshot(app: &TestApp, world: &World) -> Value {
     let tokens = app.core.api_tokens(&world.admin_a).await.expect("A's tokens");
     let tokens: Vec<Value> = tokens.iter().map(|t| json!([t.id, t.revoked_at])).collect();
     let saved = app.core.saved_searches(&world.admin_a).await.expect("A's saved searches");
-    json!({ "organisation": organisation, "members": members, "tokens": tokens, "saved": saved })
+    let org = Some(world.org_a);
+    let marks = app.core.watched_marks(&world.admin_a, org, Page::first(200)).await.expect("A's watched marks");
+    let parties = app.core.watch_parties(&world.admin_a, org).await.expect("A's parties");
+    let patents = app.core.patent_watches(&world.admin_a, org).await.expect("A's patent watches");
+    let alerts = app.core.alerts(&world.admin_a, &AlertQuery::default(), Page::first(200)).await.expect("A's alerts");
+    json!({
+        "organisation": organisation, "members": members, "tokens": tokens, "saved": saved,
+        "watch": [marks, parties, patents], "alerts": alerts.alerts,
+    })
+}
+
+/// A fresh watched mark of A's, on [`WATCHED_FORM`].
+async fn watched_mark(app: &TestApp, admin_a: &Actor, org_a: i64) -> i64 {
+    let input = WatchedMarkInput {
+        label: format!("{SECRET_NAME}商标"),
+        forms: vec![WATCHED_FORM.into()],
+        classes: vec![9],
+        offices: vec![],
+    };
+    app.core.create_watched_mark(admin_a, &RequestContext::cli(), org_a, &input).await.expect("watched mark").id
+}
+
+/// A new alert of A's: a stranger files A's watched mark under a fresh number, the watch runs.
+async fn fresh_alert(app: &TestApp, world: &World) -> i64 {
+    use zhichan_domain::records::{Party, Record, Trademark};
+    static NUMBER: AtomicU32 = AtomicU32::new(0);
+    let number = format!("9710{:04}", NUMBER.fetch_add(1, Ordering::Relaxed));
+    let mut filing = Trademark::new(serde_json::from_value(json!("US")).expect("office code"), number);
+    filing.mark_text = Some(WATCHED_FORM.into());
+    filing.owners = vec![Party { name: "Walk Copycat Trading".into(), ..Party::default() }];
+    let records: [Record; 1] = [filing.into()];
+    let import = app.core.store().start_import("walk alert", None, chrono::Utc::now()).await.expect("import");
+    app.core.store().store_records(import, &records, chrono::Utc::now()).await.expect("filing");
+    app.core.run_watch().await.expect("watch run");
+    let mine = AlertQuery { watched_mark_id: Some(world.watched_a), ..AlertQuery::default() };
+    let alerts = app.core.alerts(&world.admin_a, &mine, Page::first(1)).await.expect("A's alerts");
+    alerts.alerts.first().expect("the filing raised an alert").id
 }
 
 /// A public trademark and patent under [`RECORD_NUMBER`], so record routes answer with content.

@@ -1,0 +1,396 @@
+//! The alert inbox and one alert's page: the watched mark beside the filing, every reason and
+//! signal, the opposition deadline, the review workflow, notes and (for centre staff) assignment.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use zhichan_core::watch::{AlertQuery, next_statuses};
+use zhichan_core::{Actor, CoreError, CoreResult};
+use zhichan_domain::records::{Record, RecordKind};
+use zhichan_domain::{NiceClass, Role};
+use zhichan_store::watch::{Alert, AlertStatus, PatentWatch, WatchedMark};
+use zhichan_store::{Page, User};
+
+use super::scope::OrgScope;
+use super::{CsrfForm, FormQuery, PageContext, Problem, render, unprocessable};
+use crate::AppState;
+use crate::api::search::record_path;
+use crate::auth::Origin;
+
+/// New alerts counted for the navigation badge; more show as `99+`.
+pub const INBOX_COUNT_LIMIT: u32 = 100;
+/// Alerts per inbox page.
+const PAGE_SIZE: u32 = 50;
+/// Watched marks offered in the inbox filter.
+const MARKS_OFFERED: u32 = 200;
+
+/// How many new alerts `actor` has (up to [`INBOX_COUNT_LIMIT`]); `None` for those who see none.
+pub async fn new_alert_count(state: &AppState, actor: &Actor) -> Option<usize> {
+    let query = AlertQuery { status: Some(AlertStatus::New.code().to_owned()), ..AlertQuery::default() };
+    let page = state.core.alerts(actor, &query, Page::first(INBOX_COUNT_LIMIT)).await.ok()?;
+    Some(page.alerts.len())
+}
+
+/// The inbox filters and cursor, as the filter form sends them.
+#[derive(Deserialize, Default)]
+pub struct InboxQuery {
+    organisation_id: Option<i64>,
+    status: Option<String>,
+    risk: Option<String>,
+    kind: Option<String>,
+    office: Option<String>,
+    watched_mark_id: Option<i64>,
+    patent_watch_id: Option<i64>,
+    after: Option<i64>,
+}
+
+impl InboxQuery {
+    fn filter(&self) -> AlertQuery {
+        AlertQuery {
+            organisation_id: self.organisation_id,
+            status: self.status.clone(),
+            risk: self.risk.clone(),
+            watched_mark_id: self.watched_mark_id,
+            office: self.office.clone(),
+            patent_watch_id: self.patent_watch_id,
+            kind: self.kind.clone(),
+        }
+    }
+
+    /// `/alerts?…` with these filters, continuing after `after`.
+    fn href(&self, after: Option<i64>) -> String {
+        let number = |n: Option<i64>| n.map(|n| n.to_string());
+        let pairs: Vec<(&str, String)> = [
+            ("organisation_id", number(self.organisation_id)),
+            ("status", self.status.clone()),
+            ("risk", self.risk.clone()),
+            ("kind", self.kind.clone()),
+            ("office", self.office.clone()),
+            ("watched_mark_id", number(self.watched_mark_id)),
+            ("patent_watch_id", number(self.patent_watch_id)),
+            ("after", number(after)),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.filter(|v| !v.is_empty()).map(|v| (key, v)))
+        .collect();
+        format!("/alerts?{}", serde_html_form::to_string(pairs).unwrap_or_default())
+    }
+}
+
+/// Status, risk and kind codes the filters offer.
+const STATUSES: [&str; 4] = ["new", "reviewed", "dismissed", "escalated"];
+const RISKS: [&str; 3] = ["high", "medium", "low"];
+const KINDS: [&str; 2] = ["trademark", "patent"];
+
+#[derive(Template)]
+#[template(path = "alerts.html")]
+struct InboxPage<'a> {
+    page: &'a PageContext,
+    scope: OrgScope,
+    query: InboxQuery,
+    alerts: Vec<Alert>,
+    marks: Vec<WatchedMark>,
+    next: Option<i64>,
+    statuses: [&'static str; 4],
+    risks: [&'static str; 3],
+    kinds: [&'static str; 2],
+}
+
+impl InboxPage<'_> {
+    fn record_href(&self, alert: &Alert) -> String {
+        record_path(&alert.kind, &alert.office, &alert.number)
+    }
+
+    fn next_href(&self) -> Option<String> {
+        self.next.map(|after| self.query.href(Some(after)))
+    }
+
+    fn first_href(&self) -> String {
+        self.query.href(None)
+    }
+
+    fn chosen(&self, value: &Option<String>, code: &str) -> bool {
+        value.as_deref() == Some(code)
+    }
+
+    fn is_mark_chosen(&self, mark: &WatchedMark) -> bool {
+        self.query.watched_mark_id == Some(mark.id)
+    }
+}
+
+/// GET /alerts
+pub async fn inbox(
+    State(state): State<AppState>,
+    page: PageContext,
+    FormQuery(query): FormQuery<InboxQuery>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let loaded = async {
+        let scope = OrgScope::resolve(&state, actor, query.organisation_id).await?;
+        let found = state.core.alerts(actor, &query.filter(), Page { after: query.after, limit: PAGE_SIZE }).await?;
+        let marks = match scope.selected {
+            Some(id) => state.core.watched_marks(actor, Some(id), Page::first(MARKS_OFFERED)).await?,
+            None => Vec::new(),
+        };
+        Ok::<_, CoreError>((scope, found, marks))
+    };
+    let (scope, found, marks) = match loaded.await {
+        Ok(loaded) => loaded,
+        Err(error) => return page.fail(error).into_response(),
+    };
+    render(&InboxPage {
+        page: &page,
+        scope,
+        query,
+        alerts: found.alerts,
+        marks,
+        next: found.next,
+        statuses: STATUSES,
+        risks: RISKS,
+        kinds: KINDS,
+    })
+}
+
+/// A reason or signal of an alert, as the watch explained it.
+struct Explained {
+    code: String,
+    text: String,
+}
+
+/// The `{ code, text }` entries of a reasons or signals array.
+fn explained(value: &serde_json::Value) -> Vec<Explained> {
+    let entries = value.as_array().map(Vec::as_slice).unwrap_or_default();
+    entries
+        .iter()
+        .map(|entry| Explained {
+            code: entry["code"].as_str().unwrap_or_default().to_owned(),
+            text: entry["text"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "alert.html")]
+struct AlertPage<'a> {
+    page: &'a PageContext,
+    alert: Alert,
+    watched: Option<WatchedMark>,
+    patent_watch: Option<PatentWatch>,
+    filing_classes: Vec<NiceClass>,
+    reasons: Vec<Explained>,
+    signals: Vec<Explained>,
+    next: &'static [AlertStatus],
+    assignable: Vec<User>,
+    may_assign: bool,
+    authors: HashMap<i64, String>,
+    problem: Option<Problem>,
+    saved: bool,
+}
+
+impl AlertPage<'_> {
+    fn record_href(&self) -> String {
+        record_path(&self.alert.kind, &self.alert.office, &self.alert.number)
+    }
+
+    /// A user's name, or "centre staff" for one the viewer may not list (only staff and the
+    /// organisation's own members can write on an alert).
+    fn author(&self, user_id: &i64) -> &str {
+        self.authors.get(user_id).map_or_else(|| self.page.t("alert.centre_staff"), String::as_str)
+    }
+
+    fn is_assignee(&self, user: &User) -> bool {
+        self.alert.assignee_user_id == Some(user.id)
+    }
+}
+
+/// `?saved=` after a form.
+#[derive(Deserialize, Default)]
+pub struct DetailQuery {
+    saved: Option<u8>,
+}
+
+/// Renders one alert's page.
+async fn detail_page(
+    state: &AppState,
+    page: &PageContext,
+    alert_id: i64,
+    problem: Option<Problem>,
+    saved: bool,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let loaded = async {
+        let alert = state.core.alert(actor, alert_id).await?;
+        let watched = match alert.watched_mark_id {
+            Some(id) => Some(state.core.watched_mark(actor, id).await?),
+            None => None,
+        };
+        let patent_watch = match alert.patent_watch_id {
+            Some(id) => Some(state.core.patent_watch(actor, id).await?),
+            None => None,
+        };
+        let mut people = state.core.members(actor, alert.organisation_id).await?;
+        let may_assign = zhichan_core::authz::assign_alert(actor, alert.organisation_id).is_ok();
+        let assignable = if may_assign { centre_staff(state, actor).await? } else { Vec::new() };
+        people.extend(assignable.iter().cloned());
+        Ok::<_, CoreError>((alert, watched, patent_watch, people, may_assign, assignable))
+    };
+    let (alert, watched, patent_watch, people, may_assign, assignable) = match loaded.await {
+        Ok(loaded) => loaded,
+        Err(error) => return page.fail(error).into_response(),
+    };
+    let filing_classes = if alert.kind == "trademark" { filing_classes(state, &alert).await } else { Vec::new() };
+    let failed = problem.is_some();
+    let view = AlertPage {
+        page,
+        next: next_statuses(alert.status),
+        reasons: explained(&alert.reasons),
+        signals: explained(&alert.signals),
+        alert,
+        watched,
+        patent_watch,
+        filing_classes,
+        assignable,
+        may_assign,
+        authors: people.into_iter().map(|u| (u.id, u.display_name)).collect(),
+        problem,
+        saved,
+    };
+    if failed { unprocessable(&view) } else { render(&view) }
+}
+
+/// The Nice classes of the filed mark, when its record is stored.
+async fn filing_classes(state: &AppState, alert: &Alert) -> Vec<NiceClass> {
+    match state.core.record(RecordKind::Trademark, &alert.office, &alert.number).await.map(|stored| stored.record) {
+        Ok(Record::Trademark(mark)) => mark.classes.iter().map(|c| c.number).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The enabled staff members of the district centre, who may take alerts.
+async fn centre_staff(state: &AppState, actor: &Actor) -> CoreResult<Vec<User>> {
+    let members = state.core.members(actor, actor.organisation_id()).await?;
+    Ok(members.into_iter().filter(|u| !u.disabled && u.roles.contains(&Role::Staff)).collect())
+}
+
+/// GET /alerts/{alert_id}
+pub async fn detail(
+    State(state): State<AppState>,
+    page: PageContext,
+    Path(alert_id): Path<i64>,
+    FormQuery(query): FormQuery<DetailQuery>,
+) -> Response {
+    detail_page(&state, &page, alert_id, None, query.saved.is_some()).await
+}
+
+/// Answers an alert form: back to the alert, or its page again with what was wrong.
+async fn answer(state: &AppState, page: &PageContext, alert_id: i64, outcome: CoreResult<Alert>) -> Response {
+    match outcome {
+        Ok(_) => Redirect::to(&format!("/alerts/{alert_id}?saved=1")).into_response(),
+        Err(error) => match Problem::of(error) {
+            Ok(problem) => detail_page(state, page, alert_id, Some(problem), false).await,
+            Err(error) => page.fail(error).into_response(),
+        },
+    }
+}
+
+/// A workflow step with an optional note; the pressed button names the status.
+#[derive(Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    status: String,
+    note: Option<String>,
+}
+
+/// POST /alerts/{alert_id}/status
+pub async fn transition(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(alert_id): Path<i64>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = async {
+        let to = AlertStatus::parse(&form.status)?;
+        let note = form.note.as_deref().filter(|n| !n.trim().is_empty());
+        state.core.transition_alert(actor, &origin, alert_id, to, note).await
+    };
+    answer(&state, &page, alert_id, outcome.await).await
+}
+
+/// A note.
+#[derive(Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    text: String,
+}
+
+/// POST /alerts/{alert_id}/notes
+pub async fn note(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(alert_id): Path<i64>,
+    CsrfForm(form): CsrfForm<NoteForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = state.core.note_alert(actor, &origin, alert_id, &form.text).await;
+    answer(&state, &page, alert_id, outcome).await
+}
+
+/// The assignee picked; empty to unassign.
+#[derive(Deserialize)]
+pub struct AssigneeForm {
+    user_id: Option<i64>,
+}
+
+/// POST /alerts/{alert_id}/assignee
+pub async fn assign(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(alert_id): Path<i64>,
+    CsrfForm(form): CsrfForm<AssigneeForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = state.core.assign_alert(actor, &origin, alert_id, form.user_id).await;
+    answer(&state, &page, alert_id, outcome).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inbox_links_keep_the_filters_and_drop_empty_ones() {
+        let query = InboxQuery {
+            status: Some("new".into()),
+            office: Some(String::new()),
+            watched_mark_id: Some(7),
+            ..InboxQuery::default()
+        };
+        assert_eq!(query.href(Some(42)), "/alerts?status=new&watched_mark_id=7&after=42");
+        assert_eq!(query.href(None), "/alerts?status=new&watched_mark_id=7");
+    }
+
+    #[test]
+    fn reasons_are_read_from_their_json() {
+        let value = serde_json::json!([{ "code": "identical", "text": "identical after normalisation: HISENSE" }]);
+        let reasons = explained(&value);
+        assert_eq!((reasons[0].code.as_str(), reasons.len()), ("identical", 1));
+        assert!(explained(&serde_json::Value::Null).is_empty());
+    }
+}

@@ -1,0 +1,50 @@
+//! Which organisation a watch page is about: enterprise users always see their own; centre staff
+//! and administrators pick one with `?organisation_id=` from the enterprises they serve.
+
+use zhichan_core::{Actor, CoreResult};
+use zhichan_domain::OrgKind;
+use zhichan_store::{Organisation, OrganisationFilter, Page};
+
+use crate::AppState;
+
+/// Enterprises offered in the picker.
+const MAX_CHOICES: u32 = 200;
+
+/// The organisation a page shows, and those the viewer may switch to.
+pub struct OrgScope {
+    /// The organisation shown; `None` when staff have not picked one.
+    pub selected: Option<i64>,
+    /// The enterprises staff may pick from.
+    pub choices: Vec<Organisation>,
+    /// Whether the viewer picks (staff and administrators) or always sees their own.
+    pub picks: bool,
+}
+
+impl OrgScope {
+    /// The scope `asked` for by `actor`. An enterprise user asking for another organisation is
+    /// refused by the use cases the page then calls.
+    pub async fn resolve(state: &AppState, actor: &Actor, asked: Option<i64>) -> CoreResult<Self> {
+        if !actor.serves_every_organisation() {
+            let selected = Some(asked.unwrap_or(actor.organisation_id()));
+            return Ok(Self { selected, choices: Vec::new(), picks: false });
+        }
+        let filter = OrganisationFilter { kind: Some(OrgKind::Enterprise), ..OrganisationFilter::default() };
+        let choices = state.core.organisations(actor, filter, Page::first(MAX_CHOICES)).await?;
+        Ok(Self { selected: asked, choices, picks: true })
+    }
+
+    /// Whether `id` is the organisation shown.
+    pub fn is_selected(&self, id: &i64) -> bool {
+        self.selected == Some(*id)
+    }
+
+    /// The Chinese name of one of the choices (empty when unknown).
+    pub fn name_of(&self, id: &i64) -> &str {
+        self.choices.iter().find(|o| o.id == *id).map_or("", |o| o.name_zh.as_str())
+    }
+
+    /// `?organisation_id=…` for links that keep the scope (empty when none is picked).
+    pub fn query(&self) -> String {
+        self.selected.map(|id| format!("?organisation_id={id}")).unwrap_or_default()
+    }
+}

@@ -1,0 +1,378 @@
+//! The watch set-up page: an organisation's watched marks, declared parties and patent watches,
+//! with the forms that add, change and remove them. A refused form is shown again on the page
+//! with what was wrong; anything else refused (another organisation's entry) is an error page.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use zhichan_core::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};
+use zhichan_core::{CoreError, CoreResult};
+use zhichan_domain::InvalidValue;
+use zhichan_store::Page;
+use zhichan_store::watch::{PatentWatch, WatchParty, WatchedMark};
+
+use super::scope::OrgScope;
+use super::{CsrfForm, FormQuery, PageContext, Problem, render, unprocessable};
+use crate::AppState;
+use crate::api::watch::target_organisation;
+use crate::auth::Origin;
+
+/// Watched marks shown on the page.
+const MARKS_SHOWN: u32 = 200;
+/// The relation codes of declared parties, in the order the form offers them.
+const RELATIONS: [&str; 3] = ["distributor", "agent", "known_squatter"];
+
+/// `?organisation_id=` (staff) and `?saved=` after a form.
+#[derive(Deserialize, Default)]
+pub struct SetupQuery {
+    organisation_id: Option<i64>,
+    saved: Option<u8>,
+}
+
+/// The watched-mark form: forms one per line, classes and offices separated by commas.
+#[derive(Deserialize, Default)]
+pub struct MarkForm {
+    organisation_id: Option<i64>,
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    forms: String,
+    #[serde(default)]
+    classes: String,
+    #[serde(default)]
+    offices: String,
+}
+
+/// Splits a list typed with commas, semicolons or spaces (Chinese punctuation included).
+fn items(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', '，', ';', '；', '、', ' ', '\t', '\n', '\r']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl MarkForm {
+    fn input(&self) -> CoreResult<WatchedMarkInput> {
+        let classes = items(&self.classes)
+            .map(|class| class.parse::<u8>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| InvalidValue::new("classes", "Nice class numbers from 1 to 45, separated by commas"))?;
+        Ok(WatchedMarkInput {
+            label: self.label.clone(),
+            forms: self.forms.lines().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned).collect(),
+            classes,
+            offices: items(&self.offices).map(str::to_owned).collect(),
+        })
+    }
+}
+
+/// The declared-party form.
+#[derive(Deserialize, Default)]
+pub struct PartyForm {
+    organisation_id: Option<i64>,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    relation: String,
+}
+
+impl PartyForm {
+    fn input(&self) -> WatchPartyInput {
+        WatchPartyInput { name: self.name.clone(), relation: self.relation.clone() }
+    }
+}
+
+/// The patent-watch form.
+#[derive(Deserialize, Default)]
+pub struct PatentForm {
+    organisation_id: Option<i64>,
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    query: String,
+}
+
+impl PatentForm {
+    fn input(&self) -> PatentWatchInput {
+        PatentWatchInput { label: self.label.clone(), query: self.query.clone() }
+    }
+}
+
+/// The delete buttons' form: only where to go back to.
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    organisation_id: Option<i64>,
+}
+
+/// What the add forms show: empty, or what the user sent when it was refused.
+#[derive(Default)]
+struct Drafts {
+    mark: MarkForm,
+    party: PartyForm,
+    patent: PatentForm,
+}
+
+#[derive(Template)]
+#[template(path = "watch.html")]
+struct SetupPage<'a> {
+    page: &'a PageContext,
+    scope: OrgScope,
+    marks: Vec<WatchedMark>,
+    parties: Vec<WatchParty>,
+    patents: Vec<PatentWatch>,
+    relations: [&'static str; 3],
+    drafts: Drafts,
+    problem: Option<Problem>,
+    saved: bool,
+}
+
+impl SetupPage<'_> {
+    fn forms_text(&self, mark: &WatchedMark) -> String {
+        mark.forms.join("\n")
+    }
+
+    fn offices_text(&self, mark: &WatchedMark) -> String {
+        mark.offices.iter().map(|o| o.as_str()).collect::<Vec<_>>().join(", ")
+    }
+
+    fn search_href(&self, watch: &PatentWatch) -> String {
+        format!("/search?{}", serde_html_form::to_string([("q", watch.query.as_str())]).unwrap_or_default())
+    }
+}
+
+/// Renders the set-up page of the organisation `asked` for.
+async fn setup(
+    state: &AppState,
+    page: &PageContext,
+    asked: Option<i64>,
+    problem: Option<Problem>,
+    drafts: Drafts,
+    saved: bool,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let loaded = async {
+        let scope = OrgScope::resolve(state, actor, asked).await?;
+        let Some(id) = scope.selected else { return Ok((scope, Vec::new(), Vec::new(), Vec::new())) };
+        let marks = state.core.watched_marks(actor, Some(id), Page::first(MARKS_SHOWN)).await?;
+        let parties = state.core.watch_parties(actor, Some(id)).await?;
+        let patents = state.core.patent_watches(actor, Some(id)).await?;
+        Ok::<_, CoreError>((scope, marks, parties, patents))
+    };
+    let (scope, marks, parties, patents) = match loaded.await {
+        Ok(loaded) => loaded,
+        Err(error) => return page.fail(error).into_response(),
+    };
+    let failed = problem.is_some();
+    let view = SetupPage { page, scope, marks, parties, patents, relations: RELATIONS, drafts, problem, saved };
+    if failed { unprocessable(&view) } else { render(&view) }
+}
+
+/// GET /watch
+pub async fn page(
+    State(state): State<AppState>,
+    page: PageContext,
+    FormQuery(query): FormQuery<SetupQuery>,
+) -> Response {
+    setup(&state, &page, query.organisation_id, None, Drafts::default(), query.saved.is_some()).await
+}
+
+/// Answers a form: back to the set-up page of the organisation it changed, or the page again with
+/// the problem and (for the add forms) what was sent.
+async fn answer(
+    state: &AppState,
+    page: &PageContext,
+    asked: Option<i64>,
+    outcome: CoreResult<Option<i64>>,
+    drafts: impl FnOnce() -> Drafts,
+) -> Response {
+    match outcome {
+        Ok(organisation_id) => {
+            let scope = organisation_id.map(|id| format!("organisation_id={id}&")).unwrap_or_default();
+            Redirect::to(&format!("/watch?{scope}saved=1")).into_response()
+        }
+        Err(error) => match Problem::of(error) {
+            Ok(problem) => setup(state, page, asked, Some(problem), drafts(), false).await,
+            Err(error) => page.fail(error).into_response(),
+        },
+    }
+}
+
+/// POST /watch/marks
+pub async fn create_mark(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    CsrfForm(form): CsrfForm<MarkForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = async {
+        let organisation_id = target_organisation(actor, form.organisation_id)?;
+        let created = state.core.create_watched_mark(actor, &origin, organisation_id, &form.input()?).await?;
+        Ok(Some(created.organisation_id))
+    };
+    let outcome = outcome.await;
+    let asked = form.organisation_id;
+    answer(&state, &page, asked, outcome, || Drafts { mark: form, ..Drafts::default() }).await
+}
+
+/// POST /watch/marks/{mark_id}
+pub async fn update_mark(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(mark_id): Path<i64>,
+    CsrfForm(form): CsrfForm<MarkForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = async {
+        let updated = state.core.update_watched_mark(actor, &origin, mark_id, &form.input()?).await?;
+        Ok(Some(updated.organisation_id))
+    };
+    answer(&state, &page, form.organisation_id, outcome.await, Drafts::default).await
+}
+
+/// POST /watch/marks/{mark_id}/delete
+pub async fn delete_mark(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(mark_id): Path<i64>,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = state.core.delete_watched_mark(actor, &origin, mark_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+}
+
+/// POST /watch/parties
+pub async fn create_party(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    CsrfForm(form): CsrfForm<PartyForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = async {
+        let organisation_id = target_organisation(actor, form.organisation_id)?;
+        let created = state.core.create_watch_party(actor, &origin, organisation_id, &form.input()).await?;
+        Ok(Some(created.organisation_id))
+    };
+    let outcome = outcome.await;
+    let asked = form.organisation_id;
+    answer(&state, &page, asked, outcome, || Drafts { party: form, ..Drafts::default() }).await
+}
+
+/// POST /watch/parties/{party_id}
+pub async fn update_party(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(party_id): Path<i64>,
+    CsrfForm(form): CsrfForm<PartyForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome =
+        state.core.update_watch_party(actor, &origin, party_id, &form.input()).await.map(|p| Some(p.organisation_id));
+    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+}
+
+/// POST /watch/parties/{party_id}/delete
+pub async fn delete_party(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(party_id): Path<i64>,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = state.core.delete_watch_party(actor, &origin, party_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+}
+
+/// POST /watch/patents
+pub async fn create_patent_watch(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    CsrfForm(form): CsrfForm<PatentForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = async {
+        let organisation_id = target_organisation(actor, form.organisation_id)?;
+        let created = state.core.create_patent_watch(actor, &origin, organisation_id, &form.input()).await?;
+        Ok(Some(created.organisation_id))
+    };
+    let outcome = outcome.await;
+    let asked = form.organisation_id;
+    answer(&state, &page, asked, outcome, || Drafts { patent: form, ..Drafts::default() }).await
+}
+
+/// POST /watch/patents/{patent_watch_id}
+pub async fn update_patent_watch(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(patent_watch_id): Path<i64>,
+    CsrfForm(form): CsrfForm<PatentForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = state
+        .core
+        .update_patent_watch(actor, &origin, patent_watch_id, &form.input())
+        .await
+        .map(|w| Some(w.organisation_id));
+    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+}
+
+/// POST /watch/patents/{patent_watch_id}/delete
+pub async fn delete_patent_watch(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(patent_watch_id): Path<i64>,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = state.core.delete_patent_watch(actor, &origin, patent_watch_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_forms_are_split_as_typed() {
+        let form = MarkForm {
+            label: "海信".into(),
+            forms: "海信\r\nHISENSE\n\n haixin ".into(),
+            classes: "9，11; 7".into(),
+            offices: "us、EM".into(),
+            ..MarkForm::default()
+        };
+        let input = form.input().unwrap();
+        assert_eq!(input.forms, ["海信", "HISENSE", "haixin"]);
+        assert_eq!(input.classes, [9, 11, 7]);
+        assert_eq!(input.offices, ["us", "EM"]);
+        let bad = MarkForm { classes: "nine".into(), ..MarkForm::default() };
+        assert!(matches!(bad.input(), Err(CoreError::Invalid(invalid)) if invalid.field == "classes"));
+    }
+}
