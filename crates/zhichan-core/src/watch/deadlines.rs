@@ -12,8 +12,8 @@ use chrono::{Days, NaiveDate, Utc};
 use serde::Serialize;
 use zhichan_domain::deadline::{next_renewal, opposition_deadline};
 use zhichan_domain::records::{MarkStatus, Record, Trademark};
-use zhichan_store::{Organisation, Page};
 use zhichan_store::watch::{AlertFilter, AlertStatus};
+use zhichan_store::{Organisation, Page};
 
 use super::run::{anchor_dates, owned_by};
 use crate::{Actor, Core, CoreError, CoreResult, authz};
@@ -132,7 +132,11 @@ impl Core {
 
     /// The organisation's own trademark records among those titled like one of `forms` (any
     /// case): owned by it by name (see the module docs), at most [`MAX_OWN_MARKS`].
-    pub(super) async fn own_marks(&self, organisation: &Organisation, forms: Vec<String>) -> CoreResult<Vec<Trademark>> {
+    pub(super) async fn own_marks(
+        &self,
+        organisation: &Organisation,
+        forms: Vec<String>,
+    ) -> CoreResult<Vec<Trademark>> {
         let mut titles: Vec<String> = forms.iter().map(|form| form.to_ascii_lowercase()).collect();
         titles.sort();
         titles.dedup();

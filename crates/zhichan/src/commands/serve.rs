@@ -100,7 +100,10 @@ async fn seed_demo_watch(core: &Core, data_dir: &Path) -> anyhow::Result<()> {
     if let Some(report) = seeded
         && let zhichan_core::watch::WatchUpdate::Screened(run) = report.watch
     {
-        println!("demo: the watch screened {} new filings and raised {} alerts (see /alerts)", run.screened, run.alerts);
+        println!(
+            "demo: the watch screened {} new filings and raised {} alerts (see /alerts)",
+            run.screened, run.alerts
+        );
     }
     Ok(())
 }

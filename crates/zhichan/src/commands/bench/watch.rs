@@ -69,7 +69,8 @@ async fn store_run(options: &WatchBenchOptions) -> anyhow::Result<StoreRun> {
     let error = |e: zhichan_core::CoreError| anyhow::anyhow!("{e}");
 
     let started = std::time::Instant::now();
-    let admin = Actor::new(core.create_administrator("bench@zhichan.test", "bench", "bench-password-1").await.map_err(error)?);
+    let admin =
+        Actor::new(core.create_administrator("bench@zhichan.test", "bench", "bench-password-1").await.map_err(error)?);
     let context = RequestContext::cli();
     let mut organisations = Vec::new();
     for n in 0..options.organisations.max(1) {
@@ -78,14 +79,16 @@ async fn store_run(options: &WatchBenchOptions) -> anyhow::Result<StoreRun> {
             export_markets: vec!["US".into(), "EM".into()],
             ..ProfileInput::default()
         };
-        organisations.push(core.create_organisation(&admin, OrgKind::Enterprise, &profile, &context).await.map_err(error)?.id);
+        organisations
+            .push(core.create_organisation(&admin, OrgKind::Enterprise, &profile, &context).await.map_err(error)?.id);
     }
     let marks = generated_watch(options.watched, options.seed)?;
     for (n, input) in marks.iter().enumerate() {
         let organisation = organisations[n % organisations.len()];
         core.create_watched_mark(&admin, &context, organisation, input).await.map_err(error)?;
     }
-    let config = zhichan_generate::GenerateConfig { trademarks: options.filings as u64, patents: 0, seed: options.seed };
+    let config =
+        zhichan_generate::GenerateConfig { trademarks: options.filings as u64, patents: 0, seed: options.seed };
     let files = scratch.join("filings");
     zhichan_generate::write_jsonl(&config, &zhichan_generate::OutputOptions::new(&files))?;
     let setup_seconds = started.elapsed().as_secs_f64();
@@ -126,7 +129,10 @@ fn report(options: &WatchBenchOptions, memory: &BenchFigures, store: &StoreRun) 
         ("candidate index: distinct keys", format!("{}", memory.keys)),
         ("candidate index: build (s)", format!("{:.2}", memory.index_seconds)),
         ("screening in memory (s)", format!("{:.2}", memory.screen_seconds)),
-        ("candidate pairs scored", format!("{} ({:.1} per filing)", memory.candidates, per(memory.candidates, memory.filings))),
+        (
+            "candidate pairs scored",
+            format!("{} ({:.1} per filing)", memory.candidates, per(memory.candidates, memory.filings)),
+        ),
         ("alerting pairs", format!("{}", memory.alerts)),
         (
             "brute force, every pair (s)",
@@ -139,11 +145,20 @@ fn report(options: &WatchBenchOptions, memory: &BenchFigures, store: &StoreRun) 
         ),
         (
             "candidate recall vs brute force",
-            format!("{:.2}% ({} of {} alerting pairs, {} filings)", memory.recall * 100.0, memory.sample_found, memory.sample_alerts, RECALL_SAMPLE),
+            format!(
+                "{:.2}% ({} of {} alerting pairs, {} filings)",
+                memory.recall * 100.0,
+                memory.sample_found,
+                memory.sample_alerts,
+                RECALL_SAMPLE
+            ),
         ),
         (
             "whole watch run through the store (s)",
-            format!("{:.2} ({}: journal read, screening, {} alerts written)", store.watch_seconds, store.backend, store.alerts),
+            format!(
+                "{:.2} ({}: journal read, screening, {} alerts written)",
+                store.watch_seconds, store.backend, store.alerts
+            ),
         ),
         ("  filings screened / candidate pairs", format!("{} / {}", store.screened, store.candidates)),
         ("  import of the filings, watch excluded (s)", format!("{:.2}", store.import_seconds)),
