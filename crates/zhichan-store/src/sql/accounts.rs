@@ -380,6 +380,25 @@ macro_rules! sql_account_store {
             }
         }
 
+        /// Deletes the row `id` with `delete` (a `DELETE … WHERE id = $1`) and records `audit`, in
+        /// one transaction; [`crate::StoreError::NotFound`] (`what`) when there is no such row.
+        async fn delete_audited(
+            pool: &sqlx::Pool<<$store as $crate::sql::Adapter>::Db>,
+            delete: &'static str,
+            id: i64,
+            what: &'static str,
+            audit: &$crate::AuditEntry,
+        ) -> $crate::StoreResult<()> {
+            let mut tx = pool.begin().await?;
+            let deleted = sqlx::query(delete).bind(id).execute(&mut *tx).await?;
+            if deleted.rows_affected() == 0 {
+                return Err($crate::StoreError::NotFound(what));
+            }
+            insert_audit(&mut tx, audit).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+
         async fn insert_audit(
             conn: &mut <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Connection,
             event: &$crate::AuditEntry,

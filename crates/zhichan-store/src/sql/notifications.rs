@@ -67,14 +67,7 @@ macro_rules! sql_notification_store {
             }
 
             async fn delete_webhook(&self, id: i64, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                let deleted = sqlx::query("DELETE FROM webhooks WHERE id = $1").bind(id).execute(&mut *tx).await?;
-                if deleted.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("webhook"));
-                }
-                insert_audit(&mut tx, &audit).await?;
-                tx.commit().await?;
-                Ok(())
+                delete_audited(&self.pool, "DELETE FROM webhooks WHERE id = $1", id, "webhook", &audit).await
             }
 
             async fn due_deliveries(

@@ -51,14 +51,7 @@ macro_rules! sql_saved_search_store {
             }
 
             async fn delete_saved_search(&self, id: i64, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                let deleted = sqlx::query("DELETE FROM saved_searches WHERE id = $1").bind(id).execute(&mut *tx).await?;
-                if deleted.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("saved_search"));
-                }
-                insert_audit(&mut tx, &audit).await?;
-                tx.commit().await?;
-                Ok(())
+                delete_audited(&self.pool, "DELETE FROM saved_searches WHERE id = $1", id, "saved_search", &audit).await
             }
         }
     };

@@ -98,15 +98,7 @@ macro_rules! sql_watch_store {
             }
 
             async fn delete_watched_mark(&self, id: i64, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                let deleted =
-                    sqlx::query("DELETE FROM watched_marks WHERE id = $1").bind(id).execute(&mut *tx).await?;
-                if deleted.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("watched_mark"));
-                }
-                insert_audit(&mut tx, &audit).await?;
-                tx.commit().await?;
-                Ok(())
+                delete_audited(&self.pool, "DELETE FROM watched_marks WHERE id = $1", id, "watched_mark", &audit).await
             }
 
             async fn watched_mark(&self, id: i64) -> $crate::StoreResult<Option<$crate::watch::WatchedMark>> {
@@ -187,15 +179,7 @@ macro_rules! sql_watch_store {
             }
 
             async fn delete_watch_party(&self, id: i64, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                let deleted =
-                    sqlx::query("DELETE FROM watch_parties WHERE id = $1").bind(id).execute(&mut *tx).await?;
-                if deleted.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("watch_party"));
-                }
-                insert_audit(&mut tx, &audit).await?;
-                tx.commit().await?;
-                Ok(())
+                delete_audited(&self.pool, "DELETE FROM watch_parties WHERE id = $1", id, "watch_party", &audit).await
             }
 
             async fn watch_party(&self, id: i64) -> $crate::StoreResult<Option<$crate::watch::WatchParty>> {
@@ -275,15 +259,7 @@ macro_rules! sql_watch_store {
             }
 
             async fn delete_patent_watch(&self, id: i64, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                let deleted =
-                    sqlx::query("DELETE FROM patent_watches WHERE id = $1").bind(id).execute(&mut *tx).await?;
-                if deleted.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("patent_watch"));
-                }
-                insert_audit(&mut tx, &audit).await?;
-                tx.commit().await?;
-                Ok(())
+                delete_audited(&self.pool, "DELETE FROM patent_watches WHERE id = $1", id, "patent_watch", &audit).await
             }
 
             async fn patent_watch(&self, id: i64) -> $crate::StoreResult<Option<$crate::watch::PatentWatch>> {
