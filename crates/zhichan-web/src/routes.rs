@@ -82,6 +82,8 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/watch/patents/{patent_watch_id}/delete", SignedIn, || {
             post(views::watch::delete_patent_watch)
         }),
+        route(Method::POST, "/watch/webhooks", SignedIn, || post(views::watch::create_webhook)),
+        route(Method::POST, "/watch/webhooks/{webhook_id}/delete", SignedIn, || post(views::watch::delete_webhook)),
         route(Method::GET, "/watch/deadlines", SignedIn, || get(views::deadlines::calendar)),
         route(Method::GET, "/alerts", SignedIn, || get(views::alerts::inbox)),
         route(Method::GET, "/alerts/{alert_id}", SignedIn, || get(views::alerts::detail)),
@@ -144,10 +146,18 @@ pub fn all() -> Vec<Route> {
             delete(api::watch::delete_patent_watch)
         }),
         route(Method::GET, "/api/v1/watch/deadlines", SignedIn, || get(api::alerts::deadlines)),
+        route(Method::GET, "/api/v1/watch/webhooks", SignedIn, || get(api::notifications::webhooks)),
+        route(Method::POST, "/api/v1/watch/webhooks", SignedIn, || post(api::notifications::create_webhook)),
+        route(Method::DELETE, "/api/v1/watch/webhooks/{webhook_id}", SignedIn, || {
+            delete(api::notifications::delete_webhook)
+        }),
         route(Method::GET, "/api/v1/alerts", SignedIn, || get(api::alerts::list)),
         route(Method::GET, "/api/v1/alerts/{alert_id}", SignedIn, || get(api::alerts::get)),
         route(Method::POST, "/api/v1/alerts/{alert_id}/status", SignedIn, || post(api::alerts::transition)),
         route(Method::POST, "/api/v1/alerts/{alert_id}/notes", SignedIn, || post(api::alerts::note)),
         route(Method::PUT, "/api/v1/alerts/{alert_id}/assignee", SignedIn, || put(api::alerts::assign)),
+        route(Method::GET, "/api/v1/alerts/{alert_id}/deliveries", SignedIn, || {
+            get(api::notifications::alert_deliveries)
+        }),
     ]
 }

@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod audit;
 pub mod health;
 pub mod me;
+pub mod notifications;
 pub mod organisations;
 pub mod records;
 pub mod reference;
@@ -107,7 +108,9 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         watch::parties, watch::create_party, watch::party, watch::replace_party, watch::delete_party,
         watch::patent_watches, watch::create_patent_watch, watch::patent_watch, watch::replace_patent_watch,
         watch::delete_patent_watch, alerts::deadlines,
+        notifications::webhooks, notifications::create_webhook, notifications::delete_webhook,
         alerts::list, alerts::get, alerts::transition, alerts::note, alerts::assign,
+        notifications::alert_deliveries,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

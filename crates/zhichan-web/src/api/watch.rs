@@ -35,7 +35,7 @@ pub(crate) fn target_organisation(actor: &Actor, organisation_id: Option<i64>) -
 #[into_params(parameter_in = Query)]
 pub struct ScopeParams {
     /// Only this organisation's (staff; enterprise users always get their own).
-    organisation_id: Option<i64>,
+    pub organisation_id: Option<i64>,
 }
 
 /// Whose watched marks to list, and which page.

@@ -1,5 +1,6 @@
 //! The alert inbox and one alert's page: the watched mark beside the filing, every reason and
-//! signal, the opposition deadline, the review workflow, notes and (for centre staff) assignment.
+//! signal, the opposition deadline, the review workflow, notes, (for centre staff) assignment, and
+//! the notifications sent about it.
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use zhichan_core::watch::{AlertQuery, next_statuses};
 use zhichan_core::{Actor, CoreError, CoreResult};
 use zhichan_domain::records::{Record, RecordKind};
 use zhichan_domain::{NiceClass, Role};
+use zhichan_store::notifications::{Delivery, DeliveryStatus, Recipient};
 use zhichan_store::watch::{Alert, AlertStatus, PatentWatch, WatchedMark};
 use zhichan_store::{Page, User};
 
@@ -20,18 +22,15 @@ use crate::AppState;
 use crate::api::search::record_path;
 use crate::auth::Origin;
 
-/// New alerts counted for the navigation badge; more show as `99+`.
-pub const INBOX_COUNT_LIMIT: u32 = 100;
 /// Alerts per inbox page.
 const PAGE_SIZE: u32 = 50;
 /// Watched marks offered in the inbox filter.
 const MARKS_OFFERED: u32 = 200;
 
-/// How many new alerts `actor` has (up to [`INBOX_COUNT_LIMIT`]); `None` for those who see none.
-pub async fn new_alert_count(state: &AppState, actor: &Actor) -> Option<usize> {
+/// How many new alerts `actor` may see, counted by the store; `None` for those who see none.
+pub async fn new_alert_count(state: &AppState, actor: &Actor) -> Option<u64> {
     let query = AlertQuery { status: Some(AlertStatus::New.code().to_owned()), ..AlertQuery::default() };
-    let page = state.core.alerts(actor, &query, Page::first(INBOX_COUNT_LIMIT)).await.ok()?;
-    Some(page.alerts.len())
+    state.core.count_alerts(actor, &query).await.ok()
 }
 
 /// The inbox filters and cursor, as the filter form sends them.
@@ -188,8 +187,28 @@ struct AlertPage<'a> {
     assignable: Vec<User>,
     may_assign: bool,
     authors: HashMap<i64, String>,
+    notifications: Notifications,
     problem: Option<Problem>,
     saved: bool,
+}
+
+/// An alert's deliveries, and the URLs of the webhooks they went to.
+struct Notifications {
+    deliveries: Vec<Delivery>,
+    webhook_urls: HashMap<i64, String>,
+}
+
+impl Notifications {
+    async fn load(state: &AppState, actor: &Actor, alert: &Alert) -> CoreResult<Self> {
+        let deliveries = state.core.alert_deliveries(actor, alert.id).await?;
+        let webhook_urls = if deliveries.iter().any(|d| matches!(d.recipient, Recipient::Webhook { .. })) {
+            let webhooks = state.core.webhooks(actor, Some(alert.organisation_id)).await?;
+            webhooks.into_iter().map(|w| (w.id, w.url)).collect()
+        } else {
+            HashMap::new()
+        };
+        Ok(Self { deliveries, webhook_urls })
+    }
 }
 
 impl AlertPage<'_> {
@@ -205,6 +224,28 @@ impl AlertPage<'_> {
 
     fn is_assignee(&self, user: &User) -> bool {
         self.alert.assignee_user_id == Some(user.id)
+    }
+
+    fn channel(&self, delivery: &Delivery) -> &str {
+        let code = match delivery.recipient {
+            Recipient::Email { .. } => "email",
+            Recipient::Webhook { .. } => "webhook",
+        };
+        self.page.coded("alert.delivery.channel", code)
+    }
+
+    /// The e-mail address or the webhook's URL (its id once the webhook is gone).
+    fn recipient(&self, delivery: &Delivery) -> String {
+        match &delivery.recipient {
+            Recipient::Email { address } => address.clone(),
+            Recipient::Webhook { webhook_id } => {
+                self.notifications.webhook_urls.get(webhook_id).cloned().unwrap_or_else(|| format!("#{webhook_id}"))
+            }
+        }
+    }
+
+    fn is_pending(&self, delivery: &Delivery) -> bool {
+        delivery.status == DeliveryStatus::Pending
     }
 }
 
@@ -239,9 +280,10 @@ async fn detail_page(
         let may_assign = zhichan_core::authz::assign_alert(actor, alert.organisation_id).is_ok();
         let assignable = if may_assign { centre_staff(state, actor).await? } else { Vec::new() };
         people.extend(assignable.iter().cloned());
-        Ok::<_, CoreError>((alert, watched, patent_watch, people, may_assign, assignable))
+        let notifications = Notifications::load(state, actor, &alert).await?;
+        Ok::<_, CoreError>((alert, watched, patent_watch, people, may_assign, assignable, notifications))
     };
-    let (alert, watched, patent_watch, people, may_assign, assignable) = match loaded.await {
+    let (alert, watched, patent_watch, people, may_assign, assignable, notifications) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return page.fail(error).into_response(),
     };
@@ -259,6 +301,7 @@ async fn detail_page(
         assignable,
         may_assign,
         authors: people.into_iter().map(|u| (u.id, u.display_name)).collect(),
+        notifications,
         problem,
         saved,
     };

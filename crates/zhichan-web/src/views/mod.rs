@@ -64,9 +64,8 @@ pub struct PageContext {
     pub csrf: String,
     /// The request path (for `next=` links and the current navigation entry).
     pub path: String,
-    /// How many new alerts await the viewer (at most [`alerts::INBOX_COUNT_LIMIT`]); `None` for
-    /// visitors who have no alerts to see.
-    pub new_alerts: Option<usize>,
+    /// How many new alerts await the viewer; `None` for visitors who have no alerts to see.
+    pub new_alerts: Option<u64>,
 }
 
 impl PageContext {
@@ -164,16 +163,21 @@ impl PageContext {
 
     /// The count of new alerts as the navigation shows it: `99+` beyond 99.
     pub fn new_alerts_badge(&self) -> Option<String> {
-        match self.new_alerts? {
-            0 => None,
-            n if n > 99 => Some("99+".to_owned()),
-            n => Some(n.to_string()),
-        }
+        badge(self.new_alerts?)
     }
 
     /// Turns a core error into the page to show for it.
     pub fn fail(&self, error: CoreError) -> PageError {
         PageError { page: self.clone(), error }
+    }
+}
+
+/// A count as a badge shows it: nothing for none, `99+` beyond 99.
+fn badge(count: u64) -> Option<String> {
+    match count {
+        0 => None,
+        n if n > 99 => Some("99+".to_owned()),
+        n => Some(n.to_string()),
     }
 }
 
@@ -362,5 +366,16 @@ pub fn local_path(next: Option<&str>) -> String {
     match next {
         Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
         _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badges_stop_counting_at_99() {
+        let shown: Vec<Option<String>> = [0, 7, 99, 100, 12_345].into_iter().map(badge).collect();
+        assert_eq!(shown, [None, Some("7".into()), Some("99".into()), Some("99+".into()), Some("99+".into())]);
     }
 }

@@ -1,15 +1,17 @@
-//! The watch set-up page: an organisation's watched marks, declared parties and patent watches,
-//! with the forms that add, change and remove them. A refused form is shown again on the page
-//! with what was wrong; anything else refused (another organisation's entry) is an error page.
+//! The watch set-up page: an organisation's watched marks, declared parties, patent watches and
+//! webhooks, with the forms that add, change and remove them. A refused form is shown again on the
+//! page with what was wrong; anything else refused (another organisation's entry) is an error page.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use zhichan_core::notify::NewWebhook;
 use zhichan_core::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};
 use zhichan_core::{CoreError, CoreResult};
 use zhichan_domain::InvalidValue;
 use zhichan_store::Page;
+use zhichan_store::notifications::Webhook;
 use zhichan_store::watch::{PatentWatch, WatchParty, WatchedMark};
 
 use super::scope::OrgScope;
@@ -96,6 +98,14 @@ impl PatentForm {
     }
 }
 
+/// The webhook form.
+#[derive(Deserialize, Default)]
+pub struct WebhookForm {
+    organisation_id: Option<i64>,
+    #[serde(default)]
+    url: String,
+}
+
 /// The delete buttons' form: only where to go back to.
 #[derive(Deserialize)]
 pub struct DeleteForm {
@@ -108,6 +118,17 @@ struct Drafts {
     mark: MarkForm,
     party: PartyForm,
     patent: PatentForm,
+    webhook: WebhookForm,
+}
+
+/// What the page says after a form: what was wrong (and what was sent), that it was saved, or
+/// the secret of the webhook just added — shown on this page only.
+#[derive(Default)]
+struct Feedback {
+    problem: Option<Problem>,
+    drafts: Drafts,
+    saved: bool,
+    new_webhook: Option<NewWebhook>,
 }
 
 #[derive(Template)]
@@ -118,10 +139,12 @@ struct SetupPage<'a> {
     marks: Vec<WatchedMark>,
     parties: Vec<WatchParty>,
     patents: Vec<PatentWatch>,
+    webhooks: Vec<Webhook>,
     relations: [&'static str; 3],
     drafts: Drafts,
     problem: Option<Problem>,
     saved: bool,
+    new_webhook: Option<NewWebhook>,
 }
 
 impl SetupPage<'_> {
@@ -139,31 +162,38 @@ impl SetupPage<'_> {
 }
 
 /// Renders the set-up page of the organisation `asked` for.
-async fn setup(
-    state: &AppState,
-    page: &PageContext,
-    asked: Option<i64>,
-    problem: Option<Problem>,
-    drafts: Drafts,
-    saved: bool,
-) -> Response {
+async fn setup(state: &AppState, page: &PageContext, asked: Option<i64>, feedback: Feedback) -> Response {
     let Some(actor) = &page.actor else {
         return page.fail(CoreError::Unauthenticated).into_response();
     };
     let loaded = async {
         let scope = OrgScope::resolve(state, actor, asked).await?;
-        let Some(id) = scope.selected else { return Ok((scope, Vec::new(), Vec::new(), Vec::new())) };
+        let Some(id) = scope.selected else { return Ok((scope, Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
         let marks = state.core.watched_marks(actor, Some(id), Page::first(MARKS_SHOWN)).await?;
         let parties = state.core.watch_parties(actor, Some(id)).await?;
         let patents = state.core.patent_watches(actor, Some(id)).await?;
-        Ok::<_, CoreError>((scope, marks, parties, patents))
+        let webhooks = state.core.webhooks(actor, Some(id)).await?;
+        Ok::<_, CoreError>((scope, marks, parties, patents, webhooks))
     };
-    let (scope, marks, parties, patents) = match loaded.await {
+    let (scope, marks, parties, patents, webhooks) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return page.fail(error).into_response(),
     };
+    let Feedback { problem, drafts, saved, new_webhook } = feedback;
     let failed = problem.is_some();
-    let view = SetupPage { page, scope, marks, parties, patents, relations: RELATIONS, drafts, problem, saved };
+    let view = SetupPage {
+        page,
+        scope,
+        marks,
+        parties,
+        patents,
+        webhooks,
+        relations: RELATIONS,
+        drafts,
+        problem,
+        saved,
+        new_webhook,
+    };
     if failed { unprocessable(&view) } else { render(&view) }
 }
 
@@ -173,7 +203,8 @@ pub async fn page(
     page: PageContext,
     FormQuery(query): FormQuery<SetupQuery>,
 ) -> Response {
-    setup(&state, &page, query.organisation_id, None, Drafts::default(), query.saved.is_some()).await
+    let feedback = Feedback { saved: query.saved.is_some(), ..Feedback::default() };
+    setup(&state, &page, query.organisation_id, feedback).await
 }
 
 /// Answers a form: back to the set-up page of the organisation it changed, or the page again with
@@ -191,7 +222,10 @@ async fn answer(
             Redirect::to(&format!("/watch?{scope}saved=1")).into_response()
         }
         Err(error) => match Problem::of(error) {
-            Ok(problem) => setup(state, page, asked, Some(problem), drafts(), false).await,
+            Ok(problem) => {
+                setup(state, page, asked, Feedback { problem: Some(problem), drafts: drafts(), ..Feedback::default() })
+                    .await
+            }
             Err(error) => page.fail(error).into_response(),
         },
     }
@@ -352,6 +386,48 @@ pub async fn delete_patent_watch(
         return page.fail(CoreError::Unauthenticated).into_response();
     };
     let outcome = state.core.delete_patent_watch(actor, &origin, patent_watch_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+}
+
+/// POST /watch/webhooks — shows the new webhook's signing secret once, on the page that answers
+/// the form.
+pub async fn create_webhook(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    CsrfForm(form): CsrfForm<WebhookForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let created = async {
+        let organisation_id = target_organisation(actor, form.organisation_id)?;
+        state.core.create_webhook(actor, &origin, organisation_id, &form.url).await
+    };
+    match created.await {
+        Ok(created) => {
+            let asked = Some(created.webhook.organisation_id);
+            setup(&state, &page, asked, Feedback { new_webhook: Some(created), ..Feedback::default() }).await
+        }
+        Err(error) => {
+            let asked = form.organisation_id;
+            answer(&state, &page, asked, Err(error), || Drafts { webhook: form, ..Drafts::default() }).await
+        }
+    }
+}
+
+/// POST /watch/webhooks/{webhook_id}/delete
+pub async fn delete_webhook(
+    State(state): State<AppState>,
+    page: PageContext,
+    Origin(origin): Origin,
+    Path(webhook_id): Path<i64>,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Response {
+    let Some(actor) = &page.actor else {
+        return page.fail(CoreError::Unauthenticated).into_response();
+    };
+    let outcome = state.core.delete_webhook(actor, &origin, webhook_id).await.map(|()| form.organisation_id);
     answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
 }
 

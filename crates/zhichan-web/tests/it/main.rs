@@ -10,3 +10,4 @@ mod search;
 mod ui;
 mod walk;
 mod watch;
+mod webhooks;

@@ -165,6 +165,14 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
                 let watch = app.core.create_patent_watch(&world.admin_a, &context, world.org_a, &input);
                 watch.await.expect("patent watch").id.to_string()
             }
+            "webhook_id" => {
+                // A's webhook URL is A's data too; the walk never delivers, so it is never called.
+                static HOOK: AtomicU32 = AtomicU32::new(0);
+                let url = format!("https://hooks.{SECRET_DOMAIN}/{}", HOOK.fetch_add(1, Ordering::Relaxed));
+                let context = RequestContext::cli();
+                let webhook = app.core.create_webhook(&world.admin_a, &context, world.org_a, &url);
+                webhook.await.expect("webhook").webhook.id.to_string()
+            }
             "alert_id" => fresh_alert(app, world).await.to_string(),
             "office" => "US".to_owned(),
             "number" => RECORD_NUMBER.to_owned(),
@@ -200,6 +208,7 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
             ("POST", "/api/v1/watch/patents") | ("PUT", "/api/v1/watch/patents/{patent_watch_id}") => {
                 Some(json!({ "label": "walk", "query": "ti:walk" }))
             }
+            ("POST", "/api/v1/watch/webhooks") => Some(json!({ "url": "http://127.0.0.1:9/walk" })),
             ("POST", "/api/v1/alerts/{alert_id}/status") => Some(json!({ "status": "reviewed", "note": "walk" })),
             ("POST", "/api/v1/alerts/{alert_id}/notes") => Some(json!({ "text": "walk" })),
             ("PUT", "/api/v1/alerts/{alert_id}/assignee") => Some(json!({ "user_id": null })),
@@ -230,6 +239,7 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
         ("note", "walk"),
         ("text", "walk note"),
         ("user_id", ""),
+        ("url", "http://127.0.0.1:9/walk"),
     ];
     browser.form(path, &fields).await
 }
@@ -245,10 +255,11 @@ async fn snapshot(app: &TestApp, world: &World) -> Value {
     let marks = app.core.watched_marks(&world.admin_a, org, Page::first(200)).await.expect("A's watched marks");
     let parties = app.core.watch_parties(&world.admin_a, org).await.expect("A's parties");
     let patents = app.core.patent_watches(&world.admin_a, org).await.expect("A's patent watches");
+    let webhooks = app.core.webhooks(&world.admin_a, org).await.expect("A's webhooks");
     let alerts = app.core.alerts(&world.admin_a, &AlertQuery::default(), Page::first(200)).await.expect("A's alerts");
     json!({
         "organisation": organisation, "members": members, "tokens": tokens, "saved": saved,
-        "watch": [marks, parties, patents], "alerts": alerts.alerts,
+        "watch": [marks, parties, patents], "webhooks": webhooks, "alerts": alerts.alerts,
     })
 }
 

@@ -13,17 +13,17 @@ use zhichan_domain::{NiceClass, OfficeCode};
 
 use crate::app::{Backend, Browser, PASSWORD, TestApp};
 
-const OWNER: &str = "boss@haixin.example";
-const RIVAL: &str = "boss@rival.example";
-const STAFF: &str = "staff@centre.example";
-const COPY_NUMBER: &str = "3020260123456";
+pub const OWNER: &str = "boss@haixin.example";
+pub const RIVAL: &str = "boss@rival.example";
+pub const STAFF: &str = "staff@centre.example";
+pub const COPY_NUMBER: &str = "3020260123456";
 
 fn days_ago(days: u64) -> NaiveDate {
     Utc::now().date_naive() - Days::new(days)
 }
 
 /// A trademark filing of `text` in class 9 by `owner`, registered 20 days ago.
-fn filing(office: &str, number: &str, text: &str, owner: &str) -> Trademark {
+pub fn filing(office: &str, number: &str, text: &str, owner: &str) -> Trademark {
     let mut mark = Trademark::new(OfficeCode::parse(office).unwrap(), number);
     mark.mark_text = Some(text.into());
     mark.classes = vec![ClassEntry::new(NiceClass::new(9).unwrap())];
@@ -44,13 +44,13 @@ pub async fn import(app: &TestApp, marks: &[Trademark]) {
 }
 
 /// An administrator, centre staff, the watching enterprise and a rival enterprise.
-struct World {
-    org: i64,
-    rival_org: i64,
-    staff: Actor,
+pub struct World {
+    pub org: i64,
+    pub rival_org: i64,
+    pub staff: Actor,
 }
 
-async fn world(app: &TestApp) -> World {
+pub async fn world(app: &TestApp) -> World {
     let admin = app.admin().await;
     let (org, _) = app.enterprise(&admin, "海信电子有限公司", OWNER).await;
     let (rival, _) = app.enterprise(&admin, "对手照明有限公司", RIVAL).await;
@@ -65,7 +65,7 @@ async fn world(app: &TestApp) -> World {
     World { org: org.id, rival_org: rival.id, staff }
 }
 
-async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
+pub async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))
 }
