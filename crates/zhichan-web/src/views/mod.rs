@@ -271,10 +271,12 @@ fn error_response(page: &PageContext, code: &str, detail: Option<String>) -> Res
     (status, render(&body)).into_response()
 }
 
-/// Renders a template, or a plain 500 page if the template fails.
+/// Renders a template, or a plain 500 page if the template fails. Pages are never stored by
+/// browsers or proxies: they carry the user's data, CSRF tokens and, once, secrets (new API
+/// tokens, webhook secrets).
 pub fn render(template: &impl Template) -> Response {
     match template.render() {
-        Ok(html) => Html(html).into_response(),
+        Ok(html) => ([(axum::http::header::CACHE_CONTROL, "no-store")], Html(html)).into_response(),
         Err(error) => internal_error(&error.to_string()),
     }
 }

@@ -29,7 +29,9 @@ async fn sign_in_sets_an_http_only_session_and_sign_out_ends_it() {
         .unwrap()
         .to_owned();
     assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
-    assert!(browser.get("/account").await.text().await.unwrap().contains("管理员"));
+    let account = browser.get("/account").await;
+    assert_eq!(account.headers()["cache-control"], "no-store", "pages with the user's data are never stored");
+    assert!(account.text().await.unwrap().contains("管理员"));
 
     assert_eq!(browser.form("/logout", &[]).await.status(), 303);
     assert_eq!(browser.get("/account").await.status(), 303, "signed out: sent to sign in");
