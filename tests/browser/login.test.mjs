@@ -73,9 +73,22 @@ test('a visitor signs in, switches language, and the choice is remembered', asyn
   await page.click('button[data-lang=zh-Hant]');
   await page.waitForLoadState();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+  // The demo enterprise watches its brand; the demo's fictitious copies are waiting as alerts.
   await page.goto(`${baseUrl}/watch`);
-  assert.match(await page.locator('main').innerText(), /尚在建設中/);
+  assert.match(await page.locator('main').innerText(), /海鹰 HAIYING/);
   await page.screenshot({ path: join(shots, 'watch-zh-Hant.png'), fullPage: true });
+  await page.goto(`${baseUrl}/alerts`);
+  const inbox = await page.locator('main').innerText();
+  assert.match(inbox, /3020260417731/, 'the distributor registered the brand in Germany');
+  assert.match(inbox, /HAI YING/, 'the pinyin filed in Brazil');
+  assert.doesNotMatch(inbox, /KWONG WIK/, "another enterprise's alert");
+  await page.screenshot({ path: join(shots, 'alerts-zh-Hant.png'), fullPage: true });
+  await page.locator('a[href^="/alerts/"]', { hasText: /^HAIYING$/ }).click();
+  await page.waitForURL(/\/alerts\/\d+/);
+  assert.match(await page.getByTestId('watched').innerText(), /海鹰/);
+  assert.match(await page.getByTestId('filing').innerText(), /Elektro Vertrieb Schmidt/);
+  assert.match(await page.getByTestId('deadline').innerText(), /\d{4}-\d{2}-\d{2}/);
+  await page.screenshot({ path: join(shots, 'alert-zh-Hant.png'), fullPage: true });
 
   // A new browser for the same account gets the saved language without a cookie.
   const fresh = await browser.newContext({ locale: 'en-US' });
