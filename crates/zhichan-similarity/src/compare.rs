@@ -140,7 +140,8 @@ fn cross_pair(h: &MarkProfile, l: &MarkProfile, out: &mut Vec<DimensionScore>) {
     let trust = confidence(&l.latin_skeletons[0]);
     let cantonese = best_reading(&h.cantonese_lattice, &l.latin_skeletons, 1.0);
     // Hong Kong transliterations (屈臣氏 ~ WATSONS) are heard in Cantonese.
-    let cantonese_sound = best_reading(&h.cantonese_lattice, &l.latin_skeletons, tail);
+    let cantonese_sound =
+        if tail == 1.0 { cantonese } else { best_reading(&h.cantonese_lattice, &l.latin_skeletons, tail) };
     let first = |r: &Vec<&'static str>| r.first().copied().unwrap_or("?");
     let reason = || Reason::CantoneseSpelling {
         han: han(),

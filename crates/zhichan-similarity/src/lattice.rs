@@ -125,16 +125,21 @@ impl Lattice {
         if self.len == 0 || target.is_empty() {
             return None;
         }
+        SCRATCH.with(|scratch| self.align_in(&mut scratch.borrow_mut(), target, costs, tail))
+    }
+
+    fn align_in(&self, scratch: &mut Scratch, target: &[u8], costs: &impl Costs, tail: f32) -> Option<(f32, f32)> {
+        let Scratch { rows, weights, prev, cur } = scratch;
         let width = target.len() + 1;
-        let mut rows = vec![f32::INFINITY; (self.len + 1) * width];
-        let mut weights = vec![f32::INFINITY; self.len + 1];
+        refill(rows, (self.len + 1) * width, f32::INFINITY);
+        refill(weights, self.len + 1, f32::INFINITY);
+        refill(prev, width, 0.0);
+        refill(cur, width, 0.0);
         rows[0] = 0.0;
         weights[0] = 0.0;
         for j in 1..width {
             rows[j] = rows[j - 1] + costs.indel(target[j - 1]);
         }
-        let mut prev = vec![0.0; width];
-        let mut cur = vec![0.0; width];
         for edge in &self.edges {
             let start = &rows[edge.from * width..(edge.from + 1) * width];
             if !start[0].is_finite() {
@@ -150,10 +155,10 @@ impl Lattice {
                     let t = target[j - 1];
                     cur[j] = (prev[j] + del).min(cur[j - 1] + costs.indel(t)).min(prev[j - 1] + costs.substitute(s, t));
                 }
-                std::mem::swap(&mut prev, &mut cur);
+                std::mem::swap(prev, cur);
             }
             let end = &mut rows[edge.to * width..(edge.to + 1) * width];
-            for (e, p) in end.iter_mut().zip(&prev) {
+            for (e, p) in end.iter_mut().zip(prev.iter()) {
                 *e = e.min(*p);
             }
             weights[edge.to] = weights[edge.to].min(weight);
@@ -194,6 +199,26 @@ impl Lattice {
         }
         out
     }
+}
+
+/// The alignment's working rows, kept per thread: screening aligns millions of pairs, and
+/// allocating them for each was a tenth of the time.
+#[derive(Default)]
+struct Scratch {
+    rows: Vec<f32>,
+    weights: Vec<f32>,
+    prev: Vec<f32>,
+    cur: Vec<f32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Makes `buffer` `len` copies of `value`, keeping its allocation.
+fn refill(buffer: &mut Vec<f32>, len: usize, value: f32) {
+    buffer.clear();
+    buffer.resize(len, value);
 }
 
 #[cfg(test)]
