@@ -59,6 +59,7 @@ impl Core {
         let _one_at_a_time = self.delivery_follow.lock().await;
         let mut summary = DeliverySummary::default();
         let mut alerts: HashMap<i64, Alert> = HashMap::new();
+        let mut webhooks: HashMap<i64, Option<Webhook>> = HashMap::new();
         loop {
             let now = Utc::now();
             let due = self.store.due_deliveries(now, ROUND).await?;
@@ -77,7 +78,14 @@ impl Core {
                 match &delivery.recipient {
                     Recipient::Email { address } => mail.entry(address).or_default().push(delivery),
                     Recipient::Webhook { webhook_id } => {
-                        let result = self.post_webhook(*webhook_id, delivery, alerts.get(&delivery.alert_id)).await;
+                        if !webhooks.contains_key(webhook_id) {
+                            webhooks.insert(*webhook_id, self.store.webhook(*webhook_id).await?);
+                        }
+                        let result = match (&webhooks[webhook_id], alerts.get(&delivery.alert_id)) {
+                            (Some(webhook), Some(alert)) => webhook::post(webhook, delivery.id, alert).await,
+                            (None, _) => Err("the webhook was removed".to_owned()),
+                            (_, None) => Err("the alert was removed".to_owned()),
+                        };
                         self.record_attempt(delivery, result, now, &mut summary).await?;
                     }
                 }
@@ -94,17 +102,6 @@ impl Core {
             }
         }
         Ok(summary)
-    }
-
-    async fn post_webhook(&self, webhook_id: i64, delivery: &Delivery, alert: Option<&Alert>) -> Result<(), String> {
-        let webhook = self
-            .store
-            .webhook(webhook_id)
-            .await
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| "the webhook was removed".to_owned())?;
-        let alert = alert.ok_or_else(|| "the alert was removed".to_owned())?;
-        webhook::post(&webhook, delivery.id, alert).await
     }
 
     async fn record_attempt(
@@ -133,29 +130,17 @@ impl Core {
         Ok(self.store.record_delivery(delivery.id, &outcome, now).await?)
     }
 
-    /// Who is told about a new alert of each organisation in `organisations`: its enabled members
-    /// by e-mail (when e-mail is configured) and its webhooks.
-    pub(crate) async fn recipients(
-        &self,
-        organisations: impl IntoIterator<Item = i64>,
-    ) -> CoreResult<HashMap<i64, Vec<Recipient>>> {
-        let mut recipients: HashMap<i64, Vec<Recipient>> = HashMap::new();
-        for webhook in self.store.webhooks(None).await? {
-            recipients.entry(webhook.organisation_id).or_default().push(Recipient::Webhook { webhook_id: webhook.id });
-        }
-        let mut organisations: Vec<i64> = organisations.into_iter().collect();
-        organisations.sort_unstable();
-        organisations.dedup();
+    /// Who is told about a new alert of `organisation_id`: its webhooks, and its enabled members
+    /// by e-mail when e-mail is configured.
+    pub(crate) async fn recipients(&self, organisation_id: i64) -> CoreResult<Vec<Recipient>> {
+        let webhooks = self.store.webhooks(Some(organisation_id)).await?;
+        let mut recipients: Vec<Recipient> =
+            webhooks.into_iter().map(|webhook| Recipient::Webhook { webhook_id: webhook.id }).collect();
         if self.settings.mail.is_some() {
-            for organisation in organisations {
-                let members = self.store.users_in_organisation(organisation).await?;
-                recipients.entry(organisation).or_default().extend(
-                    members
-                        .into_iter()
-                        .filter(|user| !user.disabled)
-                        .map(|user| Recipient::Email { address: user.email }),
-                );
-            }
+            let members = self.store.users_in_organisation(organisation_id).await?;
+            recipients.extend(
+                members.into_iter().filter(|user| !user.disabled).map(|user| Recipient::Email { address: user.email }),
+            );
         }
         Ok(recipients)
     }

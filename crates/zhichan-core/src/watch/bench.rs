@@ -58,11 +58,6 @@ pub struct BenchFigures {
 }
 
 impl BenchFigures {
-    /// Index building and screening together: what a watch run spends in memory.
-    pub fn run_seconds(&self) -> f64 {
-        self.index_seconds + self.screen_seconds
-    }
-
     /// What brute force would take on every filing, extrapolated from the sample.
     pub fn brute_estimate_seconds(&self) -> f64 {
         self.brute_seconds * self.filings as f64 / self.sample.max(1) as f64
@@ -103,7 +98,7 @@ pub fn screen_generated(
     let generate_seconds = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
-    let marks = parallel_map(&watched_marks, |input| ScreenedMark::new(0, &input.forms, input.classes.iter().copied()));
+    let marks = parallel_map(&watched_marks, |input| ScreenedMark::new(&input.forms, input.classes.iter().copied()));
     let screener = Screener::new(marks);
     let index_seconds = started.elapsed().as_secs_f64();
 

@@ -8,7 +8,7 @@
 //! position in the store (`watch_state`), moved in the same transaction as the alerts it raised:
 //! whichever process runs it — the importing CLI, a `serve` process — each change is screened
 //! once, and a filing raises at most one alert per watched mark. [`Core::import`] runs it after
-//! updating the index. Screening is in memory ([`screen`]): a candidate index from the blocking
+//! updating the index. Screening is in memory (`screen`): a candidate index from the blocking
 //! keys of every watched form, so a filing is scored only against marks it shares a key with.
 //!
 //! Goods are compared by Nice class: watched marks and filings carry no similar groups here, so
@@ -19,14 +19,14 @@ mod alerts;
 pub mod bench;
 mod deadlines;
 mod marks;
-pub mod names;
+mod names;
 mod patents;
 mod run;
-pub mod screen;
+mod screen;
 
-pub use alerts::{AlertPage, AlertQuery, MAX_NOTE_CHARS, next_statuses};
-pub use deadlines::{DeadlineKind, MAX_WITHIN_DAYS, UpcomingDeadline};
+pub use alerts::{AlertPage, AlertQuery, next_statuses};
+pub use deadlines::{DeadlineKind, UpcomingDeadline};
 pub(crate) use marks::scope;
-pub use marks::{MAX_FORMS, MAX_TEXT_CHARS, WatchPartyInput, WatchedMarkInput};
+pub use marks::{WatchPartyInput, WatchedMarkInput};
 pub use patents::PatentWatchInput;
-pub use run::{SERIAL_FILER_ORGANISATIONS, WatchRunSummary, WatchUpdate};
+pub use run::{WatchRunSummary, WatchUpdate};

@@ -7,6 +7,8 @@
 //! what the same query means in search — and matching does not depend on whether this process
 //! writes the registers' index.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use serde_json::{Value, json};
 use zhichan_domain::InvalidValue;
@@ -66,15 +68,16 @@ impl PatentMatcher {
             self.index.add(&Record::Patent(Box::new(patent.clone())))?;
         }
         self.index.commit()?;
-        let position = |office: &str, number: &str| {
-            patents.iter().position(|p| p.office.as_str() == office && p.publication_number == number)
-        };
+        let positions: HashMap<(&str, &str), usize> =
+            patents.iter().enumerate().map(|(i, p)| ((p.office.as_str(), p.publication_number.as_str()), i)).collect();
         queries
             .iter()
             .map(|query| {
                 let mut found = Vec::new();
                 self.index.for_each_hit(query, Sort::Relevance, HIT_CHUNK, |hits| {
-                    found.extend(hits.iter().filter_map(|hit| position(&hit.office, &hit.number)));
+                    found.extend(
+                        hits.iter().filter_map(|hit| positions.get(&(hit.office.as_str(), hit.number.as_str()))),
+                    );
                     Ok::<_, CoreError>(())
                 })?;
                 found.sort_unstable();

@@ -12,6 +12,7 @@ use zhichan_domain::deadline::{AnchorDates, opposition_deadline};
 use zhichan_domain::office::{OfficeCode, designation_covers};
 use zhichan_domain::records::{MarkStatus, Patent, Record, RecordKind, Trademark};
 use zhichan_similarity::{Assessment, MarkProfile};
+use zhichan_store::notifications::Recipient;
 use zhichan_store::records::kind_code;
 use zhichan_store::watch::{NewAlert, PatentWatch, WatchParty, WatchedMark};
 use zhichan_store::{Organisation, OrganisationFilter, Page, StoreError};
@@ -91,12 +92,11 @@ impl Core {
             summary.elapsed = started.elapsed();
             return Ok(summary);
         }
-        let organisations = watchers.iter().map(|w| w.mark.organisation_id);
-        let recipients = self.recipients(organisations.chain(patent_watches.iter().map(|w| w.organisation_id))).await?;
         let screener = Arc::new(screener(&watchers).await?);
         let patents = Arc::new(PatentQueries::new(patent_watches).await?);
         let mut tally: HashMap<String, ApplicantTally> = HashMap::new();
         let mut own_offices: HashMap<i64, Vec<OfficeCode>> = HashMap::new();
+        let mut recipients: HashMap<i64, Vec<Recipient>> = HashMap::new();
         loop {
             let changes = self.store.changes_since(position, JOURNAL_PAGE).await?;
             let Some(last) = changes.last().map(|change| change.seq) else { break };
@@ -132,7 +132,10 @@ impl Core {
             let mut alerts = raise(&watchers, &filings, &screenings, &own_offices, &mut tally);
             alerts.extend(patents.alerts(&new_patents, &patent_hits));
             for (alert, _) in &mut alerts {
-                alert.recipients = recipients.get(&alert.organisation_id).cloned().unwrap_or_default();
+                if let std::collections::hash_map::Entry::Vacant(entry) = recipients.entry(alert.organisation_id) {
+                    entry.insert(self.recipients(alert.organisation_id).await?);
+                }
+                alert.recipients = recipients[&alert.organisation_id].clone();
             }
             if !self.advance(position, last, alerts, &mut summary).await? {
                 break;
@@ -229,12 +232,10 @@ impl Core {
 
 /// The candidate index over every watched mark, built on every core.
 async fn screener(watchers: &[Watcher]) -> CoreResult<Screener> {
-    let marks: Vec<(i64, Vec<String>, Vec<u8>)> = watchers
-        .iter()
-        .map(|w| (w.mark.id, w.mark.forms.clone(), w.mark.classes.iter().map(|c| c.number()).collect()))
-        .collect();
+    let marks: Vec<(Vec<String>, Vec<u8>)> =
+        watchers.iter().map(|w| (w.mark.forms.clone(), w.mark.classes.iter().map(|c| c.number()).collect())).collect();
     blocking(move || {
-        let marks = parallel_map(&marks, |(id, forms, classes)| ScreenedMark::new(*id, forms, classes.iter().copied()));
+        let marks = parallel_map(&marks, |(forms, classes)| ScreenedMark::new(forms, classes.iter().copied()));
         Ok(Screener::new(marks))
     })
     .await

@@ -9,8 +9,6 @@ use zhichan_similarity::{Assessment, Goods, MarkProfile, assess};
 
 /// One watched mark as the screener holds it: its id, goods and the profile of every form.
 pub struct ScreenedMark {
-    /// The watched mark's id (any caller-chosen number in benchmarks).
-    pub id: i64,
     /// The watched mark's goods.
     pub goods: Goods,
     /// One profile per form.
@@ -19,9 +17,9 @@ pub struct ScreenedMark {
 
 impl ScreenedMark {
     /// A mark with `forms` in `classes`; forms with nothing distinctive are left out.
-    pub fn new(id: i64, forms: &[String], classes: impl IntoIterator<Item = u8>) -> Self {
+    pub fn new(forms: &[String], classes: impl IntoIterator<Item = u8>) -> Self {
         let profiles = forms.iter().map(|form| MarkProfile::new(form)).filter(|p| !p.keys().is_empty()).collect();
-        Self { id, goods: Goods::classes(classes), profiles }
+        Self { goods: Goods::classes(classes), profiles }
     }
 }
 
@@ -111,11 +109,6 @@ impl Screener {
             .map(|form| assess(form, &watched.goods, filing, goods, None))
             .max_by(|a, b| a.score.total_cmp(&b.score))
     }
-
-    /// Screens many filings on every available core, in order.
-    pub fn screen_all(&self, filings: &[(MarkProfile, Goods)]) -> Vec<Screening> {
-        parallel_map(filings, |(profile, goods)| self.screen(profile, goods))
-    }
 }
 
 /// A filing's goods: its Nice classes (similar groups are not compared).
@@ -147,8 +140,8 @@ mod tests {
     use super::*;
 
     fn screener() -> Screener {
-        let hisense = ScreenedMark::new(1, &["海信".into(), "HAIXIN".into(), "HISENSE".into()], [7, 9, 11]);
-        let gree = ScreenedMark::new(2, &["格力".into(), "GREE".into()], [11]);
+        let hisense = ScreenedMark::new(&["海信".into(), "HAIXIN".into(), "HISENSE".into()], [7, 9, 11]);
+        let gree = ScreenedMark::new(&["格力".into(), "GREE".into()], [11]);
         Screener::new(vec![hisense, gree])
     }
 
@@ -156,7 +149,7 @@ mod tests {
     fn only_marks_sharing_a_key_are_scored() {
         let screener = screener();
         let copy = screener.screen(&MarkProfile::new("HiSense"), &Goods::classes([9]));
-        assert_eq!(copy.matches.iter().map(|m| screener.marks()[m.mark].id).collect::<Vec<_>>(), [1]);
+        assert_eq!(copy.matches.iter().map(|m| m.mark).collect::<Vec<_>>(), [0], "Hisense, the first mark");
         assert!(screener.candidates(&MarkProfile::new("PAPAYA")).is_empty());
         let pinyin = screener.screen(&MarkProfile::new("HAI XIN"), &Goods::classes([7]));
         assert_eq!(pinyin.matches.len(), 1);
