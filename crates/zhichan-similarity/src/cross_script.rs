@@ -204,21 +204,25 @@ pub(crate) fn with_translations(
     spans: &[Span],
     words: &[String],
 ) -> Option<(Lattice, Vec<String>)> {
+    let found: Vec<(&Span, &str)> = spans
+        .iter()
+        .filter_map(|span| {
+            // A whole word, or the head of a compound (星 = STAR in STARBUCKS).
+            let form = meaning::english_forms(span.concept).iter().find(|f| {
+                words.iter().any(|w| w == *f || (f.len() >= 3 && w.len() > f.len() + 2 && w.starts_with(*f)))
+            })?;
+            Some((span, *form))
+        })
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
     let mut extended = lattice.clone();
     let mut translated = Vec::new();
-    for span in spans {
-        // A whole word, or the head of a compound (星 = STAR in STARBUCKS).
-        let found = meaning::english_forms(span.concept)
-            .iter()
-            .find(|f| words.iter().any(|w| w == *f || (f.len() >= 3 && w.len() > f.len() + 2 && w.starts_with(*f))));
-        if let Some(form) = found {
-            extended.add(span.from, span.to, sound_skeleton(form));
-            let chinese: String = han[span.from..span.to].iter().collect();
-            translated.push(format!("{chinese} = {form}"));
-        }
-    }
-    if translated.is_empty() {
-        return None;
+    for (span, form) in found {
+        extended.add(span.from, span.to, sound_skeleton(form));
+        let chinese: String = han[span.from..span.to].iter().collect();
+        translated.push(format!("{chinese} = {form}"));
     }
     extended.seal();
     Some((extended, translated))
@@ -236,7 +240,7 @@ mod tests {
         let lattice = mandarin_lattice(&chars, &pinyin);
         let lattice = with_translations(&lattice, &chars, &meaning::spans(&chars), &words).map_or(lattice, |(l, _)| l);
         let target: Vec<u8> = latin.split(' ').flat_map(sound_skeleton).collect();
-        lattice.similarity(&target, &Skeleton, 1.0)
+        lattice.similarity(&target, &Skeleton, 1.0, 0.0)
     }
 
     #[test]

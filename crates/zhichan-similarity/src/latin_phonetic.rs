@@ -4,6 +4,7 @@
 use rphonetic::DoubleMetaphone;
 
 use crate::lattice::vowel_class;
+use crate::orthographic::edit_similarity;
 
 /// Double Metaphone codes of a mark, primary and alternate, without length limit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,8 +33,7 @@ impl MetaphoneCodes {
         let mut best: Option<(&str, &str, f32)> = None;
         for a in self.codes() {
             for b in other.codes() {
-                let longest = a.len().max(b.len()) as f32;
-                let sim = 1.0 - strsim::osa_distance(a, b) as f32 / longest;
+                let sim = edit_similarity(a, b);
                 if best.is_none_or(|(_, _, s)| sim > s) {
                     best = Some((a, b, sim));
                 }
@@ -43,18 +43,21 @@ impl MetaphoneCodes {
     }
 }
 
+/// The most [`sound_similarity`] scores.
+pub(crate) const MAX_SOUND_SCORE: f32 = 0.92;
+
 /// Similarity by sound of two Latin marks: equal codes score 0.92 (sound, not spelling, agrees);
 /// short codes (under four sounds) collide by chance and count for less.
-pub(crate) fn sound_similarity(a: &MetaphoneCodes, b: &MetaphoneCodes) -> Option<(f32, String, String)> {
+pub(crate) fn sound_similarity<'a>(a: &'a MetaphoneCodes, b: &'a MetaphoneCodes) -> Option<(f32, &'a str, &'a str)> {
     let (ca, cb, sim) = a.best_match(b)?;
     let shortest = ca.len().min(cb.len());
     let confidence = match shortest {
         0..=1 => 0.5,
         2 => 0.7,
         3 => 0.85,
-        _ => 0.92,
+        _ => MAX_SOUND_SCORE,
     };
-    Some((sim * sim * confidence, ca.to_string(), cb.to_string()))
+    Some((sim * sim * confidence, ca, cb))
 }
 
 fn is_vowel(c: u8) -> bool {

@@ -112,71 +112,102 @@ impl Lattice {
         }
     }
 
-    /// Sorts edges for [`Lattice::align`]; call once after the last [`Lattice::add`].
+    /// Sorts edges for [`Lattice::similarity`]; call once after the last [`Lattice::add`].
     pub fn seal(&mut self) {
         self.edges.sort_by_key(|e| (e.from, e.to));
     }
 
-    /// The cheapest edit cost between `target` and any full path, with the weight of that
-    /// comparison (the larger of the target's and the path's indel weight) for normalising.
-    /// Symbols of the target left over after the path cost `tail` times their indel cost (1 for
-    /// a plain alignment; less where a transliteration may render only the start of a word).
-    pub fn align(&self, target: &[u8], costs: &impl Costs, tail: f32) -> Option<(f32, f32)> {
+    /// Similarity in [0, 1]: one minus the cheapest edit cost between `target` and any full path,
+    /// normalised by the larger of the target's and the lightest path's indel weight. Symbols of
+    /// the target left over after the path cost `tail` times their indel cost (1 for a plain
+    /// alignment; less where a transliteration may render only the start of a word). Only similarities of at least `at_least` are computed in full; below it the alignment
+    /// stops as soon as it cannot get there and the similarity is 0 (screening asks for a high
+    /// bar, and most alignments fail it after a few symbols).
+    pub fn similarity(&self, target: &[u8], costs: &impl Costs, tail: f32, at_least: f32) -> f32 {
+        if at_least > 1.0 {
+            return 0.0;
+        }
+        let Some(weight) = self.weight(target, costs) else { return 0.0 };
+        let weight = weight.max(1.0);
+        let max_cost = (1.0 - at_least) * weight;
+        self.cost_within(target, costs, tail, max_cost).map_or(0.0, |cost| (1.0 - cost / weight).max(0.0))
+    }
+
+    /// The larger of the target's indel weight and the lightest full path's; `None` when either
+    /// side is empty or no path reaches the end.
+    fn weight(&self, target: &[u8], costs: &impl Costs) -> Option<f32> {
         if self.len == 0 || target.is_empty() {
             return None;
         }
-        SCRATCH.with(|scratch| self.align_in(&mut scratch.borrow_mut(), target, costs, tail))
-    }
-
-    fn align_in(&self, scratch: &mut Scratch, target: &[u8], costs: &impl Costs, tail: f32) -> Option<(f32, f32)> {
-        let Scratch { rows, weights, prev, cur } = scratch;
-        let width = target.len() + 1;
-        refill(rows, (self.len + 1) * width, f32::INFINITY);
-        refill(weights, self.len + 1, f32::INFINITY);
-        refill(prev, width, 0.0);
-        refill(cur, width, 0.0);
-        rows[0] = 0.0;
-        weights[0] = 0.0;
-        for j in 1..width {
-            rows[j] = rows[j - 1] + costs.indel(target[j - 1]);
-        }
-        for edge in &self.edges {
-            let start = &rows[edge.from * width..(edge.from + 1) * width];
-            if !start[0].is_finite() {
-                continue;
-            }
-            prev.copy_from_slice(start);
-            let mut weight = weights[edge.from];
-            for &s in edge.spelling.iter() {
-                let del = costs.skip(s);
-                weight += costs.indel(s);
-                cur[0] = prev[0] + del;
-                for j in 1..width {
-                    let t = target[j - 1];
-                    cur[j] = (prev[j] + del).min(cur[j - 1] + costs.indel(t)).min(prev[j - 1] + costs.substitute(s, t));
+        let lightest = SCRATCH.with(|scratch| {
+            let weights = &mut scratch.borrow_mut().weights;
+            refill(weights, self.len + 1, f32::INFINITY);
+            weights[0] = 0.0;
+            for edge in &self.edges {
+                let mut weight = weights[edge.from];
+                if !weight.is_finite() {
+                    continue;
                 }
-                std::mem::swap(prev, cur);
+                for &s in edge.spelling.iter() {
+                    weight += costs.indel(s);
+                }
+                weights[edge.to] = weights[edge.to].min(weight);
             }
-            let end = &mut rows[edge.to * width..(edge.to + 1) * width];
-            for (e, p) in end.iter_mut().zip(prev.iter()) {
-                *e = e.min(*p);
-            }
-            weights[edge.to] = weights[edge.to].min(weight);
-        }
-        let end = &rows[self.len * width..];
-        let mut left_over = 0.0;
-        let mut cost = end[target.len()];
-        for j in (0..target.len()).rev() {
-            left_over += tail * costs.indel(target[j]);
-            cost = cost.min(end[j] + left_over);
-        }
+            weights[self.len]
+        });
         let target_weight: f32 = target.iter().map(|&t| costs.indel(t)).sum();
-        cost.is_finite().then(|| (cost, target_weight.max(weights[self.len])))
+        lightest.is_finite().then(|| target_weight.max(lightest))
     }
 
-    /// Similarity in [0, 1]: one minus the normalised alignment cost (see [`Lattice::align`]).
-    pub fn similarity(&self, target: &[u8], costs: &impl Costs, tail: f32) -> f32 {
-        self.align(target, costs, tail).map_or(0.0, |(cost, weight)| (1.0 - cost / weight.max(1.0)).max(0.0))
+    /// The cheapest alignment cost (see [`Lattice::similarity`]) where it is at most `max_cost`.
+    /// Costs only grow along an alignment, so an edge whose row has nothing left at or under
+    /// `max_cost` is abandoned: every cell that could end at or under it is still exact.
+    fn cost_within(&self, target: &[u8], costs: &impl Costs, tail: f32, max_cost: f32) -> Option<f32> {
+        SCRATCH.with(|scratch| {
+            let Scratch { rows, prev, cur, .. } = &mut *scratch.borrow_mut();
+            let width = target.len() + 1;
+            refill(rows, (self.len + 1) * width, f32::INFINITY);
+            refill(prev, width, 0.0);
+            refill(cur, width, 0.0);
+            rows[0] = 0.0;
+            for j in 1..width {
+                rows[j] = rows[j - 1] + costs.indel(target[j - 1]);
+            }
+            'edges: for edge in &self.edges {
+                let start = &rows[edge.from * width..(edge.from + 1) * width];
+                if !start[0].is_finite() || start.iter().all(|&c| c > max_cost) {
+                    continue;
+                }
+                prev.copy_from_slice(start);
+                for &s in edge.spelling.iter() {
+                    let del = costs.skip(s);
+                    cur[0] = prev[0] + del;
+                    let mut lowest = cur[0];
+                    for j in 1..width {
+                        let t = target[j - 1];
+                        cur[j] =
+                            (prev[j] + del).min(cur[j - 1] + costs.indel(t)).min(prev[j - 1] + costs.substitute(s, t));
+                        lowest = lowest.min(cur[j]);
+                    }
+                    std::mem::swap(prev, cur);
+                    if lowest > max_cost {
+                        continue 'edges;
+                    }
+                }
+                let end = &mut rows[edge.to * width..(edge.to + 1) * width];
+                for (e, p) in end.iter_mut().zip(prev.iter()) {
+                    *e = e.min(*p);
+                }
+            }
+            let end = &rows[self.len * width..];
+            let mut left_over = 0.0;
+            let mut cost = end[target.len()];
+            for j in (0..target.len()).rev() {
+                left_over += tail * costs.indel(target[j]);
+                cost = cost.min(end[j] + left_over);
+            }
+            (cost <= max_cost).then_some(cost)
+        })
     }
 
     /// Up to `limit` full paths (first readings first), each as its edges' spellings.
@@ -232,9 +263,11 @@ mod tests {
         lattice.add(0, 1, b"huan".to_vec());
         lattice.add(1, 2, b"xin".to_vec());
         lattice.seal();
-        assert_eq!(lattice.align(b"huanxin", &Unit, 1.0), Some((0.0, 7.0)));
-        assert!((lattice.similarity(b"haixing", &Unit, 1.0) - 6.0 / 7.0).abs() < 1e-6);
-        assert_eq!(lattice.align(b"haixinda", &Unit, 0.5), Some((1.0, 8.0)));
+        assert_eq!(lattice.similarity(b"huanxin", &Unit, 1.0, 0.0), 1.0);
+        assert!((lattice.similarity(b"haixing", &Unit, 1.0, 0.0) - 6.0 / 7.0).abs() < 1e-6);
+        assert!((lattice.similarity(b"haixing", &Unit, 1.0, 0.85) - 6.0 / 7.0).abs() < 1e-6);
+        assert_eq!(lattice.similarity(b"haixing", &Unit, 1.0, 0.9), 0.0, "below the bar: not computed");
+        assert_eq!(lattice.similarity(b"haixinda", &Unit, 0.5, 0.0), 1.0 - 1.0 / 8.0, "half a cost for the tail");
         assert_eq!(lattice.paths(10).len(), 2);
     }
 }

@@ -72,5 +72,5 @@ mod unihan;
 pub use goods::{Goods, GoodsRelation, GoodsRelations};
 pub use profile::MarkProfile;
 pub use reason::{Dimension, DimensionScore, Effect, PracticeRule, Reason};
-pub use score::{ALERT_THRESHOLD, Assessment, MarkComparison, RiskLevel, assess, compare_marks};
+pub use score::{ALERT_THRESHOLD, Assessment, MarkComparison, RiskLevel, assess, assess_alert, compare_marks};
 pub use screen::{ScreenSummary, screen};

@@ -3,6 +3,7 @@
 //! silent rule. The watched mark is the earlier mark; the filing is the later one.
 
 use crate::mandarin;
+use crate::orthographic::str_distance;
 use crate::profile::MarkProfile;
 use crate::reason::{Dimension, DimensionScore, Effect, PracticeRule, Reason};
 use crate::shape;
@@ -259,44 +260,45 @@ impl Notes {
 
 fn order_and_form(w: &MarkProfile, f: &MarkProfile, notes: &mut Notes) {
     let (wh, fh) = (w.han(), f.han());
-    if wh.len() >= 2 && wh != fh && sorted(wh) == sorted(fh) {
+    if wh.len() >= 2 && wh != fh && same_items(wh, fh) {
         notes.raise(PracticeRule::OrderOnly, RAISED_ORDER);
     }
     let (ww, fw) = (&w.normalised.words, &f.normalised.words);
-    if ww.len() >= 2 && ww != fw && sorted(ww) == sorted(fw) {
+    if ww.len() >= 2 && ww != fw && same_items(ww, fw) {
         notes.raise(PracticeRule::OrderOnly, RAISED_ORDER);
     }
-    if (!wh.is_empty() && wh != fh && dedup(wh) == dedup(fh)) || (!ww.is_empty() && ww != fw && dedup(ww) == dedup(fw))
-    {
+    if (!wh.is_empty() && wh != fh && runs(wh).eq(runs(fh))) || (!ww.is_empty() && ww != fw && runs(ww).eq(runs(fw))) {
         notes.raise(PracticeRule::Repetition, RAISED_REPEAT);
     }
-    if !ww.is_empty() && w.latin != f.latin && base_forms(ww) == base_forms(fw) {
+    if !ww.is_empty() && w.latin != f.latin && base_forms(ww).eq(base_forms(fw)) {
         notes.raise(PracticeRule::WordForm, RAISED_FORM);
     }
 }
 
-fn sorted<T: Ord + Clone>(items: &[T]) -> Vec<T> {
-    let mut items = items.to_vec();
-    items.sort();
-    items
+/// Whether both hold the same items in some order.
+fn same_items<T: Ord>(a: &[T], b: &[T]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b): (Vec<&T>, Vec<&T>) = (a.iter().collect(), b.iter().collect());
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
 }
 
-fn dedup<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
-    let mut items = items.to_vec();
-    items.dedup();
-    items
+/// The items with repeats in a row collapsed (哈哈 → 哈).
+fn runs<T: PartialEq>(items: &[T]) -> impl Iterator<Item = &T> {
+    items.iter().enumerate().filter(|&(i, item)| i == 0 || items[i - 1] != *item).map(|(_, item)| item)
 }
 
 /// Words without plural endings and articles (rule 10).
-fn base_forms(words: &[String]) -> Vec<&str> {
-    words
-        .iter()
-        .filter(|w| !matches!(w.as_str(), "THE" | "A" | "AN"))
-        .map(|w| match w.strip_suffix("ES").or_else(|| w.strip_suffix('S')) {
+fn base_forms(words: &[String]) -> impl Iterator<Item = &str> {
+    words.iter().filter(|w| !matches!(w.as_str(), "THE" | "A" | "AN")).map(|w| {
+        match w.strip_suffix("ES").or_else(|| w.strip_suffix('S')) {
             Some(stem) if stem.len() >= 3 => stem,
             _ => w.as_str(),
-        })
-        .collect()
+        }
+    })
 }
 
 fn one_character(
@@ -324,7 +326,8 @@ fn one_character(
 
 fn one_letter(w: &MarkProfile, f: &MarkProfile, notes: &mut Notes) {
     let (a, b) = (&w.latin, &f.latin);
-    if a.len() < 4 || b.len() < 4 || strsim::osa_distance(a, b) != 1 {
+    let close = || a.chars().count().abs_diff(b.chars().count()) <= 1 && str_distance(a, b).0 == 1;
+    if a.len() < 4 || b.len() < 4 || !close() {
         return;
     }
     let same_sound = w.metaphone.primary == f.metaphone.primary;

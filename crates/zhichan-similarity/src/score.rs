@@ -131,7 +131,7 @@ pub fn compare_marks(watched: &MarkProfile, filing: &MarkProfile) -> MarkCompari
         };
         return MarkComparison { score: 1.0, dimensions: vec![dimension], notes };
     }
-    let mut dimensions = compare::dimensions(watched, filing);
+    let mut dimensions = compare::dimensions(watched, filing, compare::FLOOR);
     dimensions.sort_by(|a, b| b.score.total_cmp(&a.score));
     let best = dimensions.first();
     let top = best.map_or(0.0, |d| d.score);
@@ -156,9 +156,59 @@ pub fn assess(
     filing_goods: &Goods,
     relations: Option<&dyn GoodsRelations>,
 ) -> Assessment {
-    let marks = compare_marks(watched, filing);
     let goods = compare_goods(watched_goods, filing_goods, relations);
-    let share = UNRELATED_GOODS_SHARE + (1.0 - UNRELATED_GOODS_SHARE) * goods.closeness();
+    assess_marks(watched, filing, goods)
+}
+
+/// [`assess`] for screening: the assessment where the pair alerts, `None` where it does not.
+/// Most candidate pairs are strangers, and they are told apart from a bound rather than the
+/// full comparison (see [`could_alert`]); a pair that alerts gets exactly [`assess`]'s answer.
+pub fn assess_alert(
+    watched: &MarkProfile,
+    watched_goods: &Goods,
+    filing: &MarkProfile,
+    filing_goods: &Goods,
+    relations: Option<&dyn GoodsRelations>,
+) -> Option<Assessment> {
+    let goods = compare_goods(watched_goods, filing_goods, relations);
+    if !could_alert(watched, filing, goods_share(&goods)) {
+        return None;
+    }
+    Some(assess_marks(watched, filing, goods)).filter(|assessment| assessment.alert)
+}
+
+/// The share of the mark score that goods as close as `goods` keep.
+fn goods_share(goods: &GoodsRelation) -> f32 {
+    UNRELATED_GOODS_SHARE + (1.0 - UNRELATED_GOODS_SHARE) * goods.closeness()
+}
+
+/// How far below the needed score the screening bar is set, so that rounding never lets a pair
+/// whose every dimension fell short through.
+const SCREEN_MARGIN: f32 = 0.01;
+
+/// Whether the marks could score enough to alert with goods keeping `share` of it: `false` only
+/// where an upper bound of the mark score falls short. Dimensions are asked only down to the
+/// score that could still reach the threshold with the full agreement bonus; those left out
+/// scored below it. Practice rules only raise to or cap at fixed scores, so applying them to the
+/// bound bounds their result.
+fn could_alert(watched: &MarkProfile, filing: &MarkProfile, share: f32) -> bool {
+    if watched.is_empty() || filing.is_empty() {
+        return false;
+    }
+    if watched.latin == filing.latin && watched.han() == filing.han() {
+        return true;
+    }
+    let at_least = ALERT_THRESHOLD / share - AGREEMENT_CAP - SCREEN_MARGIN;
+    let dimensions = compare::dimensions(watched, filing, at_least);
+    let best = dimensions.iter().max_by(|a, b| a.score.total_cmp(&b.score));
+    let top = best.map_or(at_least, |d| d.score.max(at_least));
+    let (most, _) = practice::adjust(watched, filing, (top + AGREEMENT_CAP).min(1.0), &dimensions, best);
+    most * share >= ALERT_THRESHOLD
+}
+
+fn assess_marks(watched: &MarkProfile, filing: &MarkProfile, goods: GoodsRelation) -> Assessment {
+    let marks = compare_marks(watched, filing);
+    let share = goods_share(&goods);
     let score = (marks.score * share).clamp(0.0, 1.0);
     let mut reasons: Vec<Reason> = marks
         .dimensions

@@ -5,6 +5,7 @@
 //! agreeing four-corner codes (the stroke shapes at the corners) and a shared radical.
 
 use crate::components;
+use crate::orthographic::edit_similarity;
 use crate::unihan;
 
 /// Classic confusable pairs taught in Chinese schools (our own list, from common 形近字 tables);
@@ -89,8 +90,7 @@ fn cangjie_similarity(a: &str, b: &str) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let longest = a.len().max(b.len()) as f32;
-    let edit = 1.0 - strsim::osa_distance(a, b) as f32 / longest;
+    let edit = edit_similarity(a, b);
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut rest = long.chars();
     let inside = short.chars().all(|c| rest.any(|d| d == c));

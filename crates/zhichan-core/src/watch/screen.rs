@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use zhichan_domain::records::Trademark;
-use zhichan_similarity::{Assessment, Goods, MarkProfile, assess};
+use zhichan_similarity::{Assessment, Goods, MarkProfile, assess, assess_alert};
 
 /// One watched mark as the screener holds it: its id, goods and the profile of every form.
 pub struct ScreenedMark {
@@ -87,14 +87,20 @@ impl Screener {
         found
     }
 
-    /// Assesses `filing` against every candidate's forms and keeps the alerting ones.
+    /// Assesses `filing` against every candidate's forms and keeps the alerting ones, each with
+    /// its closest form's assessment (as [`Screener::best`] gives it).
     pub fn screen(&self, filing: &MarkProfile, goods: &Goods) -> Screening {
         let candidates = self.candidates(filing);
         let matches = candidates
             .iter()
             .filter_map(|&mark| {
-                let assessment = self.best(mark, filing, goods)?;
-                assessment.alert.then_some(Match { mark, assessment })
+                let watched = &self.marks[mark];
+                let assessment = watched
+                    .profiles
+                    .iter()
+                    .filter_map(|form| assess_alert(form, &watched.goods, filing, goods, None))
+                    .max_by(|a, b| a.score.total_cmp(&b.score))?;
+                Some(Match { mark, assessment })
             })
             .collect();
         Screening { candidates: candidates.len(), matches }
