@@ -387,6 +387,15 @@ pub trait WatchStore: Send + Sync {
     async fn add_alert_note(&self, id: i64, author_user_id: i64, text: &str, audit: AuditEntry) -> StoreResult<Alert>;
 
     /// Trademark records whose title equals one of `titles` ignoring ASCII case (callers pass the
-    /// titles lower-cased), at most `limit`.
-    async fn trademarks_titled(&self, titles: &[String], limit: u32) -> StoreResult<Vec<Record>>;
+    /// titles lower-cased) and whose owners pass `owners`, among the first `limit` so titled.
+    /// `owners` sees the owners' names joined by `"; "` (the records' owners summary); only the
+    /// records it keeps are decoded, so a caller looking for its own marks among popular titles
+    /// does not pay for everyone else's.
+    async fn trademarks_titled(
+        &self,
+        titles: &[String],
+        // Named for all lifetimes: async_trait would otherwise tie the argument to the call.
+        owners: &(dyn for<'o> Fn(&'o str) -> bool + Send + Sync),
+        limit: u32,
+    ) -> StoreResult<Vec<Record>>;
 }

@@ -15,6 +15,7 @@ use zhichan_domain::records::{MarkStatus, Record, Trademark};
 use zhichan_store::watch::{AlertFilter, AlertStatus};
 use zhichan_store::{Organisation, Page};
 
+use super::names::party_key;
 use super::run::{anchor_dates, owned_by};
 use crate::{Actor, Core, CoreError, CoreResult, authz};
 
@@ -140,7 +141,18 @@ impl Core {
         let mut titles: Vec<String> = forms.iter().map(|form| form.to_ascii_lowercase()).collect();
         titles.sort();
         titles.dedup();
-        let records = self.store.trademarks_titled(&titles, MAX_OWN_MARKS).await?;
+        // The owners summary holds the names joined, and a name's key is its words' keys run
+        // together, so an owner with the organisation's key leaves that key inside the whole.
+        let keys: Vec<String> = std::iter::once(organisation.name_zh.as_str())
+            .chain(organisation.name_en.as_deref())
+            .map(party_key)
+            .filter(|key| !key.is_empty())
+            .collect();
+        let may_own = |owners: &str| {
+            let owners = party_key(owners);
+            keys.iter().any(|key| owners.contains(key.as_str()))
+        };
+        let records = self.store.trademarks_titled(&titles, &may_own, MAX_OWN_MARKS).await?;
         Ok(records
             .into_iter()
             .filter_map(|record| match record {

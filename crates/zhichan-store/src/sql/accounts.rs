@@ -403,21 +403,32 @@ macro_rules! sql_account_store {
             conn: &mut <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Connection,
             event: &$crate::AuditEntry,
         ) -> $crate::StoreResult<()> {
-            sqlx::query(
-                "INSERT INTO audit_events (at, actor_user_id, actor_org_id, organisation_id, action, target_kind, \
-                 target_id, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(event.at)
-            .bind(event.actor_user_id)
-            .bind(event.actor_org_id)
-            .bind(event.organisation_id)
-            .bind(event.action.as_str())
-            .bind(event.target_kind.as_str())
-            .bind(event.target_id.as_deref())
-            .bind(event.ip.as_deref())
-            .bind(sqlx::types::Json(&event.detail))
-            .execute(&mut *conn)
-            .await?;
+            insert_audits(conn, std::slice::from_ref(event)).await
+        }
+
+        /// Writes `events` with multi-row statements.
+        async fn insert_audits(
+            conn: &mut <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Connection,
+            events: &[$crate::AuditEntry],
+        ) -> $crate::StoreResult<()> {
+            for chunk in events.chunks($crate::sql::ROWS_PER_STATEMENT) {
+                let mut insert = sqlx::QueryBuilder::new(
+                    "INSERT INTO audit_events (at, actor_user_id, actor_org_id, organisation_id, action, target_kind, \
+                     target_id, ip, detail) ",
+                );
+                insert.push_values(chunk, |mut row, event| {
+                    row.push_bind(event.at)
+                        .push_bind(event.actor_user_id)
+                        .push_bind(event.actor_org_id)
+                        .push_bind(event.organisation_id)
+                        .push_bind(event.action.as_str())
+                        .push_bind(event.target_kind.as_str())
+                        .push_bind(event.target_id.as_deref())
+                        .push_bind(event.ip.as_deref())
+                        .push_bind(sqlx::types::Json(&event.detail));
+                });
+                insert.build().execute(&mut *conn).await?;
+            }
             Ok(())
         }
 

@@ -11,6 +11,10 @@ pub(crate) mod searches;
 pub(crate) mod watch;
 
 pub(crate) use accounts::sql_account_store;
+
+/// Rows per multi-row statement: at up to 18 parameters a row this stays well under SQLite's
+/// 32,766 and PostgreSQL's 65,535 parameters per statement.
+pub(crate) const ROWS_PER_STATEMENT: usize = 500;
 pub(crate) use notifications::sql_notification_store;
 pub(crate) use records::{Prepared, sql_record_store};
 pub(crate) use reference::sql_reference_store;

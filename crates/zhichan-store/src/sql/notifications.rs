@@ -131,29 +131,32 @@ macro_rules! sql_notification_store {
             }
         }
 
-        /// Queues one pending delivery per recipient of a newly raised alert.
+        /// Queues one pending delivery per (alert, recipient) of newly raised alerts.
         async fn queue_deliveries(
             conn: &mut <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Connection,
-            alert_id: i64,
-            recipients: &[$crate::notifications::Recipient],
+            deliveries: &[(i64, &$crate::notifications::Recipient)],
             at: chrono::DateTime<chrono::Utc>,
         ) -> $crate::StoreResult<()> {
-            for recipient in recipients {
-                let (channel, email, webhook_id) = match recipient {
-                    $crate::notifications::Recipient::Email { address } => ("email", Some(address.as_str()), None),
-                    $crate::notifications::Recipient::Webhook { webhook_id } => ("webhook", None, Some(*webhook_id)),
-                };
-                sqlx::query(
+            for chunk in deliveries.chunks($crate::sql::ROWS_PER_STATEMENT) {
+                let mut insert = sqlx::QueryBuilder::new(
                     "INSERT INTO notification_deliveries (alert_id, channel, email, webhook_id, status, attempts, \
-                     next_attempt_at, created_at) VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)",
-                )
-                .bind(alert_id)
-                .bind(channel)
-                .bind(email)
-                .bind(webhook_id)
-                .bind(at)
-                .execute(&mut *conn)
-                .await?;
+                     next_attempt_at, created_at) ",
+                );
+                insert.push_values(chunk, |mut row, (alert_id, recipient)| {
+                    let (channel, email, webhook_id) = match recipient {
+                        $crate::notifications::Recipient::Email { address } => ("email", Some(address.as_str()), None),
+                        $crate::notifications::Recipient::Webhook { webhook_id } => ("webhook", None, Some(*webhook_id)),
+                    };
+                    row.push_bind(*alert_id)
+                        .push_bind(channel)
+                        .push_bind(email)
+                        .push_bind(webhook_id)
+                        .push("'pending'")
+                        .push("0")
+                        .push_bind(at)
+                        .push_bind(at);
+                });
+                insert.build().execute(&mut *conn).await?;
             }
             Ok(())
         }

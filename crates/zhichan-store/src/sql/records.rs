@@ -289,21 +289,18 @@ macro_rules! sql_record_store {
 
 pub(crate) use sql_record_store;
 
-/// Rows per multi-row statement: 17 parameters a row stays well under SQLite's 32,766 and
-/// PostgreSQL's 65,535 parameters per statement.
-const ROWS_PER_STATEMENT: usize = 500;
 /// Document bytes per statement: full-text patents run to tens of kilobytes each, and statements
 /// of many megabytes were measured slower than several small ones.
 const BYTES_PER_STATEMENT: usize = 512 * 1024;
 
-/// Splits records into consecutive chunks of at most [`ROWS_PER_STATEMENT`] rows and about
+/// Splits records into consecutive chunks of at most [`super::ROWS_PER_STATEMENT`] rows and about
 /// [`BYTES_PER_STATEMENT`] document bytes (a single larger record gets a chunk of its own).
 pub(crate) fn statement_chunks(prepared: &[Prepared]) -> Vec<&[Prepared]> {
     let mut chunks = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (index, p) in prepared.iter().enumerate() {
-        let full =
-            index - start == ROWS_PER_STATEMENT || (bytes > 0 && bytes + p.document.text.len() > BYTES_PER_STATEMENT);
+        let full = index - start == super::ROWS_PER_STATEMENT
+            || (bytes > 0 && bytes + p.document.text.len() > BYTES_PER_STATEMENT);
         if full {
             chunks.push(&prepared[start..index]);
             (start, bytes) = (index, 0);

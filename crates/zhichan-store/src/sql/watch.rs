@@ -4,8 +4,27 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
 use zhichan_domain::{MarketCode, NiceClass};
 
-use crate::watch::{Alert, AlertNote, AlertStatus, PartyRelation, PatentWatch, WatchParty, WatchedMark};
-use crate::{StoreError, StoreResult};
+use crate::watch::{Alert, AlertNote, AlertStatus, NewAlert, PartyRelation, PatentWatch, WatchParty, WatchedMark};
+use crate::{AuditEntry, StoreError, StoreResult};
+
+/// What identifies an alert: the watched mark or patent watch, and the filing.
+pub(crate) type AlertKey = (Option<i64>, Option<i64>, String, String, String);
+
+pub(crate) fn alert_key(alert: &NewAlert) -> AlertKey {
+    (alert.watched_mark_id, alert.patent_watch_id, alert.office.clone(), alert.kind.clone(), alert.number.clone())
+}
+
+/// The alerts in order with repeats of an earlier alert's key left out, as inserting them one by
+/// one would leave them out.
+pub(crate) fn first_of_each(alerts: &[(NewAlert, AuditEntry)]) -> Vec<&(NewAlert, AuditEntry)> {
+    let mut seen = std::collections::HashSet::new();
+    alerts.iter().filter(|(alert, _)| seen.insert(alert_key(alert))).collect()
+}
+
+/// A stored record document read back.
+pub(crate) fn decode_record(document: &str) -> StoreResult<zhichan_domain::records::Record> {
+    serde_json::from_str(document).map_err(|error| StoreError::Corrupt { field: "document", value: error.to_string() })
+}
 
 macro_rules! watched_mark_columns {
     () => {
@@ -313,37 +332,53 @@ macro_rules! sql_watch_store {
                     return Err($crate::StoreError::Conflict { what: "watch_position" });
                 }
                 let mut raised = Vec::new();
-                for (alert, audit) in alerts {
-                    let id: Option<i64> = sqlx::query_scalar(
+                let mut deliveries = Vec::new();
+                let mut audits = Vec::new();
+                for chunk in $crate::sql::watch::first_of_each(alerts).chunks($crate::sql::ROWS_PER_STATEMENT) {
+                    let mut insert = sqlx::QueryBuilder::new(
                         "INSERT INTO watch_alerts (organisation_id, watched_mark_id, patent_watch_id, office, kind, number, \
                          title, applicant, score, risk, reasons, opposition_deadline, signals, status, created_at, \
-                         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'new', $14, $14) \
-                         ON CONFLICT DO NOTHING RETURNING id",
-                    )
-                    .bind(alert.organisation_id)
-                    .bind(alert.watched_mark_id)
-                    .bind(alert.patent_watch_id)
-                    .bind(alert.office.as_str())
-                    .bind(alert.kind.as_str())
-                    .bind(alert.number.as_str())
-                    .bind(alert.title.as_deref())
-                    .bind(alert.applicant.as_deref())
-                    .bind(alert.score)
-                    .bind(alert.risk.as_str())
-                    .bind(sqlx::types::Json(&alert.reasons))
-                    .bind(alert.opposition_deadline)
-                    .bind(sqlx::types::Json(&alert.signals))
-                    .bind(at)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    if let Some(id) = id {
-                        queue_deliveries(&mut tx, id, &alert.recipients, at).await?;
+                         updated_at) ",
+                    );
+                    insert.push_values(chunk, |mut row, (alert, _)| {
+                        row.push_bind(alert.organisation_id)
+                            .push_bind(alert.watched_mark_id)
+                            .push_bind(alert.patent_watch_id)
+                            .push_bind(alert.office.as_str())
+                            .push_bind(alert.kind.as_str())
+                            .push_bind(alert.number.as_str())
+                            .push_bind(alert.title.as_deref())
+                            .push_bind(alert.applicant.as_deref())
+                            .push_bind(alert.score)
+                            .push_bind(alert.risk.as_str())
+                            .push_bind(sqlx::types::Json(&alert.reasons))
+                            .push_bind(alert.opposition_deadline)
+                            .push_bind(sqlx::types::Json(&alert.signals))
+                            .push("'new'")
+                            .push_bind(at)
+                            .push_bind(at);
+                    });
+                    // Alerts already raised in an earlier run are left as they are.
+                    insert.push(
+                        " ON CONFLICT DO NOTHING RETURNING id, watched_mark_id, patent_watch_id, office, kind, number",
+                    );
+                    let inserted: Vec<(i64, Option<i64>, Option<i64>, String, String, String)> =
+                        insert.build_query_as().fetch_all(&mut *tx).await?;
+                    let ids: std::collections::HashMap<$crate::sql::watch::AlertKey, i64> = inserted
+                        .into_iter()
+                        .map(|(id, mark, watch, office, kind, number)| ((mark, watch, office, kind, number), id))
+                        .collect();
+                    for (alert, audit) in chunk {
+                        let Some(&id) = ids.get(&$crate::sql::watch::alert_key(alert)) else { continue };
+                        deliveries.extend(alert.recipients.iter().map(|recipient| (id, recipient)));
                         let mut audit = audit.clone();
                         audit.target_id = Some(id.to_string());
-                        insert_audit(&mut tx, &audit).await?;
+                        audits.push(audit);
                         raised.push(id);
                     }
                 }
+                queue_deliveries(&mut tx, &deliveries, at).await?;
+                insert_audits(&mut tx, &audits).await?;
                 tx.commit().await?;
                 Ok(raised)
             }
@@ -471,22 +506,26 @@ macro_rules! sql_watch_store {
             async fn trademarks_titled(
                 &self,
                 titles: &[String],
+                owners: &(dyn for<'o> Fn(&'o str) -> bool + Send + Sync),
                 limit: u32,
             ) -> $crate::StoreResult<Vec<zhichan_domain::records::Record>> {
                 if titles.is_empty() {
                     return Ok(Vec::new());
                 }
                 let mut query = sqlx::QueryBuilder::new(
-                    "SELECT document FROM records WHERE kind = 'trademark' AND lower(title) IN (",
+                    "SELECT owners, document FROM records WHERE kind = 'trademark' AND lower(title) IN (",
                 );
                 let mut list = query.separated(", ");
                 for title in titles {
                     list.push_bind(title.as_str());
                 }
                 query.push(") ORDER BY id LIMIT ").push_bind(i64::from(limit));
-                let rows: Vec<(sqlx::types::Json<zhichan_domain::records::Record>,)> =
+                let rows: Vec<(Option<String>, sqlx::types::Json<Box<serde_json::value::RawValue>>)> =
                     query.build_query_as().fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(|(document,)| document.0).collect())
+                rows.into_iter()
+                    .filter(|(names, _)| owners(names.as_deref().unwrap_or_default()))
+                    .map(|(_, document)| $crate::sql::watch::decode_record(document.0.get()))
+                    .collect()
             }
         }
 

@@ -894,13 +894,20 @@ async fn alerts_queue_their_notifications_until_sent(Subject { store, .. }: Subj
 
 async fn trademarks_are_found_by_title_ignoring_case(Subject { store, .. }: Subject) {
     let import = store.start_import("test", None, at(8)).await.expect("start");
+    let mut owned = trademark("4", "filed", "HISENSE");
+    if let zhichan_domain::records::Record::Trademark(mark) = &mut owned {
+        let party = |name: &str| zhichan_domain::records::Party { name: name.into(), ..Default::default() };
+        mark.owners = vec![party("Acme Ltd"), party("Hisense Co")];
+    }
     let marks = [
         trademark("1", "registered", "Hisense"),
         trademark("2", "filed", "海信"),
         trademark("3", "filed", "HISENSE PRO"),
+        owned,
     ];
     store.store_records(import, &marks, at(8)).await.expect("store");
-    let found = store.trademarks_titled(&["hisense".into(), "海信".into()], 10).await.expect("titled");
+    let anyone = |_: &str| true;
+    let found = store.trademarks_titled(&["hisense".into(), "海信".into()], &anyone, 10).await.expect("titled");
     assert_eq!(
         journal_numbers(
             &found
@@ -908,8 +915,12 @@ async fn trademarks_are_found_by_title_ignoring_case(Subject { store, .. }: Subj
                 .map(|record| zhichan_store::records::RecordChange { seq: 0, record })
                 .collect::<Vec<_>>()
         ),
-        ["1", "2"]
+        ["1", "2", "4"]
     );
-    assert!(store.trademarks_titled(&[], 10).await.expect("none").is_empty());
-    assert_eq!(store.trademarks_titled(&["hisense".into()], 0).await.expect("limit").len(), 0);
+    assert!(store.trademarks_titled(&[], &anyone, 10).await.expect("none").is_empty());
+    assert_eq!(store.trademarks_titled(&["hisense".into()], &anyone, 0).await.expect("limit").len(), 0);
+    let acme = |owners: &str| owners == "Acme Ltd; Hisense Co";
+    let found = store.trademarks_titled(&["hisense".into()], &acme, 10).await.expect("owners");
+    assert_eq!(found.len(), 1, "only the record whose owners pass, which sees them joined");
+    assert!(matches!(&found[0], zhichan_domain::records::Record::Trademark(mark) if mark.application_number == "4"));
 }
