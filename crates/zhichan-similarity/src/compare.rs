@@ -132,28 +132,34 @@ fn contained(out: &mut Vec<DimensionScore>, earlier: String, added: String, posi
 }
 
 fn han_pair(w: &MarkProfile, f: &MarkProfile, at_least: f32, out: &mut Vec<DimensionScore>) {
-    // Spelling, sound and shape all align the characters, and each character one mark has more
-    // than the other costs a whole unit.
-    let (n, m) = (w.han().len(), f.han().len());
-    let aligned = 1.0 - n.abs_diff(m) as f32 / n.max(m) as f32 >= at_least;
-    if aligned {
+    let (a, b) = (w.han(), f.han());
+    // Spelling, sound and shape all align the characters: each character one mark has more than
+    // the other costs a whole unit, and different marks cost at least one edit, or a tenth for a
+    // homophone (a look-alike can cost less). Identical characters have no sound or shape pairs.
+    let same = a == b;
+    let indels = a.len().abs_diff(b.len()) as f32;
+    let longest = a.len().max(b.len()) as f32;
+    let reachable = |least_cost: f32, scale: f32| scale * (1.0 - least_cost / longest) >= at_least;
+    if reachable(if same { 0.0 } else { indels.max(1.0) }, 1.0) {
         let reason = || Reason::Spelling { watched: w.han_text(), filing: f.han_text() };
-        push(out, Dimension::Orthographic, han_similarity(w.han(), f.han()), reason);
+        push(out, Dimension::Orthographic, han_similarity(a, b), reason);
     }
-    if let Some(found) = containment(w.han(), f.han(), 2, |c| c.iter().collect()) {
+    if let Some(found) = containment(a, b, 2, |c| c.iter().collect()) {
         contained(out, w.han_text(), found.added, found.position);
     }
-    if !aligned {
-        return;
-    }
-    if let Some(score) = mandarin::homophone_similarity(w.han(), &w.pinyin, f.han(), &f.pinyin) {
+    if !same
+        && reachable(indels.max(0.1), 0.95)
+        && let Some(score) = mandarin::homophone_similarity(a, &w.pinyin, b, &f.pinyin, at_least / 0.95)
+    {
         let reason =
             || Reason::PinyinHomophone { watched: mandarin::display(&w.pinyin), filing: mandarin::display(&f.pinyin) };
         push(out, Dimension::Mandarin, 0.95 * score, reason);
     }
-    let (score, pairs) = shape::similarity(w.han(), f.han());
-    if !pairs.is_empty() {
-        push(out, Dimension::Shape, score, || Reason::LookAlike { pairs });
+    if !same && reachable(indels, 1.0) {
+        let (score, pairs) = shape::similarity(a, b, at_least);
+        if !pairs.is_empty() {
+            push(out, Dimension::Shape, score, || Reason::LookAlike { pairs });
+        }
     }
 }
 

@@ -21,6 +21,27 @@ pub(crate) struct Lattice {
     pub len: usize,
     /// Sorted by `from`.
     pub edges: Vec<Edge>,
+    /// What the full paths hold, for a lower bound of the alignment cost before aligning.
+    paths: PathCounts,
+}
+
+/// The fewest and most symbols, and consonant classes (upper case), on any full path. Until
+/// [`Lattice::seal`] they allow anything.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PathCounts {
+    pub symbols: (usize, usize),
+    pub consonants: (usize, usize),
+}
+
+impl Default for PathCounts {
+    fn default() -> Self {
+        Self { symbols: (0, usize::MAX), consonants: (0, usize::MAX) }
+    }
+}
+
+/// How far `count` lies below `range` (positive `below`) or above it (positive `above`).
+fn outside(count: usize, (least, most): (usize, usize)) -> (f32, f32) {
+    (least.saturating_sub(count) as f32, count.saturating_sub(most) as f32)
 }
 
 /// Edit costs of an alphabet.
@@ -33,6 +54,8 @@ pub(crate) trait Costs {
     fn skip(&self, symbol: u8) -> f32 {
         self.indel(symbol)
     }
+    /// A lower bound of the cost of aligning `target` against any path that `paths` describes.
+    fn least_cost(&self, target: &[u8], paths: &PathCounts, tail: f32) -> f32;
 }
 
 /// Unit costs over plain letters.
@@ -44,6 +67,11 @@ impl Costs for Unit {
     }
     fn substitute(&self, a: u8, b: u8) -> f32 {
         if a == b { 0.0 } else { 1.0 }
+    }
+    /// Each symbol one side has more than the other is skipped (1) or left over (`tail`).
+    fn least_cost(&self, target: &[u8], paths: &PathCounts, tail: f32) -> f32 {
+        let (short, long) = outside(target.len(), paths.symbols);
+        short + long * tail.min(1.0)
     }
 }
 
@@ -85,6 +113,13 @@ impl Costs for Skeleton {
         // reading costs the full indel.
         if is_vowel(symbol) { PATH_VOWEL } else { self.indel(symbol) }
     }
+    /// Consonants pair only with consonants for less than 1; each consonant one side has more is
+    /// skipped or inserted (at least 0.5, an H) or left over (`tail` of that).
+    fn least_cost(&self, target: &[u8], paths: &PathCounts, tail: f32) -> f32 {
+        let consonants = target.iter().filter(|&&s| !is_vowel(s)).count();
+        let (short, long) = outside(consonants, paths.consonants);
+        0.5 * short + 0.5 * tail.min(1.0) * long
+    }
     fn substitute(&self, a: u8, b: u8) -> f32 {
         if a == b {
             0.0
@@ -101,7 +136,7 @@ impl Costs for Skeleton {
 impl Lattice {
     /// A lattice over `len` characters.
     pub fn new(len: usize) -> Self {
-        Self { len, edges: Vec::new() }
+        Self { len, edges: Vec::new(), paths: PathCounts::default() }
     }
 
     /// Adds a spelling for characters `from..to`, once.
@@ -112,17 +147,36 @@ impl Lattice {
         }
     }
 
-    /// Sorts edges for [`Lattice::similarity`]; call once after the last [`Lattice::add`].
+    /// Sorts edges for [`Lattice::similarity`] and counts what the paths hold; call once after
+    /// the last [`Lattice::add`].
     pub fn seal(&mut self) {
         self.edges.sort_by_key(|e| (e.from, e.to));
+        let mut reach: Vec<Option<PathCounts>> = vec![None; self.len + 1];
+        reach[0] = Some(PathCounts { symbols: (0, 0), consonants: (0, 0) });
+        for edge in &self.edges {
+            let Some(start) = reach[edge.from] else { continue };
+            let symbols = edge.spelling.len();
+            let consonants = edge.spelling.iter().filter(|&&s| s.is_ascii_uppercase()).count();
+            let end =
+                reach[edge.to].get_or_insert(PathCounts { symbols: (usize::MAX, 0), consonants: (usize::MAX, 0) });
+            let widen = |(least, most): (usize, usize), (from_least, from_most): (usize, usize), add: usize| {
+                (least.min(from_least + add), most.max(from_most + add))
+            };
+            end.symbols = widen(end.symbols, start.symbols, symbols);
+            end.consonants = widen(end.consonants, start.consonants, consonants);
+        }
+        self.paths = reach[self.len].unwrap_or_default();
     }
 
     /// Similarity in [0, 1]: one minus the cheapest edit cost between `target` and any full path,
     /// normalised by the larger of the target's and the lightest path's indel weight. Symbols of
     /// the target left over after the path cost `tail` times their indel cost (1 for a plain
-    /// alignment; less where a transliteration may render only the start of a word). Only similarities of at least `at_least` are computed in full; below it the alignment
-    /// stops as soon as it cannot get there and the similarity is 0 (screening asks for a high
-    /// bar, and most alignments fail it after a few symbols).
+    /// alignment; less where a transliteration may render only the start of a word).
+    ///
+    /// Only similarities of at least `at_least` are computed in full; below it the similarity is
+    /// 0, found from the symbols the paths hold where they differ too much from the target's,
+    /// and otherwise by an alignment that stops as soon as it cannot get there (screening asks
+    /// for a high bar, and most pairs fail it at once).
     pub fn similarity(&self, target: &[u8], costs: &impl Costs, tail: f32, at_least: f32) -> f32 {
         if at_least > 1.0 {
             return 0.0;
@@ -130,6 +184,9 @@ impl Lattice {
         let Some(weight) = self.weight(target, costs) else { return 0.0 };
         let weight = weight.max(1.0);
         let max_cost = (1.0 - at_least) * weight;
+        if costs.least_cost(target, &self.paths, tail) > max_cost {
+            return 0.0;
+        }
         self.cost_within(target, costs, tail, max_cost).map_or(0.0, |cost| (1.0 - cost / weight).max(0.0))
     }
 
@@ -269,5 +326,34 @@ mod tests {
         assert_eq!(lattice.similarity(b"haixing", &Unit, 1.0, 0.9), 0.0, "below the bar: not computed");
         assert_eq!(lattice.similarity(b"haixinda", &Unit, 0.5, 0.0), 1.0 - 1.0 / 8.0, "half a cost for the tail");
         assert_eq!(lattice.paths(10).len(), 2);
+    }
+
+    #[test]
+    fn the_counting_bound_never_exceeds_the_alignment_cost() {
+        let han: Vec<char> = "乔丹海信王老吉".chars().collect();
+        let pinyin: Vec<Vec<crate::mandarin::Syllable>> = han.iter().map(|c| crate::mandarin::readings(*c)).collect();
+        let lattices = [
+            crate::cross_script::mandarin_lattice(&han[..2], &pinyin[..2]),
+            crate::cross_script::mandarin_lattice(&han[2..4], &pinyin[2..4]),
+            crate::cross_script::mandarin_lattice(&han[4..], &pinyin[4..]),
+        ];
+        let words = ["JORDAN", "HISENSE", "WONG LO KAT", "A", "STRZKWX", "OOOOOO", "HHH"];
+        for lattice in &lattices {
+            for word in words {
+                let target = crate::latin_phonetic::sound_skeleton(word);
+                for tail in [1.0, 0.5] {
+                    let cost = lattice.cost_within(&target, &Skeleton, tail, f32::INFINITY).unwrap_or(f32::INFINITY);
+                    assert!(Skeleton.least_cost(&target, &lattice.paths, tail) <= cost, "{word}");
+                }
+            }
+        }
+        let mut plain = Lattice::new(2);
+        plain.add(0, 1, b"hai".to_vec());
+        plain.add(1, 2, b"xin".to_vec());
+        plain.add(1, 2, b"xing".to_vec());
+        plain.seal();
+        assert_eq!((plain.paths.symbols, plain.paths.consonants), ((6, 7), (0, 0)));
+        assert_eq!(Unit.least_cost(b"haixingpai", &plain.paths, 1.0), 3.0);
+        assert_eq!(plain.similarity(b"haixingpai", &Unit, 1.0, 0.8), 0.0, "3 letters too many at most 2 allowed");
     }
 }

@@ -6,6 +6,7 @@ use pinyin::ToPinyinMulti;
 
 use crate::latin_phonetic::push;
 use crate::lattice::vowel_class;
+use crate::orthographic::diagonal_suffices;
 
 /// One Mandarin reading of a character.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,16 +136,28 @@ pub(crate) fn sound_cost(a: &[Syllable], b: &[Syllable]) -> f32 {
 }
 
 /// Sound similarity of two Chinese marks: an alignment whose substitutions cost
-/// [`sound_cost`]; `None` unless some differing characters sound alike.
+/// [`sound_cost`]; `None` unless some differing characters sound alike. Similarities below
+/// `at_least` may come back as `None` (see [`diagonal_suffices`]).
 pub(crate) fn homophone_similarity(
     a: &[char],
     a_readings: &[Vec<Syllable>],
     b: &[char],
     b_readings: &[Vec<Syllable>],
+    at_least: f32,
 ) -> Option<f32> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return None;
+    }
+    if diagonal_suffices(n, m, at_least) {
+        let (mut cost, mut sounded) = (0.0f32, false);
+        for i in 0..n {
+            let sub = if a[i] == b[i] { 0.0 } else { sound_cost(&a_readings[i], &b_readings[i]) };
+            cost += sub;
+            sounded |= sub > 0.0 && sub < 1.0;
+        }
+        let score = 1.0 - cost / n as f32;
+        return (sounded && score >= at_least).then_some(score);
     }
     let width = m + 1;
     let mut cost = vec![0.0f32; (n + 1) * width];
@@ -211,9 +224,9 @@ mod tests {
         };
         let (a, ar) = read("爱马仕");
         let (b, br) = read("爱马士");
-        let score = homophone_similarity(&a, &ar, &b, &br);
+        let score = homophone_similarity(&a, &ar, &b, &br, 0.0);
         assert!(score.is_some_and(|s| s > 0.95));
-        assert_eq!(homophone_similarity(&a, &ar, &a, &ar), None);
+        assert_eq!(homophone_similarity(&a, &ar, &a, &ar, 0.0), None);
     }
 
     #[test]

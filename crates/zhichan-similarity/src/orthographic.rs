@@ -99,6 +99,14 @@ pub(crate) fn han_similarity(a: &[char], b: &[char]) -> f32 {
     1.0 - strsim::generic_damerau_levenshtein(a, b) as f32 / longest
 }
 
+/// Whether an alignment of two equally long runs of characters, with indels costing 1, need only be
+/// computed along the diagonal to know every similarity of at least `at_least`: leaving the
+/// diagonal takes an insertion and a deletion, which costs 2, more than such a similarity allows.
+/// (1.5 rather than 2 keeps rounding clear of the edge.)
+pub(crate) fn diagonal_suffices(n: usize, m: usize, at_least: f32) -> bool {
+    n == m && (1.0 - at_least) * (n as f32) < 1.5
+}
+
 /// Whether `later` contains all of `earlier` with something added; `min_len` guards against
 /// short marks that occur inside unrelated words by chance.
 pub(crate) fn containment<T: PartialEq + Copy>(

@@ -205,6 +205,15 @@ const RAISED_FORM: f32 = 0.9;
 const RAISED_ADDED: f32 = 0.9;
 const RAISED_REPEAT: f32 = 0.85;
 const RAISED_ONE_DIFFERS: f32 = 0.82;
+/// The highest score a rule raises to.
+pub(crate) const HIGHEST_RAISE: f32 = 0.9;
+const _: () = assert!(
+    RAISED_ORDER <= HIGHEST_RAISE
+        && RAISED_FORM <= HIGHEST_RAISE
+        && RAISED_ADDED <= HIGHEST_RAISE
+        && RAISED_REPEAT <= HIGHEST_RAISE
+        && RAISED_ONE_DIFFERS <= HIGHEST_RAISE
+);
 /// Cap where an exception says the marks are not similar.
 const LOWERED: f32 = 0.68;
 

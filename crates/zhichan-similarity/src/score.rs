@@ -202,7 +202,11 @@ fn could_alert(watched: &MarkProfile, filing: &MarkProfile, share: f32) -> bool 
     let dimensions = compare::dimensions(watched, filing, at_least);
     let best = dimensions.iter().max_by(|a, b| a.score.total_cmp(&b.score));
     let top = best.map_or(at_least, |d| d.score.max(at_least));
-    let (most, _) = practice::adjust(watched, filing, (top + AGREEMENT_CAP).min(1.0), &dimensions, best);
+    let combined = (top + AGREEMENT_CAP).min(1.0);
+    if combined.max(practice::HIGHEST_RAISE) * share < ALERT_THRESHOLD {
+        return false;
+    }
+    let (most, _) = practice::adjust(watched, filing, combined, &dimensions, best);
     most * share >= ALERT_THRESHOLD
 }
 

@@ -5,7 +5,7 @@
 //! agreeing four-corner codes (the stroke shapes at the corners) and a shared radical.
 
 use crate::components;
-use crate::orthographic::edit_similarity;
+use crate::orthographic::{diagonal_suffices, edit_similarity};
 use crate::unihan;
 
 /// Classic confusable pairs taught in Chinese schools (our own list, from common 形近字 tables);
@@ -108,11 +108,25 @@ fn substitution(a: char, b: char) -> (f32, f32) {
 }
 
 /// Shape similarity of two character sequences: an alignment whose substitutions cost what the
-/// characters do not share, with the look-alike pairs found.
-pub(crate) fn similarity(a: &[char], b: &[char]) -> (f32, Vec<(char, char)>) {
+/// characters do not share, with the look-alike pairs found. Similarities below `at_least` may
+/// come back as 0 without pairs (see [`diagonal_suffices`]).
+pub(crate) fn similarity(a: &[char], b: &[char], at_least: f32) -> (f32, Vec<(char, char)>) {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return (0.0, Vec::new());
+    }
+    if diagonal_suffices(n, m, at_least) {
+        let mut cost = 0.0;
+        let mut pairs = Vec::new();
+        for (&x, &y) in a.iter().zip(b) {
+            let (sim, sub) = substitution(x, y);
+            cost += sub;
+            if x != y && sim >= LOOK_ALIKE {
+                pairs.push((x, y));
+            }
+        }
+        let score = (1.0 - cost / n as f32).max(0.0);
+        return if score >= at_least { (score, pairs) } else { (0.0, Vec::new()) };
     }
     // Every pair once: the alignment and its traceback both read them.
     let subs: Vec<(f32, f32)> = (0..n * m).map(|k| substitution(a[k / m], b[k % m])).collect();
@@ -174,7 +188,7 @@ mod tests {
     fn marks_with_look_alike_characters() {
         let a: Vec<char> = "娃哈哈".chars().collect();
         let b: Vec<char> = "娃恰恰".chars().collect();
-        let (score, pairs) = similarity(&a, &b);
+        let (score, pairs) = similarity(&a, &b, 0.0);
         assert!(score > 0.6, "{score}");
         assert_eq!(pairs, [('哈', '恰'), ('哈', '恰')]);
     }
