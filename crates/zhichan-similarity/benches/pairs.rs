@@ -1,9 +1,11 @@
 //! Pairs scored per second: profiles are built once (as a watch run does) and every filing is
-//! assessed against every watched mark, mixing scripts.
+//! assessed against every watched mark, mixing scripts — in full (`assess`, what the alert page
+//! and `watch screen` show) and as screening asks (`assess_alert`, which decides most pairs from a
+//! bound), with the same goods and with unrelated goods, as most candidate pairs of a watch run have.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use zhichan_similarity::{Goods, MarkProfile, assess};
+use zhichan_similarity::{Goods, MarkProfile, assess, assess_alert};
 
 const WATCHED: &[&str] =
     &["海信", "Hisense", "王老吉", "五粮液", "JORDAN", "TESLA", "大白兔", "NEW BALANCE", "康师傅", "PENFOLDS"];
@@ -34,6 +36,7 @@ fn pairs(c: &mut Criterion) {
     let watched: Vec<MarkProfile> = WATCHED.iter().map(|m| MarkProfile::new(m)).collect();
     let filings: Vec<MarkProfile> = FILINGS.iter().map(|m| MarkProfile::new(m)).collect();
     let goods = Goods::classes([9, 30]);
+    let other = Goods::classes([41]);
     let mut group = c.benchmark_group("similarity");
     group.throughput(Throughput::Elements((watched.len() * filings.len()) as u64));
     group.bench_function("assess_pairs", |b| {
@@ -47,6 +50,19 @@ fn pairs(c: &mut Criterion) {
             black_box(alerts)
         });
     });
+    for (name, filing_goods) in [("screen_pairs_same_goods", &goods), ("screen_pairs_unrelated_goods", &other)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut alerts = 0;
+                for w in &watched {
+                    for f in &filings {
+                        alerts += usize::from(assess_alert(w, &goods, f, filing_goods, None).is_some());
+                    }
+                }
+                black_box(alerts)
+            });
+        });
+    }
     group.throughput(Throughput::Elements(FILINGS.len() as u64));
     group.bench_function("build_profiles", |b| {
         b.iter(|| {
