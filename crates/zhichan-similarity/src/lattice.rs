@@ -22,7 +22,7 @@ pub(crate) struct Lattice {
     /// Sorted by `from`.
     pub edges: Vec<Edge>,
     /// What the full paths hold, for a lower bound of the alignment cost before aligning.
-    paths: PathCounts,
+    counts: PathCounts,
 }
 
 /// The fewest and most symbols, and consonant classes (upper case), on any full path. Until
@@ -136,7 +136,7 @@ impl Costs for Skeleton {
 impl Lattice {
     /// A lattice over `len` characters.
     pub fn new(len: usize) -> Self {
-        Self { len, edges: Vec::new(), paths: PathCounts::default() }
+        Self { len, edges: Vec::new(), counts: PathCounts::default() }
     }
 
     /// Adds a spelling for characters `from..to`, once.
@@ -165,7 +165,7 @@ impl Lattice {
             end.symbols = widen(end.symbols, start.symbols, symbols);
             end.consonants = widen(end.consonants, start.consonants, consonants);
         }
-        self.paths = reach[self.len].unwrap_or_default();
+        self.counts = reach[self.len].unwrap_or_default();
     }
 
     /// Similarity in [0, 1]: one minus the cheapest edit cost between `target` and any full path,
@@ -184,7 +184,7 @@ impl Lattice {
         let Some(weight) = self.weight(target, costs) else { return 0.0 };
         let weight = weight.max(1.0);
         let max_cost = (1.0 - at_least) * weight;
-        if costs.least_cost(target, &self.paths, tail) > max_cost {
+        if costs.least_cost(target, &self.counts, tail) > max_cost {
             return 0.0;
         }
         self.cost_within(target, costs, tail, max_cost).map_or(0.0, |cost| (1.0 - cost / weight).max(0.0))
@@ -343,7 +343,7 @@ mod tests {
                 let target = crate::latin_phonetic::sound_skeleton(word);
                 for tail in [1.0, 0.5] {
                     let cost = lattice.cost_within(&target, &Skeleton, tail, f32::INFINITY).unwrap_or(f32::INFINITY);
-                    assert!(Skeleton.least_cost(&target, &lattice.paths, tail) <= cost, "{word}");
+                    assert!(Skeleton.least_cost(&target, &lattice.counts, tail) <= cost, "{word}");
                 }
             }
         }
@@ -352,8 +352,8 @@ mod tests {
         plain.add(1, 2, b"xin".to_vec());
         plain.add(1, 2, b"xing".to_vec());
         plain.seal();
-        assert_eq!((plain.paths.symbols, plain.paths.consonants), ((6, 7), (0, 0)));
-        assert_eq!(Unit.least_cost(b"haixingpai", &plain.paths, 1.0), 3.0);
+        assert_eq!((plain.counts.symbols, plain.counts.consonants), ((6, 7), (0, 0)));
+        assert_eq!(Unit.least_cost(b"haixingpai", &plain.counts, 1.0), 3.0);
         assert_eq!(plain.similarity(b"haixingpai", &Unit, 1.0, 0.8), 0.0, "3 letters too many at most 2 allowed");
     }
 }

@@ -162,7 +162,7 @@ pub fn assess(
 
 /// [`assess`] for screening: the assessment where the pair alerts, `None` where it does not.
 /// Most candidate pairs are strangers, and they are told apart from a bound rather than the
-/// full comparison (see [`could_alert`]); a pair that alerts gets exactly [`assess`]'s answer.
+/// full comparison; a pair that alerts gets exactly [`assess`]'s answer.
 pub fn assess_alert(
     watched: &MarkProfile,
     watched_goods: &Goods,
