@@ -7,7 +7,9 @@
 //! # Use
 //! Build a [`MarkProfile`] once per mark (normalised forms, readings, phonetic keys, shape codes,
 //! meanings), then compare profiles cheaply with [`assess`]. [`MarkProfile::keys`] gives the
-//! blocking keys a watch engine indexes so that it only scores candidate pairs.
+//! blocking keys a watch engine indexes so that it only scores candidate pairs, and
+//! [`assess_alert`] screens those pairs: it decides most of them from an upper bound of their
+//! score and gives exactly [`assess`]'s answer for every pair that alerts.
 //!
 //! ```
 //! use zhichan_similarity::{assess, Goods, MarkProfile, RiskLevel};
