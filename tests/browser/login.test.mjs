@@ -88,6 +88,9 @@ test('a visitor signs in, switches language, and the choice is remembered', asyn
   assert.match(await page.getByTestId('watched').innerText(), /海鹰/);
   assert.match(await page.getByTestId('filing').innerText(), /Elektro Vertrieb Schmidt/);
   assert.match(await page.getByTestId('deadline').innerText(), /\d{4}-\d{2}-\d{2}/);
+  // Every reason and signal is explained in the reader's language, not only labelled in it.
+  assert.match(await page.getByTestId('reasons').innerText(), /異議期於 \d{4}-\d{2}-\d{2} 屆滿/);
+  assert.match(await page.getByTestId('signals').innerText(), /Elektro Vertrieb Schmidt GmbH 是本企業申報的經銷商/);
   await page.screenshot({ path: join(shots, 'alert-zh-Hant.png'), fullPage: true });
 
   // A new browser for the same account gets the saved language without a cookie.

@@ -16,6 +16,7 @@ use zhichan_store::notifications::{Delivery, DeliveryStatus, Recipient};
 use zhichan_store::watch::{Alert, AlertStatus, PatentWatch, WatchedMark};
 use zhichan_store::{Page, User};
 
+use super::explain::Explained;
 use super::scope::OrgScope;
 use super::{CsrfForm, FormQuery, PageContext, Problem, render, unprocessable};
 use crate::AppState;
@@ -155,24 +156,6 @@ pub async fn inbox(
     })
 }
 
-/// A reason or signal of an alert, as the watch explained it.
-struct Explained {
-    code: String,
-    text: String,
-}
-
-/// The `{ code, text }` entries of a reasons or signals array.
-fn explained(value: &serde_json::Value) -> Vec<Explained> {
-    let entries = value.as_array().map(Vec::as_slice).unwrap_or_default();
-    entries
-        .iter()
-        .map(|entry| Explained {
-            code: entry["code"].as_str().unwrap_or_default().to_owned(),
-            text: entry["text"].as_str().unwrap_or_default().to_owned(),
-        })
-        .collect()
-}
-
 #[derive(Template)]
 #[template(path = "alert.html")]
 struct AlertPage<'a> {
@@ -292,8 +275,8 @@ async fn detail_page(
     let view = AlertPage {
         page,
         next: next_statuses(alert.status),
-        reasons: explained(&alert.reasons),
-        signals: explained(&alert.signals),
+        reasons: page.explained(&alert.reasons),
+        signals: page.explained(&alert.signals),
         alert,
         watched,
         patent_watch,
@@ -427,13 +410,5 @@ mod tests {
         };
         assert_eq!(query.href(Some(42)), "/alerts?status=new&watched_mark_id=7&after=42");
         assert_eq!(query.href(None), "/alerts?status=new&watched_mark_id=7");
-    }
-
-    #[test]
-    fn reasons_are_read_from_their_json() {
-        let value = serde_json::json!([{ "code": "identical", "text": "identical after normalisation: HISENSE" }]);
-        let reasons = explained(&value);
-        assert_eq!((reasons[0].code.as_str(), reasons.len()), ("identical", 1));
-        assert!(explained(&serde_json::Value::Null).is_empty());
     }
 }

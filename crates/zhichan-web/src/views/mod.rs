@@ -7,6 +7,7 @@ pub mod areas;
 pub mod assets;
 pub mod audit;
 pub mod deadlines;
+mod explain;
 pub mod home;
 pub mod organisations;
 pub mod records;
@@ -72,6 +73,11 @@ impl PageContext {
     /// The text for `key` in the page's language.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
         self.catalogues.text(self.locale, key)
+    }
+
+    /// An alert's reasons or signals in the page's language (see [`explain`]).
+    pub(crate) fn explained(&self, entries: &serde_json::Value) -> Vec<explain::Explained> {
+        explain::explained(entries, &self.catalogues, self.locale)
     }
 
     /// Every language, for the switcher.

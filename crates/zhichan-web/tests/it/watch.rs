@@ -332,7 +332,8 @@ async fn the_pages_set_up_the_watch_and_review_its_alerts() {
     assert!(detail.contains(r#"data-testid="watched""#) && detail.contains(r#"data-testid="filing""#));
     assert!(detail.contains("海信") && detail.contains("9, 11"), "the watched mark with its forms and classes");
     assert!(detail.contains("HISENSE") && detail.contains(COPY_NUMBER), "the filing");
-    assert!(detail.contains("identical after normalisation"), "every reason is listed");
+    assert!(detail.contains("规范化后相同：HISENSE"), "every reason is explained in the page's language");
+    assert!(!detail.contains("identical after normalisation"), "not in the watch's stored English");
     assert!(detail.contains("关联方申请") && detail.contains("异议截止日"));
     assert!(detail.contains(r#"data-testid="to-reviewed""#) && !detail.contains(r#"name="user_id""#));
 
