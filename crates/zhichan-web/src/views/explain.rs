@@ -85,23 +85,18 @@ impl Texts<'_> {
 
     /// A detail as text: a string or number as it is, a list joined, a pair as `a/b`.
     fn list(&self, value: &Value) -> Option<String> {
-        match value {
-            Value::String(text) => Some(text.clone()),
-            Value::Number(number) => Some(number.to_string()),
-            Value::Array(items) if items.iter().all(Value::is_string) => {
-                let separator = self.catalogues.get(self.locale, "explain.separator").unwrap_or(", ");
-                Some(items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(separator))
-            }
-            Value::Array(items) => {
-                let pairs: Option<Vec<String>> = items
-                    .iter()
-                    .map(|pair| Some(format!("{}/{}", pair.get(0)?.as_str()?, pair.get(1)?.as_str()?)))
-                    .collect();
-                let separator = self.catalogues.get(self.locale, "explain.separator").unwrap_or(", ");
-                Some(pairs?.join(separator))
-            }
-            _ => None,
-        }
+        let pair = |item: &Value| Some(format!("{}/{}", item.get(0)?.as_str()?, item.get(1)?.as_str()?));
+        let items: Vec<String> = match value {
+            Value::String(text) => return Some(text.clone()),
+            Value::Number(number) => return Some(number.to_string()),
+            Value::Array(items) => items
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned).or_else(|| pair(item)))
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        let separator = self.catalogues.get(self.locale, "explain.separator").unwrap_or(", ");
+        Some(items.join(separator))
     }
 }
 
