@@ -182,8 +182,9 @@ fn goods_share(goods: &GoodsRelation) -> f32 {
     UNRELATED_GOODS_SHARE + (1.0 - UNRELATED_GOODS_SHARE) * goods.closeness()
 }
 
-/// How far below the needed score the screening bar is set, so that rounding never lets a pair
-/// whose every dimension fell short through.
+/// How far below the needed score the screening bar is set. The bound is sound with any margin;
+/// without one, a pair whose every dimension fell short would get a bound of exactly the needed
+/// score, and rounding could keep it from being told apart.
 const SCREEN_MARGIN: f32 = 0.01;
 
 /// Whether the marks could score enough to alert with goods keeping `share` of it: `false` only

@@ -94,12 +94,7 @@ impl Screener {
         let matches = candidates
             .iter()
             .filter_map(|&mark| {
-                let watched = &self.marks[mark];
-                let assessment = watched
-                    .profiles
-                    .iter()
-                    .filter_map(|form| assess_alert(form, &watched.goods, filing, goods, None))
-                    .max_by(|a, b| a.score.total_cmp(&b.score))?;
+                let assessment = self.closest(mark, |form, own| assess_alert(form, own, filing, goods, None))?;
                 Some(Match { mark, assessment })
             })
             .collect();
@@ -108,11 +103,17 @@ impl Screener {
 
     /// The assessment of the watched mark's closest form against `filing`.
     pub fn best(&self, mark: usize, filing: &MarkProfile, goods: &Goods) -> Option<Assessment> {
+        self.closest(mark, |form, own| Some(assess(form, own, filing, goods, None)))
+    }
+
+    /// The highest-scoring of `assess`'s answers for each form of the watched mark (given with the
+    /// mark's goods).
+    fn closest(&self, mark: usize, assess: impl Fn(&MarkProfile, &Goods) -> Option<Assessment>) -> Option<Assessment> {
         let watched = self.marks.get(mark)?;
         watched
             .profiles
             .iter()
-            .map(|form| assess(form, &watched.goods, filing, goods, None))
+            .filter_map(|form| assess(form, &watched.goods))
             .max_by(|a, b| a.score.total_cmp(&b.score))
     }
 }

@@ -23,7 +23,8 @@ pub(crate) fn first_of_each(alerts: &[(NewAlert, AuditEntry)]) -> Vec<&(NewAlert
 
 /// A stored record document read back.
 pub(crate) fn decode_record(document: &str) -> StoreResult<zhichan_domain::records::Record> {
-    serde_json::from_str(document).map_err(|error| StoreError::Corrupt { field: "document", value: error.to_string() })
+    serde_json::from_str(document)
+        .map_err(|error| StoreError::Corrupt { field: "records.document", value: error.to_string() })
 }
 
 macro_rules! watched_mark_columns {
