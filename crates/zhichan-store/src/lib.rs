@@ -15,7 +15,6 @@ mod postgres;
 pub mod records;
 pub mod reference;
 mod rows;
-pub mod scratch;
 pub mod searches;
 mod sql;
 mod sqlite;

@@ -16,13 +16,12 @@
 //! against filings imported after it, not against the registers already stored.
 
 mod alerts;
-pub mod bench;
 mod deadlines;
 mod marks;
 mod names;
 mod patents;
 mod run;
-mod screen;
+pub mod screen;
 
 pub use alerts::{AlertPage, AlertQuery, next_statuses};
 pub use deadlines::{DeadlineKind, UpcomingDeadline};

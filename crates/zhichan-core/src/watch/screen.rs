@@ -1,13 +1,16 @@
 //! Screening filings against watched marks in memory: a candidate index from every watched form's
 //! blocking keys ([`MarkProfile::keys`]) to the watched marks that have it, so a filing is scored
 //! only against the marks it shares a key with — never against every mark.
+//!
+//! Public so that the watch benchmark (`zhichan-bench`) measures the screening a watch run does,
+//! rather than a copy of it.
 
 use std::collections::HashMap;
 
 use zhichan_domain::records::Trademark;
 use zhichan_similarity::{Assessment, Goods, MarkProfile, assess, assess_alert};
 
-/// One watched mark as the screener holds it: its id, goods and the profile of every form.
+/// One watched mark as the screener holds it: its goods and the profile of every form.
 pub struct ScreenedMark {
     /// The watched mark's goods.
     pub goods: Goods,
@@ -119,12 +122,12 @@ impl Screener {
 }
 
 /// A filing's goods: its Nice classes (similar groups are not compared).
-pub(crate) fn goods_of(filing: &Trademark) -> Goods {
+pub fn goods_of(filing: &Trademark) -> Goods {
     Goods::classes(filing.classes.iter().map(|c| c.number.number()))
 }
 
 /// `f` over `items` on every available core, results in input order.
-pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).max(1);
     if threads == 1 || items.len() < 64 {
         return items.iter().map(f).collect();

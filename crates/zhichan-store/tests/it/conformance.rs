@@ -27,11 +27,7 @@ async fn sqlite() -> Subject {
 
 /// A fresh PostgreSQL store, or `None` (with a note) when no test server is configured.
 async fn postgres() -> Option<Subject> {
-    let Ok(base) = std::env::var(zhichan_store::scratch::TEST_DATABASE_URL_VAR) else {
-        eprintln!("skipped: set ZHICHAN_TEST_DATABASE_URL to run the PostgreSQL conformance checks");
-        return None;
-    };
-    let url = zhichan_store::scratch::postgres_database(&base).await.expect("create scratch database");
+    let url = zhichan_testkit::postgres_test_database().await?;
     let store = zhichan_store::open(&url).await.expect("open PostgreSQL");
     Some(Subject { store, url, _dir: None })
 }

@@ -50,13 +50,7 @@ impl TestApp {
                 let dir = tempfile::tempdir().expect("temporary directory");
                 (format!("sqlite:{}", dir.path().join("web.sqlite3").display()), Some(dir))
             }
-            Backend::Postgres => {
-                let Ok(base) = std::env::var(zhichan_store::scratch::TEST_DATABASE_URL_VAR) else {
-                    eprintln!("skipped: set ZHICHAN_TEST_DATABASE_URL to run this test on PostgreSQL");
-                    return None;
-                };
-                (zhichan_store::scratch::postgres_database(&base).await.expect("scratch database"), None)
-            }
+            Backend::Postgres => (zhichan_testkit::postgres_test_database().await?, None),
         };
         let store: Arc<dyn Store> = zhichan_store::open(&url).await.expect("open store");
         let index_dir = tempfile::tempdir().expect("temporary directory");

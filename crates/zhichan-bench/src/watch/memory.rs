@@ -1,6 +1,7 @@
-//! The watch benchmark (DESIGN.md §6: 10,000 watched marks against 100,000 new filings in under
-//! 30 s): generated marks screened in memory through the candidate index, and candidate recall
-//! checked against brute force (every pair) on a sample of the filings.
+//! The in-memory half of the watch benchmark (docs/BENCHMARKS.md: 10,000 watched marks against
+//! 100,000 new filings in under 30 s): generated marks screened through the watch's own candidate
+//! index ([`zhichan_core::watch::screen`]), and candidate recall checked against brute force
+//! (every pair) on a sample of the filings.
 //!
 //! Watched marks and filings come from the same [`zhichan_generate::Generator`] seed, so the
 //! generator's popular words and near-duplicates (one letter changed, plurals, `+KIT`, pinyin of a
@@ -14,12 +15,10 @@
 
 use std::time::Instant;
 
-use serde::Serialize;
+use zhichan_core::watch::WatchedMarkInput;
+use zhichan_core::watch::screen::{ScreenedMark, Screener, goods_of, parallel_map};
 use zhichan_domain::records::Trademark;
 use zhichan_similarity::MarkProfile;
-
-use super::WatchedMarkInput;
-use super::screen::{ScreenedMark, Screener, goods_of, parallel_map};
 
 /// Where the watched marks' record indexes start, far from the filings' `0..filings`.
 const WATCHED_INDEX_BASE: u64 = 1 << 40;
@@ -27,7 +26,7 @@ const WATCHED_INDEX_BASE: u64 = 1 << 40;
 pub const RECALL_SAMPLE: usize = 300;
 
 /// What a benchmark run measured.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BenchFigures {
     /// Watched marks screened against.
     pub watched: usize,

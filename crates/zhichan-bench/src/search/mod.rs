@@ -543,7 +543,7 @@ mod tests {
 
     /// The whole benchmark at a tiny scale, end to end (PostgreSQL too when
     /// `ZHICHAN_TEST_DATABASE_URL` names a server). Slow-ish and writes a markdown file:
-    /// `cargo test -p zhichan smoke_run -- --ignored --nocapture`.
+    /// `cargo test -p zhichan-bench smoke_run -- --ignored --nocapture`.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     #[ignore = "a benchmark smoke run: minutes, needs ../shared/data, uses PostgreSQL when configured"]
     async fn smoke_run() -> anyhow::Result<()> {

@@ -4,6 +4,8 @@
 //! store — watched marks in the database, the filings imported, the run reading the change journal
 //! and writing its alerts.
 
+mod memory;
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -11,9 +13,10 @@ use anyhow::Context;
 use zhichan_core::import::{ImportOptions, Quiet};
 use zhichan_core::organisations::ProfileInput;
 use zhichan_core::watch::WatchUpdate;
-use zhichan_core::watch::bench::{BenchFigures, RECALL_SAMPLE, generated_watch, screen_generated};
-use zhichan_core::{Actor, Core, CoreSettings, RequestContext};
+use zhichan_core::{Actor, RequestContext};
 use zhichan_domain::OrgKind;
+
+pub use memory::{BenchFigures, RECALL_SAMPLE, generated_watch, screen_generated};
 
 /// What to measure.
 #[derive(Debug, Clone)]
@@ -59,13 +62,9 @@ pub async fn run(options: WatchBenchOptions) -> anyhow::Result<()> {
 }
 
 async fn store_run(options: &WatchBenchOptions) -> anyhow::Result<StoreRun> {
-    let scratch = super::tempfile_dir()?;
-    let (url, backend) = match &options.postgres {
-        Some(base) => (zhichan_store::scratch::postgres_database(base).await?, "PostgreSQL"),
-        None => (format!("sqlite:{}", scratch.join("bench.sqlite3").display()), "SQLite"),
-    };
-    let store = zhichan_store::open(&url).await.context("cannot open the benchmark database")?;
-    let core = Core::new(store, CoreSettings::default());
+    let scratch = crate::scratch_dir()?;
+    let core = crate::fresh_core(options.postgres.as_deref(), &scratch).await?;
+    let backend = if options.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     let error = |e: zhichan_core::CoreError| anyhow::anyhow!("{e}");
 
     let started = std::time::Instant::now();
