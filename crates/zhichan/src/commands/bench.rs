@@ -1,6 +1,7 @@
 //! `zhichan bench …`: the flags of the benchmarks behind docs/BENCHMARKS.md; the measuring is
 //! `zhichan-bench`'s. Run them in release mode on an otherwise idle machine.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -34,8 +35,9 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 100_000)]
         patents: u64,
         /// Real samples added to every corpus ("" for none).
+        // An OsString, not a PathBuf: clap refuses an empty path, and "" is how to say none.
         #[arg(long, default_value = "../shared/data")]
-        samples: PathBuf,
+        samples: OsString,
         /// PostgreSQL server to compare with ("" to leave PostgreSQL out).
         #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
         postgres: String,
@@ -86,7 +88,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
             let options = SearchBenchOptions {
                 trademarks,
                 patents,
-                samples: (!samples.as_os_str().is_empty()).then_some(samples),
+                samples: (!samples.is_empty()).then(|| PathBuf::from(samples)),
                 postgres: (!postgres.is_empty()).then_some(postgres),
                 fts5: !no_fts5,
                 scales,
