@@ -1,7 +1,9 @@
 //! One typed settings tree: built-in defaults, then `zhichan.toml` (or `--config FILE`), then
 //! `ZHICHAN_*` environment variables (`__` separates levels: `ZHICHAN_SERVER__BIND`), then flags.
 //! Unknown keys anywhere are an error, so a typo never silently falls back to a default.
+//! URLs that may carry a password are [`SecretUrl`]s, so `{:?}` of the settings shows none.
 
+use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -21,7 +23,7 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// `postgres://…` for server mode; unset for the embedded SQLite file in `data_dir`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub database_url: Option<String>,
+    pub database_url: Option<SecretUrl>,
     /// The HTTP server.
     pub server: ServerSettings,
     /// Sign-in and sessions.
@@ -39,11 +41,42 @@ pub struct MailSettings {
     /// `smtp://host:port` (no TLS, a local relay), `smtp://host?tls=required` (STARTTLS) or
     /// `smtps://user:password@host` (TLS); unset: no e-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<SecretUrl>,
     /// The sender.
     pub from: String,
     /// The platform's public address, for links in e-mails.
     pub base_url: String,
+}
+
+/// A URL that may carry a password (`postgres://user:password@host/db`,
+/// `smtps://user:password@host`): read and written as the plain string, shown by `Debug` with the
+/// password replaced by `***`.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SecretUrl(String);
+
+impl SecretUrl {
+    /// The URL, password included, for the code that connects with it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&redact(&self.0), f)
+    }
+}
+
+/// `url` with its password, if it has one, replaced by `***`, for messages.
+pub fn redact(url: &str) -> String {
+    if let (Some(scheme), Some(at)) = (url.find("://"), url.rfind('@'))
+        && at > scheme
+        && let Some((user, _password)) = url[scheme + 3..at].split_once(':')
+    {
+        return format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]);
+    }
+    url.to_owned()
 }
 
 /// Search index settings.
@@ -158,7 +191,7 @@ impl Settings {
     /// The database URL to open: the configured one, or the SQLite file in the data directory.
     pub fn database_url(&self) -> String {
         match &self.database_url {
-            Some(url) if !url.is_empty() => url.clone(),
+            Some(url) if !url.expose().is_empty() => url.expose().to_owned(),
             _ => format!("sqlite:{}", self.data_dir.join("zhichan.sqlite3").display()),
         }
     }
@@ -175,7 +208,7 @@ impl Settings {
             login_attempts: self.auth.login_attempts.max(1),
             login_window: std::time::Duration::from_secs(u64::from(self.auth.login_window_minutes) * 60),
             mail: self.mail.smtp_url.as_ref().map(|smtp_url| zhichan_core::notify::MailSettings {
-                smtp_url: smtp_url.clone(),
+                smtp_url: smtp_url.expose().to_owned(),
                 from: self.mail.from.clone(),
                 base_url: self.mail.base_url.clone(),
             }),
@@ -213,6 +246,30 @@ mod tests {
             jail.set_env("ZHICHAN_SERVR__BIND", "127.0.0.1:1");
             let error = Settings::load(None, Figment::new()).unwrap_err();
             assert!(format!("{error:#}").contains("servr"), "{error:#}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("smtps://ip:p@ss:w0rd@mail.example.cn:465"), "smtps://ip:***@mail.example.cn:465");
+        assert_eq!(redact("postgres://postgres@127.0.0.1:5432/test"), "postgres://postgres@127.0.0.1:5432/test");
+        assert_eq!(redact("sqlite:./data/z.sqlite3"), "sqlite:./data/z.sqlite3");
+    }
+
+    #[test]
+    fn debug_shows_no_password() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("ZHICHAN_DATABASE_URL", "postgres://zhichan:db-s3cret@db.example.cn/zhichan");
+            jail.set_env("ZHICHAN_MAIL__SMTP_URL", "smtps://alerts:mail-s3cret@mail.example.cn");
+            let settings = Settings::load(None, Figment::new()).unwrap();
+            assert_eq!(settings.database_url(), "postgres://zhichan:db-s3cret@db.example.cn/zhichan");
+            for shown in [format!("{settings:?}"), format!("{settings:#?}"), format!("{:?}", settings.core())] {
+                assert!(!shown.contains("s3cret"), "{shown}");
+                assert!(shown.contains("mail.example.cn"), "{shown}");
+            }
+            assert!(format!("{settings:?}").contains("postgres://zhichan:***@db.example.cn/zhichan"));
             Ok(())
         });
     }

@@ -1,14 +1,15 @@
 //! Alert e-mails over SMTP (lettre): one message per address listing its new alerts, in
 //! Simplified Chinese and English, each with a link to the alert page.
 
+use std::fmt;
 use std::fmt::Write as _;
 
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use zhichan_store::watch::Alert;
 
-/// How to send e-mail.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How to send e-mail. `Debug` leaves the SMTP password out.
+#[derive(Clone, PartialEq, Eq)]
 pub struct MailSettings {
     /// The SMTP server: `smtp://host:port` (plain, for a local relay), `smtp://host?tls=required`
     /// (STARTTLS) or `smtps://user:password@host` (TLS).
@@ -17,6 +18,17 @@ pub struct MailSettings {
     pub from: String,
     /// The platform's public address, for links in messages (`https://ip.example.cn`).
     pub base_url: String,
+}
+
+impl fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self { smtp_url, from, base_url } = self;
+        f.debug_struct("MailSettings")
+            .field("smtp_url", &redact(smtp_url))
+            .field("from", from)
+            .field("base_url", base_url)
+            .finish()
+    }
 }
 
 /// Sends one message to `address` about `alerts`.
@@ -87,6 +99,17 @@ mod tests {
     fn passwords_stay_out_of_messages() {
         assert_eq!(redact("smtps://ip:s3cret@mail.example.cn"), "smtps://…@mail.example.cn");
         assert_eq!(redact("smtp://127.0.0.1:2525"), "smtp://127.0.0.1:2525");
+    }
+
+    #[test]
+    fn debug_shows_no_password() {
+        let settings = MailSettings {
+            smtp_url: "smtps://ip:s3cret@mail.example.cn".into(),
+            from: "知产通 <noreply@ip.example.cn>".into(),
+            base_url: "https://ip.example.cn".into(),
+        };
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains("s3cret") && shown.contains("mail.example.cn"), "{shown}");
     }
 
     #[test]

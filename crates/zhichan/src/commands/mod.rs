@@ -17,7 +17,7 @@ use anyhow::Context;
 use figment::Figment;
 use zhichan_core::Core;
 
-use crate::settings::Settings;
+use crate::settings::{Settings, redact};
 
 /// Flags every subcommand accepts.
 #[derive(Debug)]
@@ -50,25 +50,4 @@ pub async fn open_core(settings: &Settings) -> anyhow::Result<Core> {
     let index = zhichan_core::search::open_index(&index_dir)
         .map_err(|error| anyhow::anyhow!("cannot open the search index in {}: {error}", index_dir.display()))?;
     Ok(Core::new(store, settings.core()).with_search_index(index))
-}
-
-/// A database URL without its password, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            let user = credentials.split(':').next().unwrap_or_default();
-            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
-        }
-        _ => url.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn passwords_are_redacted() {
-        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
-        assert_eq!(super::redact("sqlite:./data/z.sqlite3"), "sqlite:./data/z.sqlite3");
-    }
 }
