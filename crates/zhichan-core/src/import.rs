@@ -147,7 +147,7 @@ impl Core {
         }
         drop(receiver);
         totals.stored += self.store_batch(import_id, &mut batch).await?;
-        let read_failure = reader.await.map_err(|e| CoreError::Internal(format!("import reader failed: {e}")))?;
+        let read_failure = reader.await.map_err(|e| CoreError::internal(format!("import reader failed: {e}")))?;
         totals.rejected = rejections.len() as u64;
 
         let outcome = match (stopped || read_failure.is_err(), rejections.is_empty()) {

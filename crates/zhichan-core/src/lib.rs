@@ -27,7 +27,7 @@ use std::sync::Arc;
 use zhichan_store::Store;
 
 pub use actor::{Actor, RequestContext};
-pub use error::{CoreError, CoreResult};
+pub use error::{CoreError, CoreResult, ErrorCode};
 pub use throttle::LoginThrottle;
 
 /// Settings that shape the use cases.

@@ -12,7 +12,7 @@ pub async fn hash(password: &Password) -> CoreResult<String> {
         Argon2::default()
             .hash_password(secret.as_bytes())
             .map(|hash| hash.to_string())
-            .map_err(|e| CoreError::Internal(format!("password hashing failed: {e}")))
+            .map_err(|e| CoreError::internal(format!("password hashing failed: {e}")))
     })
     .await
 }
@@ -32,7 +32,7 @@ pub const DECOY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$gNmlhpbbyT0GUWsMWK7YZQ$2Pv33yAJZyYvuDb8mDwjB5VvWvZo3k7xEWfZlmkDt2w";
 
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> CoreResult<T> + Send + 'static) -> CoreResult<T> {
-    tokio::task::spawn_blocking(work).await.map_err(|e| CoreError::Internal(format!("password task failed: {e}")))?
+    tokio::task::spawn_blocking(work).await.map_err(|e| CoreError::internal(format!("password task failed: {e}")))?
 }
 
 #[cfg(test)]

@@ -124,11 +124,11 @@ fn row_entry<T: Serialize>(
     row: &T,
 ) -> CoreResult<ReferenceEntry> {
     let detail =
-        serde_json::to_value(row).map_err(|e| CoreError::Internal(format!("cannot encode {kind} row: {e}")))?;
+        serde_json::to_value(row).map_err(|e| CoreError::internal(format!("cannot encode {kind} row: {e}")))?;
     Ok(ReferenceEntry { kind: kind.to_owned(), key, parent, class, title: title.to_owned(), detail })
 }
 
 fn detail<T: DeserializeOwned>(entry: &ReferenceEntry) -> CoreResult<T> {
     serde_json::from_value(entry.detail.clone())
-        .map_err(|e| CoreError::Internal(format!("stored {} entry {} is unreadable: {e}", entry.kind, entry.key)))
+        .map_err(|e| CoreError::internal(format!("stored {} entry {} is unreadable: {e}", entry.kind, entry.key)))
 }

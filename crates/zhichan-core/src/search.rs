@@ -75,7 +75,7 @@ pub fn open_index(path: &Path) -> CoreResult<Arc<SearchIndex>> {
     let index = match SearchIndex::open_or_create(path) {
         Err(SearchError::SchemaChanged(_)) => {
             tracing::warn!(path = %path.display(), "search index has an older schema; rebuilding it");
-            std::fs::remove_dir_all(path).map_err(|error| CoreError::Internal(error.to_string()))?;
+            std::fs::remove_dir_all(path).map_err(CoreError::internal)?;
             SearchIndex::open_or_create(path)
         }
         Err(SearchError::Locked(_)) => {
@@ -295,5 +295,5 @@ async fn commit(index: &Arc<SearchIndex>, position: u64) -> CoreResult<()> {
 
 /// Runs index work (CPU-bound, synchronous) off the async executor.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> CoreResult<T> + Send + 'static) -> CoreResult<T> {
-    tokio::task::spawn_blocking(work).await.map_err(|error| CoreError::Internal(error.to_string()))?
+    tokio::task::spawn_blocking(work).await.map_err(CoreError::internal)?
 }

@@ -11,7 +11,7 @@ pub const API_TOKEN_PREFIX: &str = "zc_";
 /// `bytes` random bytes from the operating system, hex-encoded.
 pub fn random_hex(bytes: usize) -> CoreResult<String> {
     let mut buffer = vec![0u8; bytes];
-    getrandom::fill(&mut buffer).map_err(|e| CoreError::Internal(format!("random source failed: {e}")))?;
+    getrandom::fill(&mut buffer).map_err(|e| CoreError::internal(format!("random source failed: {e}")))?;
     Ok(hex::encode(buffer))
 }
 

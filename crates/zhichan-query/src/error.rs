@@ -18,9 +18,6 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    /// The stable error code for API answers and the error table.
-    pub const CODE: &'static str = "query_syntax";
-
     /// Renders the query on one line with a `^` under the error position, for a terminal or a
     /// `<pre>` block. Wide (CJK, full-width) characters count two columns; line breaks and tabs
     /// are shown as spaces so the caret stays aligned.

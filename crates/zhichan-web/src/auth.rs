@@ -7,7 +7,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header::{AUTHORIZATION, USER_AGENT};
 use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
-use zhichan_core::{Actor, RequestContext};
+use zhichan_core::{Actor, ErrorCode, RequestContext};
 
 use crate::csrf::{self, CsrfToken};
 use crate::{ApiError, AppState};
@@ -54,7 +54,7 @@ impl FromRequestParts<AppState> for Viewer {
                 .core
                 .token_actor(secret)
                 .await?
-                .ok_or_else(|| ApiError::new("unauthenticated", "the API token is unknown or revoked"))?;
+                .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "the API token is unknown or revoked"))?;
             Viewer(Some((actor, Credential::Token)))
         } else {
             let jar = CookieJar::from_headers(&parts.headers);
@@ -82,12 +82,12 @@ impl FromRequestParts<AppState> for ApiActor {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Viewer(viewer) = Viewer::from_request_parts(parts, state).await?;
         let (actor, credential) =
-            viewer.ok_or_else(|| ApiError::new("unauthenticated", "sign in or send an API token"))?;
+            viewer.ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "sign in or send an API token"))?;
         if matches!(credential, Credential::Session(_)) && !parts.method.is_safe() {
             let submitted = parts.headers.get(csrf::CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
             let token = parts.extensions.get::<CsrfToken>();
             if !token.is_some_and(|t| csrf::matches(t, submitted)) {
-                return Err(ApiError::new("csrf_failed", "send the zc_csrf cookie's value in X-CSRF-Token"));
+                return Err(ApiError::new(ErrorCode::CsrfFailed, "send the zc_csrf cookie's value in X-CSRF-Token"));
             }
         }
         Ok(ApiActor(actor))

@@ -1,32 +1,48 @@
-//! One table from core error codes to HTTP statuses, and the JSON shape of API errors:
-//! `{ "code": "stable_snake_case", "message": "…", "field": "…" }`.
+//! The JSON shape of API errors, `{ "code": "stable_snake_case", "message": "…", "field": "…" }`,
+//! and the HTTP status of each [`ErrorCode`] (chosen in `zhichan-core`'s table).
+
+use std::error::Error;
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header::RETRY_AFTER};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use zhichan_core::CoreError;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use zhichan_core::{CoreError, ErrorCode};
 
-/// The HTTP status for a core error code. The only place statuses are chosen.
-pub fn status_of(code: &str) -> StatusCode {
-    match code {
-        "invalid_input" | "invalid_json" | "invalid_cursor" => StatusCode::UNPROCESSABLE_ENTITY,
-        "query_syntax" | "search_unsupported" => StatusCode::BAD_REQUEST,
-        "unauthenticated" | "invalid_credentials" => StatusCode::UNAUTHORIZED,
-        "forbidden" | "csrf_failed" => StatusCode::FORBIDDEN,
-        "not_found" => StatusCode::NOT_FOUND,
-        "already_exists" => StatusCode::CONFLICT,
-        "too_many_attempts" => StatusCode::TOO_MANY_REQUESTS,
-        "database_unavailable" | "search_unavailable" => StatusCode::SERVICE_UNAVAILABLE,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
+/// The HTTP status of `code`.
+pub(crate) fn http_status(code: ErrorCode) -> StatusCode {
+    // The table holds only valid statuses (a test checks); a bad one must still answer.
+    StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// Logs the cause of an internal failure with its whole chain; users only learn that it happened.
+pub(crate) fn log_internal(cause: &(dyn Error + 'static)) {
+    tracing::error!(error = %with_causes(cause), "internal error");
+}
+
+/// An error and its causes on one line, `outer: inner: innermost`. A cause whose text already
+/// ends its parent's (errors written as `"…: {0}"` print their source themselves) is not repeated.
+fn with_causes(error: &(dyn Error + 'static)) -> String {
+    let mut line = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        let text = inner.to_string();
+        if !line.ends_with(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        cause = inner.source();
     }
+    line
 }
 
 /// The body of every API error.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// Stable snake_case code, e.g. `not_found`.
-    pub code: String,
+    #[schema(schema_with = error_code_schema)]
+    pub code: ErrorCode,
     /// Human-readable explanation (English).
     pub message: String,
     /// The input field at fault, when there is one.
@@ -34,18 +50,27 @@ pub struct ErrorBody {
     pub field: Option<String>,
 }
 
+/// The schema of [`ErrorBody::code`]: a string, one of the table's codes.
+fn error_code_schema() -> utoipa::openapi::Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(ErrorCode::ALL.map(ErrorCode::as_str)))
+        .description(Some("Stable snake_case code, e.g. `not_found`."))
+        .build()
+}
+
 /// An error answered as JSON.
 #[derive(Debug)]
 pub struct ApiError {
-    code: &'static str,
+    code: ErrorCode,
     message: String,
     field: Option<&'static str>,
     retry_after: Option<u64>,
 }
 
 impl ApiError {
-    /// An error with a code of the web layer's own (`csrf_failed`, `invalid_json`, …).
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    /// An error the web layer finds itself (`csrf_failed`, `invalid_json`, …).
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self { code, message: message.into(), field: None, retry_after: None }
     }
 
@@ -56,16 +81,16 @@ impl ApiError {
     }
 
     /// The stable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         self.code
     }
 }
 
 impl From<CoreError> for ApiError {
     fn from(error: CoreError) -> Self {
-        if let CoreError::Internal(detail) = &error {
-            tracing::error!(%detail, "internal error");
-            return Self::new("internal", "internal error");
+        if let CoreError::Internal(cause) = &error {
+            log_internal(cause.as_ref());
+            return Self::new(ErrorCode::Internal, "internal error");
         }
         let retry_after = match &error {
             CoreError::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
@@ -77,9 +102,8 @@ impl From<CoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body =
-            ErrorBody { code: self.code.to_owned(), message: self.message, field: self.field.map(str::to_owned) };
-        let mut response = (status_of(self.code), Json(body)).into_response();
+        let body = ErrorBody { code: self.code, message: self.message, field: self.field.map(str::to_owned) };
+        let mut response = (http_status(self.code), Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
@@ -92,22 +116,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_core_code_has_a_deliberate_status() {
-        let errors = [
-            CoreError::Invalid(zhichan_domain::InvalidValue::new("x", "y")),
-            CoreError::Unauthenticated,
-            CoreError::InvalidCredentials,
-            CoreError::Forbidden,
-            CoreError::NotFound("x"),
-            CoreError::Taken("email"),
-            CoreError::TooManyAttempts { retry_after_secs: 1 },
-            CoreError::Search("bad cursor".into()),
-        ];
-        for error in errors {
-            assert!(status_of(error.code()).is_client_error(), "{}", error.code());
+    fn every_code_is_a_valid_http_status() {
+        for code in ErrorCode::ALL {
+            assert_eq!(http_status(code).as_u16(), code.status(), "{code}");
         }
-        assert_eq!(status_of("query_syntax"), StatusCode::BAD_REQUEST);
-        assert_eq!(status_of("search_unavailable"), StatusCode::SERVICE_UNAVAILABLE);
-        assert_eq!(status_of("internal"), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn the_log_line_carries_every_cause_once() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("cannot open the index")]
+        struct Opening(#[source] std::io::Error);
+        #[derive(Debug, thiserror::Error)]
+        #[error("database error: {0}")]
+        struct Repeating(#[source] Opening);
+        let disk = || std::io::Error::new(std::io::ErrorKind::PermissionDenied, "read-only file system");
+        assert_eq!(with_causes(&Opening(disk())), "cannot open the index: read-only file system");
+        assert_eq!(
+            with_causes(&Repeating(Opening(disk()))),
+            "database error: cannot open the index: read-only file system"
+        );
     }
 }

@@ -102,6 +102,17 @@ mod tests {
     }
 
     #[test]
+    fn every_error_code_has_a_message_in_every_language() {
+        let catalogues = Catalogues::builtin().unwrap();
+        for code in zhichan_core::ErrorCode::ALL {
+            for locale in Locale::ALL {
+                let message = catalogues.get(locale, code.message_key());
+                assert!(message.is_some_and(|m| !m.trim().is_empty()), "{code} has no {} message", locale.tag());
+            }
+        }
+    }
+
+    #[test]
     fn every_key_used_in_templates_and_code_exists() {
         let catalogues = Catalogues::builtin().unwrap();
         let known = catalogues.keys(Locale::ZhHans);

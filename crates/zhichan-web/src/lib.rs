@@ -15,7 +15,7 @@ use std::sync::Arc;
 use axum::Router;
 use zhichan_core::Core;
 
-pub use error::{ApiError, status_of};
+pub use error::ApiError;
 
 /// What every handler can reach.
 #[derive(Clone)]

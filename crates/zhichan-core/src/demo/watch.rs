@@ -61,7 +61,7 @@ impl Core {
         for (n, demo) in WATCHES.iter().enumerate() {
             let filter = OrganisationFilter { name_contains: Some(demo.organisation.into()), ..Default::default() };
             let Some(organisation) = self.store.organisations(&filter, Page::first(1)).await?.into_iter().next() else {
-                return Err(CoreError::Internal(format!("demo organisation {} is missing", demo.organisation)));
+                return Err(CoreError::internal(format!("demo organisation {} is missing", demo.organisation)));
             };
             if n == 0 && !self.store.watched_marks(Some(organisation.id), Page::first(1)).await?.is_empty() {
                 return Ok(None);
@@ -86,14 +86,14 @@ impl Core {
                 self.store.create_patent_watch(organisation.id, None, &watch, audit).await?;
             }
         }
-        std::fs::create_dir_all(dir).map_err(|e| CoreError::Internal(format!("{}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| CoreError::internal(format!("{}: {e}", dir.display())))?;
         let path = dir.join("demo-filings.jsonl");
         let lines: Vec<String> = demo_filings(Utc::now().date_naive())
             .iter()
             .map(serde_json::to_string)
             .collect::<Result<_, _>>()
-            .map_err(|e| CoreError::Internal(e.to_string()))?;
-        std::fs::write(&path, lines.join("\n")).map_err(|e| CoreError::Internal(format!("{}: {e}", path.display())))?;
+            .map_err(CoreError::internal)?;
+        std::fs::write(&path, lines.join("\n")).map_err(|e| CoreError::internal(format!("{}: {e}", path.display())))?;
         Ok(Some(self.import(None, &[path], &ImportOptions::default(), &Quiet).await?))
     }
 }

@@ -202,5 +202,5 @@ impl Core {
 
 /// Validates a patent watch off the async executor (it builds a small index).
 async fn parse_off_executor(input: PatentWatchInput) -> CoreResult<PatentWatchFields> {
-    tokio::task::spawn_blocking(move || input.parse()).await.map_err(|error| CoreError::Internal(error.to_string()))?
+    tokio::task::spawn_blocking(move || input.parse()).await.map_err(CoreError::internal)?
 }

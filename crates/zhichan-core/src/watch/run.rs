@@ -485,5 +485,5 @@ impl Core {
 
 /// Runs CPU-bound screening off the async executor.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> CoreResult<T> + Send + 'static) -> CoreResult<T> {
-    tokio::task::spawn_blocking(work).await.map_err(|error| CoreError::Internal(error.to_string()))?
+    tokio::task::spawn_blocking(work).await.map_err(CoreError::internal)?
 }

@@ -157,10 +157,10 @@ async fn bad_queries_say_where_and_what_was_expected() {
     let (core, _dir) = core_with_index().await;
     let query = SearchQuery { text: "ti:(wireless".into(), ..SearchQuery::default() };
     let error = core.search(&query).await.unwrap_err();
-    assert_eq!(error.code(), "query_syntax");
+    assert_eq!(error.code().as_str(), "query_syntax");
     assert!(error.to_string().contains("position"), "{error}");
     let bad_cursor = SearchQuery { text: "x".into(), cursor: Some("nonsense".into()), ..SearchQuery::default() };
-    assert_eq!(core.search(&bad_cursor).await.unwrap_err().code(), "search_unsupported");
+    assert_eq!(core.search(&bad_cursor).await.unwrap_err().code().as_str(), "search_unsupported");
     let bad_sort = SearchQuery { text: "x".into(), sort: Some("sideways".into()), ..SearchQuery::default() };
-    assert_eq!(core.search(&bad_sort).await.unwrap_err().code(), "search_unsupported");
+    assert_eq!(core.search(&bad_sort).await.unwrap_err().code().as_str(), "search_unsupported");
 }

@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use zhichan_core::ErrorCode;
 
 use crate::{ApiError, AppState};
 
@@ -22,7 +23,7 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         Ok(()) => (StatusCode::OK, "ready").into_response(),
         Err(error) => {
             tracing::warn!(%error, "not ready");
-            ApiError::new("database_unavailable", "the database does not answer").into_response()
+            ApiError::new(ErrorCode::DatabaseUnavailable, "the database does not answer").into_response()
         }
     }
 }

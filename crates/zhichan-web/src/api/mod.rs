@@ -20,6 +20,7 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::OpenApi;
+use zhichan_core::ErrorCode;
 
 use crate::ApiError;
 pub use views::*;
@@ -47,19 +48,19 @@ pub struct ApiQuery<T>(pub T);
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
-        ApiError::new("invalid_json", rejection.body_text())
+        ApiError::new(ErrorCode::InvalidJson, rejection.body_text())
     }
 }
 
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
-        ApiError::new("not_found", rejection.body_text())
+        ApiError::new(ErrorCode::NotFound, rejection.body_text())
     }
 }
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
-        ApiError::new("invalid_input", rejection.body_text())
+        ApiError::new(ErrorCode::InvalidInput, rejection.body_text())
     }
 }
 
@@ -85,7 +86,8 @@ impl<T> Paged<T> {
 pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
     cursor
         .map(|c| {
-            c.parse::<i64>().map_err(|_| ApiError::new("invalid_cursor", "cursor must be a value from next_cursor"))
+            c.parse::<i64>()
+                .map_err(|_| ApiError::new(ErrorCode::InvalidCursor, "cursor must be a value from next_cursor"))
         })
         .transpose()
 }

@@ -11,8 +11,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 use utoipa::{IntoParams, ToSchema};
-use zhichan_core::CoreError;
 use zhichan_core::search::{ExportStopped, SearchQuery};
+use zhichan_core::{CoreError, ErrorCode};
 use zhichan_search::{FacetCount, Hit, SearchPage};
 use zhichan_store::SavedSearch;
 
@@ -46,7 +46,7 @@ impl SearchParams {
     pub fn query(&self) -> Result<SearchQuery, ApiError> {
         let limit = self.limit.unwrap_or(20);
         if !(1..=API_PAGE_MAX).contains(&limit) {
-            return Err(ApiError::new("invalid_input", "limit must be between 1 and 100").with_field("limit"));
+            return Err(ApiError::new(ErrorCode::InvalidInput, "limit must be between 1 and 100").with_field("limit"));
         }
         Ok(SearchQuery {
             text: self.q.clone(),
@@ -262,7 +262,7 @@ pub async fn export(
     let (format, content_type, extension) = match params.format.as_deref().unwrap_or("csv") {
         "csv" => (ExportFormat::Csv, "text/csv; charset=utf-8", "csv"),
         "jsonl" => (ExportFormat::JsonLines, "application/x-ndjson", "jsonl"),
-        _ => return Err(ApiError::new("invalid_input", "format must be csv or jsonl").with_field("format")),
+        _ => return Err(ApiError::new(ErrorCode::InvalidInput, "format must be csv or jsonl").with_field("format")),
     };
     let (sender, mut receiver) = mpsc::channel::<Result<Bytes, CoreError>>(4);
     let core = state.core.clone();

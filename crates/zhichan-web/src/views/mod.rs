@@ -25,14 +25,15 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
-use zhichan_core::{Actor, CoreError};
+use zhichan_core::{Actor, CoreError, ErrorCode};
 use zhichan_domain::{Locale, OrgKind, Role, Street};
 use zhichan_store::Organisation;
 
+use crate::AppState;
 use crate::auth::Viewer;
 use crate::csrf::{self, CsrfToken};
+use crate::error::{http_status, log_internal};
 use crate::i18n::{Catalogues, RequestedLocale};
-use crate::{AppState, status_of};
 
 /// An entry of the main navigation.
 pub struct NavItem {
@@ -234,24 +235,8 @@ pub struct PageError {
 struct ErrorPage<'a> {
     page: &'a PageContext,
     status: u16,
-    code: &'a str,
+    code: ErrorCode,
     detail: Option<String>,
-}
-
-impl ErrorPage<'_> {
-    fn message_key(&self) -> &'static str {
-        match self.code {
-            "invalid_input" => "error.invalid_input",
-            "unauthenticated" => "error.unauthenticated",
-            "invalid_credentials" => "error.invalid_credentials",
-            "forbidden" => "error.forbidden",
-            "not_found" => "error.not_found",
-            "already_exists" => "error.already_exists",
-            "too_many_attempts" => "error.too_many_attempts",
-            "csrf_failed" => "error.csrf",
-            _ => "error.internal",
-        }
-    }
 }
 
 impl IntoResponse for PageError {
@@ -259,8 +244,8 @@ impl IntoResponse for PageError {
         if matches!(self.error, CoreError::Unauthenticated) {
             return Redirect::to(&format!("/login?next={}", self.page.path)).into_response();
         }
-        if let CoreError::Internal(detail) = &self.error {
-            tracing::error!(%detail, "internal error");
+        if let CoreError::Internal(cause) = &self.error {
+            log_internal(cause.as_ref());
         }
         let detail = match &self.error {
             CoreError::Invalid(invalid) => Some(format!("{}: {}", invalid.field, invalid.expected)),
@@ -271,8 +256,8 @@ impl IntoResponse for PageError {
     }
 }
 
-fn error_response(page: &PageContext, code: &str, detail: Option<String>) -> Response {
-    let status = status_of(code);
+fn error_response(page: &PageContext, code: ErrorCode, detail: Option<String>) -> Response {
+    let status = http_status(code);
     let body = ErrorPage { page, status: status.as_u16(), code, detail };
     (status, render(&body)).into_response()
 }
@@ -295,7 +280,7 @@ pub fn internal_error(detail: &str) -> Response {
 
 /// The page for any unknown path.
 pub async fn not_found(page: PageContext) -> Response {
-    error_response(&page, "not_found", None)
+    error_response(&page, ErrorCode::NotFound, None)
 }
 
 /// Input a form sent that the use case refused: shown on the form's page (status 422) rather
@@ -343,11 +328,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let submitted = serde_html_form::from_bytes::<CsrfField>(&bytes).map(|f| f.csrf).unwrap_or_default();
         let token = parts.extensions.get::<CsrfToken>();
         if !token.is_some_and(|t| csrf::matches(t, &submitted)) {
-            return Err(error_response(&page, "csrf_failed", Some(page.t("error.csrf").to_owned())));
+            return Err(error_response(&page, ErrorCode::CsrfFailed, Some(page.t("error.csrf_failed").to_owned())));
         }
         serde_html_form::from_bytes::<T>(&bytes)
             .map(CsrfForm)
-            .map_err(|e| error_response(&page, "invalid_input", Some(e.to_string())))
+            .map_err(|e| error_response(&page, ErrorCode::InvalidInput, Some(e.to_string())))
     }
 }
 
@@ -363,7 +348,7 @@ impl<T: DeserializeOwned + Send> FromRequestParts<AppState> for FormQuery<T> {
             Ok(query) => Ok(FormQuery(query)),
             Err(error) => {
                 let page = PageContext::from_request_parts(parts, state).await?;
-                Err(error_response(&page, "invalid_input", Some(error)))
+                Err(error_response(&page, ErrorCode::InvalidInput, Some(error)))
             }
         }
     }
@@ -385,5 +370,25 @@ mod tests {
     fn badges_stop_counting_at_99() {
         let shown: Vec<Option<String>> = [0, 7, 99, 100, 12_345].into_iter().map(badge).collect();
         assert_eq!(shown, [None, Some("7".into()), Some("99".into()), Some("99+".into()), Some("99+".into())]);
+    }
+
+    #[test]
+    fn the_error_page_explains_every_code_in_the_readers_language() {
+        let catalogues = Arc::new(Catalogues::builtin().unwrap());
+        for locale in Locale::ALL {
+            let page = PageContext {
+                locale,
+                catalogues: catalogues.clone(),
+                actor: None,
+                csrf: String::new(),
+                path: "/".to_owned(),
+                new_alerts: None,
+            };
+            for code in ErrorCode::ALL {
+                let html = ErrorPage { page: &page, status: code.status(), code, detail: None }.render().unwrap();
+                let notice = format!(r#"data-code="{code}">{}</p>"#, page.t(code.message_key()));
+                assert!(html.contains(&notice), "{} {code}: {html}", locale.tag());
+            }
+        }
     }
 }

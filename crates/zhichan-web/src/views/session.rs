@@ -69,7 +69,7 @@ pub async fn login(
         }
         Err(error @ (CoreError::InvalidCredentials | CoreError::TooManyAttempts { .. })) => {
             let key = if matches!(error, CoreError::InvalidCredentials) { "login.failed" } else { "login.throttled" };
-            let status = crate::status_of(error.code());
+            let status = crate::error::http_status(error.code());
             let body = LoginPage { page: &page, next, email: form.email, failure: Some(page.t(key)) };
             (status, render(&body)).into_response()
         }
