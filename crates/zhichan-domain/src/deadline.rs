@@ -7,10 +7,11 @@
 //! applied and that rule's source, so an alert can say why it fires. Dates are not moved off
 //! weekends or office holidays: a watch warns early rather than late.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::office::{Anchor, DeclarationRule, Office, OfficeCode, OppositionRule, Period, RenewalRule, Rule, TermEnd};
 use crate::records::TrademarkDates;
@@ -88,7 +89,7 @@ pub fn last_day_of_month(date: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// When an opposition window closes, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     /// The office whose rule applied.
     pub office: OfficeCode,
@@ -103,7 +104,7 @@ pub struct Deadline {
     /// The rule applied.
     pub rule: OppositionRule,
     /// The rule's source.
-    pub source: &'static str,
+    pub source: Cow<'static, str>,
 }
 
 impl fmt::Display for Deadline {
@@ -135,8 +136,8 @@ pub fn opposition_deadline(office: OfficeCode, dates: &AnchorDates) -> Option<De
             anchor_date,
             due,
             extendable_to,
-            rule: rule.shape,
-            source: rule.source,
+            rule: rule.shape.clone(),
+            source: Cow::Borrowed(rule.source),
         })
     })
 }

@@ -17,6 +17,7 @@ pub mod role;
 pub mod st3;
 pub mod street;
 pub mod uscc;
+pub mod watch;
 
 pub use account::{Email, Password};
 pub use deadline::{AnchorDates, Deadline, RenewalWindow, next_renewal, opposition_deadline, renewal_due};

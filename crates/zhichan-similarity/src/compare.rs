@@ -9,7 +9,9 @@ use crate::mandarin;
 use crate::meaning::{self, Meaning};
 use crate::orthographic::{Containment, Position, containment, edit_similarity, han_similarity, latin_similarity};
 use crate::profile::MarkProfile;
-use crate::reason::{Dimension, DimensionScore, Reason};
+use zhichan_domain::watch::MarkReason;
+
+use crate::reason::{Dimension, DimensionScore};
 use crate::shape;
 
 /// Scores below this are not worth a reason.
@@ -65,7 +67,7 @@ pub(crate) fn dimensions(watched: &MarkProfile, filing: &MarkProfile, at_least: 
 
 /// Adds a dimension that scored at least [`FLOOR`]; its reason is only built then (most pairs
 /// screened are strangers, and building reasons is most of the cost of comparing them).
-fn push(out: &mut Vec<DimensionScore>, dimension: Dimension, score: f32, reason: impl FnOnce() -> Reason) {
+fn push(out: &mut Vec<DimensionScore>, dimension: Dimension, score: f32, reason: impl FnOnce() -> MarkReason) {
     if score >= FLOOR {
         out.push(DimensionScore { dimension, score: score.clamp(0.0, 1.0), reason: reason() });
     }
@@ -97,9 +99,12 @@ fn latin_pair(w: &MarkProfile, f: &MarkProfile, at_least: f32, out: &mut Vec<Dim
     let heard = |spelling: f32| sound.as_ref().map_or(0.0, |(score, ..)| score * look(spelling));
     if let Some(spelling) = spelling {
         if w.latin == f.latin {
-            push(out, Dimension::Orthographic, spelling, || Reason::SplitOrJoined { joined: w.latin.clone() });
+            push(out, Dimension::Orthographic, spelling, || MarkReason::SplitOrJoined { joined: w.latin.clone() });
         } else {
-            push(out, Dimension::Orthographic, spelling, || Reason::Spelling { watched: words(w), filing: words(f) });
+            push(out, Dimension::Orthographic, spelling, || MarkReason::Spelling {
+                watched: words(w),
+                filing: words(f),
+            });
         }
     }
     if let Some(found) = latin_containment(&w.latin, &f.latin) {
@@ -107,7 +112,7 @@ fn latin_pair(w: &MarkProfile, f: &MarkProfile, at_least: f32, out: &mut Vec<Dim
     }
     if let (Some(spelling), Some((_, watched_code, filing_code))) = (spelling, &sound) {
         let reason =
-            || Reason::SoundsAlike { watched_code: watched_code.to_string(), filing_code: filing_code.to_string() };
+            || MarkReason::SoundsAlike { watched_code: watched_code.to_string(), filing_code: filing_code.to_string() };
         push(out, Dimension::LatinPhonetic, heard(spelling), reason);
     }
     meaning_dimension(&w.word_meaning, &f.word_meaning, out);
@@ -128,7 +133,7 @@ fn contained(out: &mut Vec<DimensionScore>, earlier: String, added: String, posi
         Position::Edge => CONTAINED_AT_EDGE,
         Position::Inside => CONTAINED_INSIDE,
     };
-    push(out, Dimension::Orthographic, score, || Reason::Contains { earlier, added });
+    push(out, Dimension::Orthographic, score, || MarkReason::Contains { earlier, added });
 }
 
 fn han_pair(w: &MarkProfile, f: &MarkProfile, at_least: f32, out: &mut Vec<DimensionScore>) {
@@ -141,7 +146,7 @@ fn han_pair(w: &MarkProfile, f: &MarkProfile, at_least: f32, out: &mut Vec<Dimen
     let longest = a.len().max(b.len()) as f32;
     let reachable = |least_cost: f32, scale: f32| scale * (1.0 - least_cost / longest) >= at_least;
     if reachable(if same { 0.0 } else { indels.max(1.0) }, 1.0) {
-        let reason = || Reason::Spelling { watched: w.han_text(), filing: f.han_text() };
+        let reason = || MarkReason::Spelling { watched: w.han_text(), filing: f.han_text() };
         push(out, Dimension::Orthographic, han_similarity(a, b), reason);
     }
     if let Some(found) = containment(a, b, 2, |c| c.iter().collect()) {
@@ -151,14 +156,16 @@ fn han_pair(w: &MarkProfile, f: &MarkProfile, at_least: f32, out: &mut Vec<Dimen
         && reachable(indels.max(0.1), 0.95)
         && let Some(score) = mandarin::homophone_similarity(a, &w.pinyin, b, &f.pinyin, at_least / 0.95)
     {
-        let reason =
-            || Reason::PinyinHomophone { watched: mandarin::display(&w.pinyin), filing: mandarin::display(&f.pinyin) };
+        let reason = || MarkReason::PinyinHomophone {
+            watched: mandarin::display(&w.pinyin),
+            filing: mandarin::display(&f.pinyin),
+        };
         push(out, Dimension::Mandarin, 0.95 * score, reason);
     }
     if !same && reachable(indels, 1.0) {
         let (score, pairs) = shape::similarity(a, b, at_least);
         if !pairs.is_empty() {
-            push(out, Dimension::Shape, score, || Reason::LookAlike { pairs });
+            push(out, Dimension::Shape, score, || MarkReason::LookAlike { pairs });
         }
     }
 }
@@ -188,7 +195,7 @@ fn cross_pair(h: &MarkProfile, l: &MarkProfile, at_least: f32, out: &mut Vec<Dim
     };
     let tail = if share >= 0.5 { TRANSLITERATION_TAIL } else { 1.0 };
     let pinyin = h.pinyin_lattice.similarity(&l.latin_fuzzy, &Unit, 1.0, sound_needed(at_least, 0.95, STRICT_FLOOR));
-    let reason = || Reason::PinyinSpelling { han: han(), pinyin: mandarin::display(&h.pinyin), latin: latin() };
+    let reason = || MarkReason::PinyinSpelling { han: han(), pinyin: mandarin::display(&h.pinyin), latin: latin() };
     push(out, Dimension::Mandarin, 0.95 * sound_score(pinyin, STRICT_FLOOR), reason);
 
     let trust = confidence(&l.latin_skeletons[0]);
@@ -205,7 +212,7 @@ fn cross_pair(h: &MarkProfile, l: &MarkProfile, at_least: f32, out: &mut Vec<Dim
         (canto(1.0, cantonese_needed), canto(tail, sound_needed))
     };
     let first = |r: &Vec<&'static str>| r.first().copied().unwrap_or("?");
-    let reason = || Reason::CantoneseSpelling {
+    let reason = || MarkReason::CantoneseSpelling {
         han: han(),
         jyutping: h.jyutping.iter().map(first).collect::<Vec<_>>().join(" "),
         hong_kong: h.jyutping.iter().map(|r| cantonese::hong_kong(first(r))).collect::<Vec<_>>().join(" "),
@@ -214,8 +221,12 @@ fn cross_pair(h: &MarkProfile, l: &MarkProfile, at_least: f32, out: &mut Vec<Dim
     push(out, Dimension::Cantonese, 0.95 * trust * sound_score(cantonese, STRICT_FLOOR), reason);
 
     let sound = best_reading(lattice, &l.latin_skeletons, tail, sound_needed).max(cantonese_sound);
-    let reason =
-        || Reason::Transliteration { han: han(), reading: mandarin::display(&h.pinyin), latin: latin(), translated };
+    let reason = || MarkReason::Transliteration {
+        han: han(),
+        reading: mandarin::display(&h.pinyin),
+        latin: latin(),
+        translated,
+    };
     let score = TRANSLITERATION_CAP * trust * weight * sound_score(sound, floor);
     push(out, Dimension::CrossScript, score, reason);
     meaning_dimension(&h.han_meaning, &l.word_meaning, out);
@@ -231,6 +242,6 @@ fn meaning_dimension(a: &Meaning, b: &Meaning, out: &mut Vec<DimensionScore>) {
     let (score, shared) = meaning::similarity(a, b);
     if !shared.is_empty() {
         let concepts = shared.iter().map(|c| meaning::name(*c).to_string()).collect();
-        push(out, Dimension::Meaning, score, || Reason::SameMeaning { concepts });
+        push(out, Dimension::Meaning, score, || MarkReason::SameMeaning { concepts });
     }
 }

@@ -1,9 +1,8 @@
 //! Goods: how close two marks' goods are, from Nice classes, CNIPA similar groups (类似群) and the
 //! caller's cross-group notes, falling back to class overlap when groups are not known.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
+use zhichan_domain::watch::GoodsRelation;
 
 /// Goods of one mark as plain inputs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,76 +47,16 @@ pub trait GoodsRelations {
     fn classes_related(&self, watched: u8, filing: u8) -> bool;
 }
 
-/// How the goods of two marks relate, closest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum GoodsRelation {
-    /// A shared similar group.
-    SameGroup {
-        /// The group code.
-        group: String,
-    },
-    /// Groups the caller's cross-group notes relate.
-    RelatedGroups {
-        /// The watched mark's group.
-        watched: String,
-        /// The filed mark's group.
-        filing: String,
-    },
-    /// A shared class without group information on both sides.
-    SameClass {
-        /// The class.
-        class: u8,
-    },
-    /// A shared class, but different similar groups within it.
-    SameClassOtherGroups {
-        /// The class.
-        class: u8,
-    },
-    /// Classes the caller relates.
-    RelatedClasses {
-        /// The watched mark's class.
-        watched: u8,
-        /// The filed mark's class.
-        filing: u8,
-    },
-    /// No shared or related goods.
-    Unrelated,
-    /// One side gave no goods: the mark is judged alone.
-    NotGiven,
-}
-
-impl GoodsRelation {
-    /// Closeness of the goods in [0, 1].
-    pub fn closeness(&self) -> f32 {
-        match self {
-            Self::SameGroup { .. } | Self::NotGiven => 1.0,
-            Self::SameClass { .. } => 0.95,
-            Self::RelatedGroups { .. } => 0.9,
-            Self::SameClassOtherGroups { .. } => 0.6,
-            Self::RelatedClasses { .. } => 0.55,
-            Self::Unrelated => 0.0,
-        }
-    }
-}
-
-impl fmt::Display for GoodsRelation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::SameGroup { group } => write!(f, "same similar group {group}"),
-            Self::RelatedGroups { watched, filing } => {
-                write!(f, "similar groups {watched} and {filing} are cross-referenced")
-            }
-            Self::SameClass { class } => write!(f, "same class {class}"),
-            Self::SameClassOtherGroups { class } => {
-                write!(f, "same class {class} but different similar groups")
-            }
-            Self::RelatedClasses { watched, filing } => {
-                write!(f, "classes {watched} and {filing} hold related goods")
-            }
-            Self::Unrelated => write!(f, "no shared or related goods"),
-            Self::NotGiven => write!(f, "not given; the mark is judged alone"),
-        }
+/// Closeness of related goods in [0, 1]: how much of the mark score they keep beyond the share
+/// unrelated goods keep.
+pub(crate) fn closeness(relation: &GoodsRelation) -> f32 {
+    match relation {
+        GoodsRelation::SameGroup { .. } | GoodsRelation::NotGiven => 1.0,
+        GoodsRelation::SameClass { .. } => 0.95,
+        GoodsRelation::RelatedGroups { .. } => 0.9,
+        GoodsRelation::SameClassOtherGroups { .. } => 0.6,
+        GoodsRelation::RelatedClasses { .. } => 0.55,
+        GoodsRelation::Unrelated => 0.0,
     }
 }
 

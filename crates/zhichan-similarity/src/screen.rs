@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::goods::Goods;
 use crate::profile::MarkProfile;
-use crate::score::{Assessment, RiskLevel, assess};
+use zhichan_domain::watch::RiskLevel;
+
+use crate::score::{Assessment, assess};
 
 /// Counts of one screening run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -12,7 +12,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use zhichan_domain::records::Record;
-use zhichan_domain::{InvalidValue, MarketCode, NiceClass};
+use zhichan_domain::watch::{AlertReason, AlertStatus, PartyRelation, RiskLevel, Signal, with_text};
+use zhichan_domain::{MarketCode, NiceClass};
 
 use crate::{AuditEntry, Page, StoreResult};
 
@@ -52,39 +53,6 @@ pub struct WatchedMarkFields {
     pub offices: Vec<MarketCode>,
 }
 
-/// How a declared party relates to the organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PartyRelation {
-    /// Sells the organisation's goods abroad — the commonest squatter.
-    Distributor,
-    /// Acts for the organisation (a trademark agent, a sales agent).
-    Agent,
-    /// Has filed the organisation's marks before.
-    KnownSquatter,
-}
-
-impl PartyRelation {
-    /// The stable code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Distributor => "distributor",
-            Self::Agent => "agent",
-            Self::KnownSquatter => "known_squatter",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(code: &str) -> Result<Self, InvalidValue> {
-        match code.trim() {
-            "distributor" => Ok(Self::Distributor),
-            "agent" => Ok(Self::Agent),
-            "known_squatter" => Ok(Self::KnownSquatter),
-            _ => Err(InvalidValue::new("relation", "distributor, agent or known_squatter")),
-        }
-    }
-}
-
 /// A party an organisation declares, so that its filings of the organisation's marks stand out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WatchParty {
@@ -109,43 +77,6 @@ pub struct WatchPartyFields {
     pub name: String,
     /// Relation.
     pub relation: PartyRelation,
-}
-
-/// Where an alert stands in its review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AlertStatus {
-    /// Raised, not yet looked at.
-    New,
-    /// Looked at by staff or the enterprise.
-    Reviewed,
-    /// No action needed.
-    Dismissed,
-    /// Taken further: opposition, assistance case, negotiation.
-    Escalated,
-}
-
-impl AlertStatus {
-    /// The stable code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::New => "new",
-            Self::Reviewed => "reviewed",
-            Self::Dismissed => "dismissed",
-            Self::Escalated => "escalated",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(code: &str) -> Result<Self, InvalidValue> {
-        match code.trim() {
-            "new" => Ok(Self::New),
-            "reviewed" => Ok(Self::Reviewed),
-            "dismissed" => Ok(Self::Dismissed),
-            "escalated" => Ok(Self::Escalated),
-            _ => Err(InvalidValue::new("status", "new, reviewed, dismissed or escalated")),
-        }
-    }
 }
 
 /// A note on an alert.
@@ -183,14 +114,16 @@ pub struct Alert {
     pub applicant: Option<String>,
     /// Similarity score in [0, 1].
     pub score: f64,
-    /// Risk level code (`medium`, `high`…).
-    pub risk: String,
-    /// Why: a JSON array of `{ code, text, details }`.
-    pub reasons: serde_json::Value,
+    /// Risk level.
+    pub risk: RiskLevel,
+    /// Why; serialised with each entry's English text.
+    #[serde(serialize_with = "with_text")]
+    pub reasons: Vec<AlertReason>,
     /// The last day to oppose, where the office's rule and the filing's dates give one.
     pub opposition_deadline: Option<NaiveDate>,
-    /// Squatting signals: a JSON array of `{ code, text, details }`.
-    pub signals: serde_json::Value,
+    /// Squatting signals; serialised with each entry's English text.
+    #[serde(serialize_with = "with_text")]
+    pub signals: Vec<Signal>,
     /// Review status.
     pub status: AlertStatus,
     /// The staff member looking after it.
@@ -224,14 +157,14 @@ pub struct NewAlert {
     pub applicant: Option<String>,
     /// Score.
     pub score: f64,
-    /// Risk level code.
-    pub risk: String,
-    /// Reasons JSON.
-    pub reasons: serde_json::Value,
+    /// Risk level.
+    pub risk: RiskLevel,
+    /// Why.
+    pub reasons: Vec<AlertReason>,
     /// Opposition deadline.
     pub opposition_deadline: Option<NaiveDate>,
-    /// Signals JSON.
-    pub signals: serde_json::Value,
+    /// Squatting signals.
+    pub signals: Vec<Signal>,
     /// Who is notified: a delivery is queued for each, with the alert.
     pub recipients: Vec<crate::notifications::Recipient>,
 }
@@ -243,8 +176,8 @@ pub struct AlertFilter {
     pub organisation_id: Option<i64>,
     /// Only in this status.
     pub status: Option<AlertStatus>,
-    /// Only of this risk level code.
-    pub risk: Option<String>,
+    /// Only of this risk level.
+    pub risk: Option<RiskLevel>,
     /// Only about this watched mark.
     pub watched_mark_id: Option<i64>,
     /// Only filings at this office.

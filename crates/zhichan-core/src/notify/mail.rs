@@ -62,7 +62,7 @@ fn body(base_url: &str, alerts: &[&Alert]) -> String {
         let _ = writeln!(
             out,
             "• [{}] {} {} — {}",
-            alert.risk.to_uppercase(),
+            alert.risk.code().to_uppercase(),
             alert.office,
             alert.number,
             alert.title.as_deref().unwrap_or("—")
@@ -73,8 +73,7 @@ fn body(base_url: &str, alerts: &[&Alert]) -> String {
         if let Some(deadline) = alert.opposition_deadline {
             let _ = writeln!(out, "  异议截止 / Opposition deadline: {deadline}");
         }
-        let reasons = alert.reasons.as_array().into_iter().flatten().filter_map(|r| r["text"].as_str()).take(3);
-        for reason in reasons {
+        for reason in alert.reasons.iter().take(3) {
             let _ = writeln!(out, "  – {reason}");
         }
         let _ = writeln!(out, "  {base}/alerts/{}\n", alert.id);

@@ -12,7 +12,8 @@ use chrono::{Days, NaiveDate, Utc};
 use serde::Serialize;
 use zhichan_domain::deadline::{next_renewal, opposition_deadline};
 use zhichan_domain::records::{MarkStatus, Record, Trademark};
-use zhichan_store::watch::{AlertFilter, AlertStatus};
+use zhichan_domain::watch::{AlertReason, AlertStatus};
+use zhichan_store::watch::AlertFilter;
 use zhichan_store::{Organisation, Page};
 
 use super::names::party_key;
@@ -176,8 +177,9 @@ impl Core {
                 AlertFilter { organisation_id: Some(organisation_id), status: Some(status), ..AlertFilter::default() };
             for alert in self.store.alerts(&filter, Page::first(MAX_OPEN_ALERTS)).await? {
                 let Some(deadline) = alert.opposition_deadline.filter(|d| (from..=to).contains(d)) else { continue };
-                let rule = alert.reasons.as_array().and_then(|reasons| {
-                    reasons.iter().find(|r| r["code"] == "opposition_deadline").and_then(|r| r["text"].as_str())
+                let rule = alert.reasons.iter().find_map(|reason| match reason {
+                    AlertReason::OppositionDeadline(deadline) => Some(deadline.to_string()),
+                    _ => None,
                 });
                 due.push(UpcomingDeadline {
                     office: alert.office,
@@ -187,7 +189,7 @@ impl Core {
                     opens: None,
                     due: deadline,
                     latest: None,
-                    rule: rule.unwrap_or_default().to_owned(),
+                    rule: rule.unwrap_or_default(),
                     alert_id: Some(alert.id),
                 });
             }

@@ -3,10 +3,11 @@
 
 use serde::Deserialize;
 use serde_json::json;
+use zhichan_domain::watch::PartyRelation;
 use zhichan_domain::{InvalidValue, MarketCode, NiceClass};
 use zhichan_similarity::MarkProfile;
 use zhichan_store::Page;
-use zhichan_store::watch::{PartyRelation, WatchParty, WatchPartyFields, WatchedMark, WatchedMarkFields};
+use zhichan_store::watch::{WatchParty, WatchPartyFields, WatchedMark, WatchedMarkFields};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};

@@ -23,7 +23,7 @@ mod patents;
 mod run;
 pub mod screen;
 
-pub use alerts::{AlertPage, AlertQuery, next_statuses};
+pub use alerts::{AlertPage, AlertQuery};
 pub use deadlines::{DeadlineKind, UpcomingDeadline};
 pub(crate) use marks::scope;
 pub use marks::{WatchPartyInput, WatchedMarkInput};

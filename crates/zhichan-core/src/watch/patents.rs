@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 use zhichan_domain::InvalidValue;
 use zhichan_domain::records::{Patent, Record};
+use zhichan_domain::watch::{AlertReason, RiskLevel};
 use zhichan_search::{SearchIndex, Sort};
 use zhichan_store::watch::{NewAlert, PatentWatch, PatentWatchFields};
 
@@ -92,11 +93,11 @@ impl PatentMatcher {
 pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, zhichan_store::AuditEntry) {
     let parties = if patent.applicants.is_empty() { &patent.assignees } else { &patent.applicants };
     let applicant = parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; ");
-    let reasons: Value = json!([{
-        "code": "patent_query",
-        "text": format!("matches the patent watch “{}”: {}", watch.label, watch.query),
-        "details": { "patent_watch_id": watch.id, "label": watch.label, "query": watch.query },
-    }]);
+    let reasons = vec![AlertReason::PatentQuery {
+        patent_watch_id: watch.id,
+        label: watch.label.clone(),
+        query: watch.query.clone(),
+    }];
     let alert = NewAlert {
         organisation_id: watch.organisation_id,
         watched_mark_id: None,
@@ -107,10 +108,10 @@ pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, z
         title: patent.titles.first().map(|t| t.text.clone()),
         applicant: Some(applicant).filter(|names| !names.is_empty()),
         score: 1.0,
-        risk: "medium".to_owned(),
+        risk: RiskLevel::Medium,
         reasons,
         opposition_deadline: None,
-        signals: json!([]),
+        signals: Vec::new(),
         recipients: Vec::new(),
     };
     let audit = entry(

@@ -7,10 +7,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::Utc;
-use serde_json::{Value, json};
+use serde_json::json;
 use zhichan_domain::deadline::{AnchorDates, opposition_deadline};
 use zhichan_domain::office::{OfficeCode, designation_covers};
 use zhichan_domain::records::{MarkStatus, Patent, Record, RecordKind, Trademark};
+use zhichan_domain::watch::{AlertReason, Signal};
 use zhichan_similarity::{Assessment, MarkProfile};
 use zhichan_store::notifications::Recipient;
 use zhichan_store::records::kind_code;
@@ -327,15 +328,14 @@ fn raise(
         .into_iter()
         .map(|(filing, watcher, assessment)| {
             let deadline = opposition_deadline(filing.office, &anchor_dates(filing));
-            let mut reasons: Vec<Value> = assessment
+            let due = deadline.as_ref().map(|deadline| deadline.due);
+            let reasons: Vec<AlertReason> = assessment
                 .reasons
                 .iter()
-                .map(|reason| json!({ "code": reason.code(), "text": reason.to_string(), "details": reason }))
+                .cloned()
+                .map(AlertReason::Mark)
+                .chain(deadline.map(AlertReason::OppositionDeadline))
                 .collect();
-            if let Some(deadline) = &deadline {
-                reasons
-                    .push(json!({ "code": "opposition_deadline", "text": deadline.to_string(), "details": deadline }));
-            }
             let alert = NewAlert {
                 organisation_id: watcher.mark.organisation_id,
                 watched_mark_id: Some(watcher.mark.id),
@@ -347,10 +347,10 @@ fn raise(
                 applicant: Some(filing.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("; "))
                     .filter(|names| !names.is_empty()),
                 score: f64::from(assessment.score),
-                risk: assessment.risk.code().to_owned(),
-                reasons: Value::Array(reasons),
-                opposition_deadline: deadline.map(|d| d.due),
-                signals: Value::Array(signals(filing, watcher, own_offices, tally)),
+                risk: assessment.risk,
+                reasons,
+                opposition_deadline: due,
+                signals: signals(filing, watcher, own_offices, tally),
                 recipients: Vec::new(),
             };
             let audit = entry(
@@ -392,7 +392,7 @@ pub(crate) fn anchor_dates(filing: &Trademark) -> AnchorDates {
     dates
 }
 
-/// Squatting signals, each `{ code, text, details }`:
+/// Squatting signals:
 /// - `declared_party`: an applicant is one of the organisation's declared distributors, agents or
 ///   known squatters (names compared with [`same_party`]);
 /// - `serial_filer`: an applicant's filings screened so far in this run alert on watched marks
@@ -405,47 +405,34 @@ fn signals(
     watcher: &Watcher,
     own_offices: &HashMap<i64, Vec<OfficeCode>>,
     tally: &HashMap<String, ApplicantTally>,
-) -> Vec<Value> {
+) -> Vec<Signal> {
     let mut signals = Vec::new();
     for owner in &filing.owners {
         for party in watcher.parties.iter().filter(|party| same_party(&owner.name, &party.name)) {
-            signals.push(json!({
-                "code": "declared_party",
-                "text": format!("the applicant {} is the organisation's declared {}", owner.name, party.relation.code().replace('_', " ")),
-                "details": { "party_id": party.id, "name": party.name, "relation": party.relation },
-            }));
+            signals.push(Signal::DeclaredParty {
+                party_id: party.id,
+                name: party.name.clone(),
+                relation: party.relation,
+            });
         }
         if let Some(seen) = tally.get(&party_key(&owner.name))
             && seen.organisations.len() >= SERIAL_FILER_ORGANISATIONS
             && seen.filings.len() >= SERIAL_FILER_ORGANISATIONS
         {
-            signals.push(json!({
-                "code": "serial_filer",
-                "text": format!(
-                    "the applicant {} filed {} marks in this run that match watched marks of {} organisations",
-                    owner.name, seen.filings.len(), seen.organisations.len()
-                ),
-                "details": { "applicant": owner.name, "filings": seen.filings.len(), "organisations": seen.organisations.len() },
-            }));
+            signals.push(Signal::SerialFiler {
+                applicant: owner.name.clone(),
+                filings: seen.filings.len(),
+                organisations: seen.organisations.len(),
+            });
         }
     }
     let own: &[OfficeCode] = own_offices.get(&watcher.mark.organisation_id).map_or(&[], Vec::as_slice);
-    let uncovered: Vec<String> = territories(filing)
+    let uncovered: Vec<OfficeCode> = territories(filing)
         .into_iter()
         .filter(|&territory| !own.iter().any(|&office| designation_covers(office, territory)))
-        .map(|territory| territory.as_str().to_owned())
         .collect();
     if !uncovered.is_empty() {
-        let held: Vec<&str> = own.iter().map(|office| office.as_str()).collect();
-        signals.push(json!({
-            "code": "no_own_mark",
-            "text": format!(
-                "the organisation holds no mark of its own in {} (its own marks: {})",
-                uncovered.join(", "),
-                if held.is_empty() { "none found".to_owned() } else { held.join(", ") }
-            ),
-            "details": { "territories": uncovered, "own_offices": held },
-        }));
+        signals.push(Signal::NoOwnMark { territories: uncovered, own_offices: own.to_vec() });
     }
     signals
 }

@@ -10,8 +10,8 @@ use zhichan_core::organisations::{MemberInput, ProfileInput};
 use zhichan_core::watch::{AlertQuery, DeadlineKind, PatentWatchInput, WatchPartyInput, WatchUpdate, WatchedMarkInput};
 use zhichan_core::{Actor, Core, CoreError, CoreSettings, RequestContext};
 use zhichan_domain::records::{ClassEntry, LocalizedText, MarkStatus, Party, Patent, Record, Trademark};
+use zhichan_domain::watch::{AlertStatus, RiskLevel};
 use zhichan_domain::{NiceClass, OfficeCode, OrgKind};
-use zhichan_store::watch::AlertStatus;
 use zhichan_store::{AuditFilter, Page};
 
 use crate::core_with;
@@ -86,8 +86,25 @@ fn watched(label: &str, forms: &[&str], classes: &[u8]) -> WatchedMarkInput {
     }
 }
 
-fn codes(value: &serde_json::Value) -> Vec<String> {
-    value.as_array().unwrap().iter().map(|entry| entry["code"].as_str().unwrap().to_owned()).collect()
+/// The codes of an alert's reasons or signals.
+fn codes<T: Coded>(entries: &[T]) -> Vec<String> {
+    entries.iter().map(|entry| entry.code().to_owned()).collect()
+}
+
+trait Coded {
+    fn code(&self) -> &str;
+}
+
+impl Coded for zhichan_domain::watch::AlertReason {
+    fn code(&self) -> &str {
+        self.code()
+    }
+}
+
+impl Coded for zhichan_domain::watch::Signal {
+    fn code(&self) -> &str {
+        self.code()
+    }
 }
 
 #[tokio::test]
@@ -142,17 +159,13 @@ async fn imports_raise_explained_alerts_once_for_the_right_organisation() {
         "newest first, nothing for the stranger, look-alike or own marks"
     );
     let (pinyin_alert, copy_alert) = (&ours[0], &ours[1]);
-    assert_eq!((copy_alert.risk.as_str(), copy_alert.watched_mark_id), ("high", Some(brand.id)));
+    assert_eq!((copy_alert.risk, copy_alert.watched_mark_id), (RiskLevel::High, Some(brand.id)));
     assert_eq!(copy_alert.opposition_deadline, days_ago(20).checked_add_months(Months::new(3)), "DE: 3 months");
     assert_eq!(codes(&copy_alert.signals), ["declared_party", "no_own_mark"]);
-    assert!(
-        copy_alert.signals[1]["text"].as_str().unwrap().contains("its own marks: CN, US"),
-        "{}",
-        copy_alert.signals
-    );
-    assert!(codes(&copy_alert.reasons).contains(&"identical".to_string()), "{}", copy_alert.reasons);
+    assert!(copy_alert.signals[1].to_string().contains("its own marks: CN, US"), "{:?}", copy_alert.signals);
+    assert!(codes(&copy_alert.reasons).contains(&"identical".to_string()), "{:?}", copy_alert.reasons);
     assert!(codes(&copy_alert.reasons).contains(&"opposition_deadline".to_string()));
-    assert!(copy_alert.reasons[0]["text"].as_str().unwrap().contains("identical"));
+    assert!(copy_alert.reasons[0].to_string().contains("identical"));
     assert_eq!(pinyin_alert.opposition_deadline, days_ago(10).checked_add_days(chrono::Days::new(60)), "BR: 60 days");
     assert_eq!(codes(&pinyin_alert.signals), ["serial_filer", "no_own_mark"]);
     let new = AlertQuery { status: Some("new".into()), ..AlertQuery::default() };
@@ -348,7 +361,7 @@ async fn patent_watches_alert_on_new_patents_matching_their_query() {
     );
     assert_eq!(alert.applicant.as_deref(), Some("Rival Radio GmbH"));
     assert_eq!(codes(&alert.reasons), ["patent_query"]);
-    assert!(alert.reasons[0]["text"].as_str().unwrap().contains("Rival radios"));
+    assert!(alert.reasons[0].to_string().contains("Rival radios"));
     assert!(core.alerts(&gree_member, &patents, Page::first(10)).await.unwrap().alerts.is_empty());
     assert_eq!(core.patent_watches(&staff, None).await.unwrap().len(), 1);
 

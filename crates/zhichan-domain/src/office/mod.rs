@@ -154,7 +154,7 @@ mod tests {
         assert!(OfficeCode::try_from("hk".to_owned()).is_err());
         assert_eq!(serde_json::to_string(&parsed).ok().as_deref(), Some("\"HK\""));
         assert!(serde_json::from_str::<OfficeCode>("\"hk\"").is_err());
-        let rule = serde_json::to_value(Office::find(parsed).map(|o| o.opposition[0])).expect("serialisable");
+        let rule = serde_json::to_value(Office::find(parsed).map(|o| &o.opposition[0])).expect("serialisable");
         assert_eq!(rule["shape"]["shape"], "extensible");
     }
 

@@ -1,14 +1,15 @@
 //! The shapes of office rules: opposition windows, renewal terms, declarations, and when each
 //! rule is in force.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A length of time as the law states it. Months and years are calendar units: adding them keeps
 /// the day of the month, or the month's last day where that day does not exist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// Calendar days.
@@ -31,7 +32,7 @@ impl fmt::Display for Period {
 }
 
 /// The event a period is counted from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Anchor {
     /// The filing (application) date.
@@ -48,6 +49,30 @@ pub enum Anchor {
     DesignationNotification,
 }
 
+impl Anchor {
+    /// Every anchor.
+    pub const ALL: [Anchor; 6] = [
+        Anchor::Filing,
+        Anchor::Publication,
+        Anchor::PreliminaryApproval,
+        Anchor::Registration,
+        Anchor::RegistrationPublication,
+        Anchor::DesignationNotification,
+    ];
+
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Anchor::Filing => "filing",
+            Anchor::Publication => "publication",
+            Anchor::PreliminaryApproval => "preliminary_approval",
+            Anchor::Registration => "registration",
+            Anchor::RegistrationPublication => "registration_publication",
+            Anchor::DesignationNotification => "designation_notification",
+        }
+    }
+}
+
 impl fmt::Display for Anchor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -62,7 +87,7 @@ impl fmt::Display for Anchor {
 }
 
 /// The shape of an opposition window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "shape", rename_all = "snake_case")]
 pub enum OppositionRule {
     /// A period that cannot be extended.
@@ -81,15 +106,15 @@ pub enum OppositionRule {
         /// What both are counted from.
         from: Anchor,
         /// How the extension is obtained.
-        extension: &'static str,
+        extension: Cow<'static, str>,
     },
 }
 
 impl OppositionRule {
     /// The event the window is counted from.
     pub fn anchor(&self) -> Anchor {
-        match *self {
-            OppositionRule::Fixed { from, .. } | OppositionRule::Extensible { from, .. } => from,
+        match self {
+            OppositionRule::Fixed { from, .. } | OppositionRule::Extensible { from, .. } => *from,
         }
     }
 }

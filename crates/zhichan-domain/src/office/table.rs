@@ -1,5 +1,7 @@
 //! The offices the platform knows rules for, as data, with the law or guidance each rule comes from.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::rules::*;
@@ -61,7 +63,7 @@ pub(super) const OFFICES: [Office; 15] = [
                 period: Days(30),
                 max: Days(180),
                 from: Publication,
-                extension: "requests for extension of time to oppose, for cause or with consent",
+                extension: Cow::Borrowed("requests for extension of time to oppose, for cause or with consent"),
             },
             "15 U.S.C. §1063(a); 37 C.F.R. §2.102",
         )],
@@ -98,7 +100,7 @@ pub(super) const OFFICES: [Office; 15] = [
                 period: Months(2),
                 max: Months(3),
                 from: Publication,
-                extension: "notice of threatened opposition (Form TM7A) filed within the first 2 months",
+                extension: Cow::Borrowed("notice of threatened opposition (Form TM7A) filed within the first 2 months"),
             },
             "Trade Marks Rules 2008 r.17",
         )],
@@ -151,7 +153,9 @@ pub(super) const OFFICES: [Office; 15] = [
                 period: Months(12),
                 max: Months(18),
                 from: DesignationNotification,
-                extension: "where the designated party declared 18 months; oppositions are filed in each designated office",
+                extension: Cow::Borrowed(
+                    "where the designated party declared 18 months; oppositions are filed in each designated office",
+                ),
             },
             "Madrid Protocol Art. 5(2)(a)–(b)",
         )],
@@ -234,7 +238,7 @@ pub(super) const OFFICES: [Office; 15] = [
                 period: Months(3),
                 max: Months(5),
                 from: Publication,
-                extension: "extension of up to 2 months on request",
+                extension: Cow::Borrowed("extension of up to 2 months on request"),
             },
             "Trade Marks Rules (Cap. 559A) r.16",
         )],

@@ -4,7 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
 use zhichan_domain::{MarketCode, NiceClass};
 
-use crate::watch::{Alert, AlertNote, AlertStatus, NewAlert, PartyRelation, PatentWatch, WatchParty, WatchedMark};
+use zhichan_domain::watch::{AlertReason, AlertStatus, PartyRelation, RiskLevel, Signal};
+
+use crate::watch::{Alert, AlertNote, NewAlert, PatentWatch, WatchParty, WatchedMark};
 use crate::{AuditEntry, StoreError, StoreResult};
 
 /// What identifies an alert: the watched mark or patent watch, and the filing.
@@ -351,7 +353,7 @@ macro_rules! sql_watch_store {
                             .push_bind(alert.title.as_deref())
                             .push_bind(alert.applicant.as_deref())
                             .push_bind(alert.score)
-                            .push_bind(alert.risk.as_str())
+                            .push_bind(alert.risk.code())
                             .push_bind(sqlx::types::Json(&alert.reasons))
                             .push_bind(alert.opposition_deadline)
                             .push_bind(sqlx::types::Json(&alert.signals))
@@ -426,8 +428,8 @@ macro_rules! sql_watch_store {
             async fn set_alert_status(
                 &self,
                 id: i64,
-                from: $crate::watch::AlertStatus,
-                to: $crate::watch::AlertStatus,
+                from: zhichan_domain::watch::AlertStatus,
+                to: zhichan_domain::watch::AlertStatus,
                 note: Option<(i64, &str)>,
                 audit: $crate::AuditEntry,
             ) -> $crate::StoreResult<$crate::watch::Alert> {
@@ -538,7 +540,7 @@ macro_rules! sql_watch_store {
             query
                 .bind(filter.organisation_id)
                 .bind(filter.status.map(|s| s.code()))
-                .bind(filter.risk.as_deref())
+                .bind(filter.risk.map(|r| r.code()))
                 .bind(filter.watched_mark_id)
                 .bind(filter.office.as_deref())
                 .bind(filter.patent_watch_id)
@@ -669,9 +671,9 @@ pub(crate) struct AlertRow {
     applicant: Option<String>,
     score: f64,
     risk: String,
-    reasons: Json<serde_json::Value>,
+    reasons: Json<Vec<AlertReason>>,
     opposition_deadline: Option<NaiveDate>,
-    signals: Json<serde_json::Value>,
+    signals: Json<Vec<Signal>>,
     status: String,
     assignee_user_id: Option<i64>,
     created_at: DateTime<Utc>,
@@ -687,6 +689,8 @@ impl AlertRow {
     pub(crate) fn into_model(self, notes: &[NoteRow]) -> StoreResult<Alert> {
         let status = AlertStatus::parse(&self.status)
             .map_err(|_| StoreError::Corrupt { field: "watch_alerts.status", value: self.status.clone() })?;
+        let risk = RiskLevel::parse(&self.risk)
+            .map_err(|_| StoreError::Corrupt { field: "watch_alerts.risk", value: self.risk.clone() })?;
         let notes = notes
             .iter()
             .filter(|(alert, ..)| *alert == self.id)
@@ -707,7 +711,7 @@ impl AlertRow {
             title: self.title,
             applicant: self.applicant,
             score: self.score,
-            risk: self.risk,
+            risk,
             reasons: self.reasons.0,
             opposition_deadline: self.opposition_deadline,
             signals: self.signals.0,

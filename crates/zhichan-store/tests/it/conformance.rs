@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
+use zhichan_domain::watch::{AlertReason, AlertStatus, MarkReason, PartyRelation, RiskLevel, Signal};
 use zhichan_domain::{Email, Locale, MarketCode, OrgKind, OrgName, Role, Street, Uscc};
 use zhichan_store::{
     AuditEntry, AuditFilter, NewApiToken, NewOrganisation, NewSession, NewUser, OrganisationFilter,
@@ -555,16 +556,20 @@ fn new_alert(org: i64, mark: i64, number: &str, risk: &str) -> zhichan_store::wa
         title: Some("HISENSE".into()),
         applicant: Some("Müller Elektro GmbH".into()),
         score: 0.97,
-        risk: risk.into(),
-        reasons: serde_json::json!([{ "code": "identical", "text": "identical after normalisation: hisense" }]),
+        risk: RiskLevel::parse(risk).expect("a risk level"),
+        reasons: vec![AlertReason::Mark(MarkReason::Identical { mark: "HISENSE".into() })],
         opposition_deadline: chrono::NaiveDate::from_ymd_opt(2026, 9, 30),
-        signals: serde_json::json!([{ "code": "declared_party" }]),
+        signals: vec![Signal::DeclaredParty {
+            party_id: 1,
+            name: "Müller Elektro GmbH".into(),
+            relation: PartyRelation::Distributor,
+        }],
         recipients: Vec::new(),
     }
 }
 
 async fn watched_marks_and_parties_round_trip(Subject { store, .. }: Subject) {
-    use zhichan_store::watch::{PartyRelation, WatchPartyFields};
+    use zhichan_store::watch::WatchPartyFields;
 
     let org = store
         .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
@@ -659,12 +664,10 @@ async fn alerts_are_raised_once_per_filing_and_move_the_watch_position(Subject {
     assert_eq!(store.watch_position().await.expect("position"), 12);
 
     let alert = store.alert(raised[0]).await.expect("read").expect("exists");
-    assert_eq!(
-        (alert.number.as_str(), alert.risk.as_str(), alert.status),
-        ("302026000001", "high", zhichan_store::watch::AlertStatus::New)
-    );
+    assert_eq!((alert.number.as_str(), alert.risk, alert.status), ("302026000001", RiskLevel::High, AlertStatus::New));
     assert_eq!(alert.opposition_deadline, chrono::NaiveDate::from_ymd_opt(2026, 9, 30));
-    assert_eq!(alert.reasons[0]["code"], "identical");
+    assert_eq!(alert.reasons, [AlertReason::Mark(MarkReason::Identical { mark: "HISENSE".into() })]);
+    assert_eq!(alert.signals.len(), 1, "signals read back typed");
     assert!((alert.score - 0.97).abs() < 1e-9);
     let trail = AuditFilter { action_prefix: Some("alert.raise".into()), ..Default::default() };
     let entries = store.audit_events(&trail, Page::first(10)).await.expect("audit");
@@ -673,7 +676,7 @@ async fn alerts_are_raised_once_per_filing_and_move_the_watch_position(Subject {
 }
 
 async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { store, .. }: Subject) {
-    use zhichan_store::watch::{AlertFilter, AlertStatus};
+    use zhichan_store::watch::AlertFilter;
 
     let org = store
         .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
@@ -716,7 +719,7 @@ async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { st
     assert_eq!(first.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[3], ids[2]], "newest first");
     let next = store.alerts(&ours, Page { after: first.last().map(|a| a.id), limit: 10 }).await.expect("page 2");
     assert_eq!(next.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[1], ids[0]]);
-    let high = AlertFilter { organisation_id: Some(org.id), risk: Some("high".into()), ..Default::default() };
+    let high = AlertFilter { organisation_id: Some(org.id), risk: Some(RiskLevel::High), ..Default::default() };
     assert_eq!(store.alerts(&high, Page::first(10)).await.expect("high").len(), 2);
     assert_eq!(store.count_alerts(&high).await.expect("count"), 2);
     assert_eq!(store.count_alerts(&AlertFilter::default()).await.expect("count"), 5);

@@ -5,9 +5,10 @@ use axum::extract::State;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use zhichan_core::watch::{AlertQuery, DeadlineKind, UpcomingDeadline, next_statuses};
+use zhichan_core::watch::{AlertQuery, DeadlineKind, UpcomingDeadline};
+use zhichan_domain::watch::{AlertReason, AlertStatus, Signal, with_text};
 use zhichan_store::Page;
-use zhichan_store::watch::{Alert, AlertNote, AlertStatus};
+use zhichan_store::watch::{Alert, AlertNote};
 
 use super::search::record_path;
 use super::watch::target_organisation;
@@ -100,14 +101,16 @@ pub struct AlertView {
     pub score: f64,
     /// `low`, `medium` or `high`.
     pub risk: String,
-    /// Why: `[{ code, text, details }]`.
+    /// Why: `[{ code, text, details }]`; `details` depend on the code.
     #[schema(value_type = Vec<Object>)]
-    pub reasons: serde_json::Value,
+    #[serde(serialize_with = "with_text")]
+    pub reasons: Vec<AlertReason>,
     /// The last day to oppose, where the office's rule and the filing's dates give one.
     pub opposition_deadline: Option<NaiveDate>,
     /// Squatting signals (`declared_party`, `serial_filer`, `no_own_mark`): `[{ code, text, details }]`.
     #[schema(value_type = Vec<Object>)]
-    pub signals: serde_json::Value,
+    #[serde(serialize_with = "with_text")]
+    pub signals: Vec<Signal>,
     /// `new`, `reviewed`, `dismissed` or `escalated`.
     pub status: String,
     /// The statuses it may move to next.
@@ -128,7 +131,7 @@ impl From<Alert> for AlertView {
     fn from(a: Alert) -> Self {
         Self {
             url: record_path(&a.kind, &a.office, &a.number),
-            next_statuses: next_statuses(a.status).iter().map(|s| s.code().to_owned()).collect(),
+            next_statuses: a.status.next().iter().map(|s| s.code().to_owned()).collect(),
             id: a.id,
             organisation_id: a.organisation_id,
             watched_mark_id: a.watched_mark_id,
@@ -139,7 +142,7 @@ impl From<Alert> for AlertView {
             title: a.title,
             applicant: a.applicant,
             score: a.score,
-            risk: a.risk,
+            risk: a.risk.code().to_owned(),
             reasons: a.reasons,
             opposition_deadline: a.opposition_deadline,
             signals: a.signals,

@@ -8,12 +8,13 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use zhichan_core::watch::{AlertQuery, next_statuses};
+use zhichan_core::watch::AlertQuery;
 use zhichan_core::{Actor, CoreError, CoreResult};
 use zhichan_domain::records::{Record, RecordKind};
+use zhichan_domain::watch::{AlertStatus, RiskLevel};
 use zhichan_domain::{NiceClass, Role};
 use zhichan_store::notifications::{Delivery, DeliveryStatus, Recipient};
-use zhichan_store::watch::{Alert, AlertStatus, PatentWatch, WatchedMark};
+use zhichan_store::watch::{Alert, PatentWatch, WatchedMark};
 use zhichan_store::{Page, User};
 
 use super::explain::Explained;
@@ -80,9 +81,9 @@ impl InboxQuery {
     }
 }
 
-/// Status, risk and kind codes the filters offer.
-const STATUSES: [&str; 4] = ["new", "reviewed", "dismissed", "escalated"];
-const RISKS: [&str; 3] = ["high", "medium", "low"];
+/// Risk levels the filter offers, highest first.
+const RISKS: [RiskLevel; 3] = [RiskLevel::High, RiskLevel::Medium, RiskLevel::Low];
+/// Record kind codes the filter offers.
 const KINDS: [&str; 2] = ["trademark", "patent"];
 
 #[derive(Template)]
@@ -94,8 +95,8 @@ struct InboxPage<'a> {
     alerts: Vec<Alert>,
     marks: Vec<WatchedMark>,
     next: Option<i64>,
-    statuses: [&'static str; 4],
-    risks: [&'static str; 3],
+    statuses: [AlertStatus; 4],
+    risks: [RiskLevel; 3],
     kinds: [&'static str; 2],
 }
 
@@ -150,7 +151,7 @@ pub async fn inbox(
         alerts: found.alerts,
         marks,
         next: found.next,
-        statuses: STATUSES,
+        statuses: AlertStatus::ALL,
         risks: RISKS,
         kinds: KINDS,
     })
@@ -274,9 +275,9 @@ async fn detail_page(
     let failed = problem.is_some();
     let view = AlertPage {
         page,
-        next: next_statuses(alert.status),
-        reasons: page.explained(&alert.reasons),
-        signals: page.explained(&alert.signals),
+        next: alert.status.next(),
+        reasons: page.explained_reasons(&alert.reasons),
+        signals: page.explained_signals(&alert.signals),
         alert,
         watched,
         patent_watch,

@@ -26,6 +26,7 @@ use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 use zhichan_core::{Actor, CoreError, ErrorCode};
+use zhichan_domain::watch::{AlertReason, Signal};
 use zhichan_domain::{Locale, OrgKind, Role, Street};
 use zhichan_store::Organisation;
 
@@ -76,9 +77,14 @@ impl PageContext {
         self.catalogues.text(self.locale, key)
     }
 
-    /// An alert's reasons or signals in the page's language (see [`explain`]).
-    pub(crate) fn explained(&self, entries: &serde_json::Value) -> Vec<explain::Explained> {
-        explain::explained(entries, &self.catalogues, self.locale)
+    /// An alert's reasons in the page's language (see [`explain`]).
+    pub(crate) fn explained_reasons(&self, reasons: &[AlertReason]) -> Vec<explain::Explained> {
+        explain::reasons(reasons, &self.catalogues, self.locale)
+    }
+
+    /// An alert's squatting signals in the page's language (see [`explain`]).
+    pub(crate) fn explained_signals(&self, signals: &[Signal]) -> Vec<explain::Explained> {
+        explain::signals(signals, &self.catalogues, self.locale)
     }
 
     /// Every language, for the switcher.
