@@ -8,7 +8,7 @@ use sqlx::query::QueryScalar;
 use zhichan_domain::{Locale, MarketCode, OrgKind, Role, Street};
 
 use super::audit::{
-    RowId, append_audit, audit_events, commit_with_audit, insert_audit, insert_audited, update_audited,
+    RowId, append_audit, audit_events, commit_with_audit, create_audited, insert_audit, update_audited,
 };
 use super::{RowsAffected, SqlBackend, SqlStore, statement};
 use crate::error::classify;
@@ -229,7 +229,7 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
         .bind(token.token_prefix.as_str())
         .bind(token.token_hash.as_str())
         .bind(token.created_at);
-        let row: ApiTokenRow = insert_audited(&self.pool, insert, audit).await?;
+        let row: ApiTokenRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 

@@ -48,7 +48,7 @@ pub(super) trait RowId {
 
 /// Runs `insert` (an `INSERT … RETURNING` the row) and records `audit`, naming the new row, in
 /// one transaction.
-pub(super) async fn insert_audited<DB, Row>(
+pub(super) async fn create_audited<DB, Row>(
     pool: &Pool<DB>,
     insert: QueryAs<'_, DB, Row, DB::Arguments>,
     mut audit: AuditEntry,

@@ -2,8 +2,9 @@
 //! parameters, `RETURNING`, `ON CONFLICT`) and sqlx decodes the same row structs from both, so
 //! every area trait is implemented once, by ordinary generic functions on [`SqlStore`], for any
 //! [`SqlBackend`]. Each area's file holds its statements, its row structs and their conversion
-//! into the model; `audit.rs` writes the audit trail for all of them. Only connection set-up,
-//! migrations and JSON columns differ, and live in `sqlite.rs` and `postgres.rs`.
+//! into the model; `audit.rs` writes the audit trail for all of them. What differs (connection
+//! set-up, migrations, how a writing transaction begins, JSON encoding) lives in `sqlite.rs` and
+//! `postgres.rs`.
 
 mod accounts;
 mod audit;

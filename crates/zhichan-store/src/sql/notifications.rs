@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Transaction};
 
-use super::audit::{RowId, delete_audited, insert_audited};
+use super::audit::{RowId, create_audited, delete_audited};
 use super::{ROWS_PER_STATEMENT, SqlBackend, SqlStore, statement};
 use crate::notifications::{Delivery, DeliveryOutcome, DeliveryStatus, Recipient, Webhook};
 use crate::{AuditEntry, NotificationStore, StoreError, StoreResult};
@@ -36,7 +36,7 @@ impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
         .bind(secret)
         .bind(created_by)
         .bind(audit.at);
-        let row: WebhookRow = insert_audited(&self.pool, insert, audit).await?;
+        let row: WebhookRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 

@@ -133,7 +133,8 @@ impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
 
     async fn recent_records(&self, limit: u32) -> StoreResult<Vec<RecordListing>> {
         let rows: Vec<ListingRow> = sqlx::query_as(
-            "SELECT kind, office, number, title, status, owners FROM records ORDER BY updated_at DESC, id DESC LIMIT $1",
+            "SELECT kind, office, number, title, status, owners FROM records \
+             ORDER BY updated_at DESC, id DESC LIMIT $1",
         )
         .bind(i64::from(limit))
         .fetch_all(&self.pool)

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::audit::{RowId, delete_audited, insert_audited};
+use super::audit::{RowId, create_audited, delete_audited};
 use super::{SqlBackend, SqlStore};
 use crate::{AuditEntry, NewSavedSearch, SavedSearch, SavedSearchStore, StoreResult};
 
@@ -20,7 +20,7 @@ impl<DB: SqlBackend> SavedSearchStore for SqlStore<DB> {
         .bind(&search.query)
         .bind(&search.sort)
         .bind(audit.at);
-        let row: SavedSearchRow = insert_audited(&self.pool, insert, audit).await?;
+        let row: SavedSearchRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 

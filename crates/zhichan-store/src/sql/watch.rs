@@ -10,7 +10,7 @@ use sqlx::{QueryBuilder, Transaction};
 use zhichan_domain::records::Record;
 use zhichan_domain::{MarketCode, NiceClass};
 
-use super::audit::{RowId, delete_audited, insert_audit, insert_audited, insert_audits, update_audited};
+use super::audit::{RowId, create_audited, delete_audited, insert_audit, insert_audits, update_audited};
 use super::notifications::queue_deliveries;
 use super::{Json, ROWS_PER_STATEMENT, RowsAffected, SqlBackend, SqlStore, statement};
 use crate::watch::{
@@ -51,7 +51,7 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
             WATCHED_MARK_COLUMNS,
         ]));
         let insert = bind_watched_mark(insert, fields, audit.at).bind(organisation_id).bind(created_by);
-        let row: WatchedMarkRow = insert_audited(&self.pool, insert, audit).await?;
+        let row: WatchedMarkRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 
@@ -110,7 +110,7 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
             WATCH_PARTY_COLUMNS,
         ]));
         let insert = bind_watch_party(insert, fields, audit.at).bind(organisation_id);
-        let row: WatchPartyRow = insert_audited(&self.pool, insert, audit).await?;
+        let row: WatchPartyRow = create_audited(&self.pool, insert, audit).await?;
         row.into_model()
     }
 
@@ -167,7 +167,7 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
             PATENT_WATCH_COLUMNS,
         ]));
         let insert = bind_patent_watch(insert, fields, audit.at).bind(organisation_id).bind(created_by);
-        let row: PatentWatchRow = insert_audited(&self.pool, insert, audit).await?;
+        let row: PatentWatchRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 
