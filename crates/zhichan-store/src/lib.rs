@@ -2,6 +2,12 @@
 //! default) and PostgreSQL (servers), each with its own `migrations/<backend>/` folder of
 //! identically named files.
 //!
+//! The SQL is written once, in `sql/`: one file per area with its statements and row structs, as
+//! ordinary generic functions over a small backend trait that both sqlx databases implement, and
+//! `sql/audit.rs` writing the audit trail for every area. [`SqliteStore`] and [`PostgresStore`]
+//! are that one implementation on each database; `sqlite.rs` and `postgres.rs` only connect and
+//! say what differs.
+//!
 //! Only this crate names sqlx. It knows nothing of HTTP or of who may do what: authorisation is
 //! decided in `zhichan-core` before a method here is called. Every method that changes data takes
 //! the audit entry describing the change and writes both in one transaction, so no change can
@@ -14,7 +20,6 @@ pub mod notifications;
 mod postgres;
 pub mod records;
 pub mod reference;
-mod rows;
 pub mod searches;
 mod sql;
 mod sqlite;

@@ -1,181 +1,181 @@
-//! [`crate::NotificationStore`] in SQL shared by both backends.
+//! [`NotificationStore`] in SQL shared by both backends, and the queueing of deliveries that
+//! raising alerts does in its own transaction.
 
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Transaction};
 
-use crate::notifications::{Delivery, DeliveryStatus, Recipient, Webhook};
-use crate::{StoreError, StoreResult};
+use super::audit::{RowId, create_audited, delete_audited};
+use super::{ROWS_PER_STATEMENT, SqlBackend, SqlStore, statement};
+use crate::notifications::{Delivery, DeliveryOutcome, DeliveryStatus, Recipient, Webhook};
+use crate::{AuditEntry, NotificationStore, StoreError, StoreResult};
 
-macro_rules! delivery_columns {
-    () => {
-        "id, alert_id, channel, email, webhook_id, status, attempts, last_error, next_attempt_at, created_at, sent_at"
-    };
-}
+/// The columns [`WebhookRow`] reads.
+const WEBHOOK_COLUMNS: &str = "id, organisation_id, url, secret, created_by, created_at";
+/// The columns [`DeliveryRow`] reads.
+const DELIVERY_COLUMNS: &str =
+    "id, alert_id, channel, email, webhook_id, status, attempts, last_error, next_attempt_at, created_at, sent_at";
 
-/// Implements [`crate::NotificationStore`] for an adapter struct with a `pool` field.
-macro_rules! sql_notification_store {
-    ($store:ty) => {
-        #[async_trait::async_trait]
-        impl $crate::NotificationStore for $store {
-            async fn create_webhook(
-                &self,
-                organisation_id: i64,
-                created_by: Option<i64>,
-                url: &str,
-                secret: &str,
-                mut audit: $crate::AuditEntry,
-            ) -> $crate::StoreResult<$crate::notifications::Webhook> {
-                let mut tx = self.pool.begin().await?;
-                let row: $crate::sql::notifications::WebhookRow = sqlx::query_as(
-                    "INSERT INTO webhooks (organisation_id, url, secret, created_by, created_at) \
-                     VALUES ($1, $2, $3, $4, $5) RETURNING id, organisation_id, url, secret, created_by, created_at",
-                )
-                .bind(organisation_id)
-                .bind(url)
-                .bind(secret)
-                .bind(created_by)
-                .bind(audit.at)
-                .fetch_one(&mut *tx)
-                .await?;
-                audit.target_id = Some(row.0.to_string());
-                insert_audit(&mut tx, &audit).await?;
-                tx.commit().await?;
-                Ok($crate::sql::notifications::webhook(row))
-            }
+#[async_trait]
+impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
+    async fn create_webhook(
+        &self,
+        organisation_id: i64,
+        created_by: Option<i64>,
+        url: &str,
+        secret: &str,
+        audit: AuditEntry,
+    ) -> StoreResult<Webhook> {
+        let insert = sqlx::query_as(statement(&[
+            "INSERT INTO webhooks (organisation_id, url, secret, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING ",
+            WEBHOOK_COLUMNS,
+        ]))
+        .bind(organisation_id)
+        .bind(url)
+        .bind(secret)
+        .bind(created_by)
+        .bind(audit.at);
+        let row: WebhookRow = create_audited(&self.pool, insert, audit).await?;
+        Ok(row.into())
+    }
 
-            async fn webhooks(
-                &self,
-                organisation_id: Option<i64>,
-            ) -> $crate::StoreResult<Vec<$crate::notifications::Webhook>> {
-                let rows: Vec<$crate::sql::notifications::WebhookRow> = sqlx::query_as(
-                    "SELECT id, organisation_id, url, secret, created_by, created_at FROM webhooks \
-                     WHERE ($1 IS NULL OR organisation_id = $1) ORDER BY id",
-                )
-                .bind(organisation_id)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows.into_iter().map($crate::sql::notifications::webhook).collect())
-            }
+    async fn webhooks(&self, organisation_id: Option<i64>) -> StoreResult<Vec<Webhook>> {
+        let rows: Vec<WebhookRow> = sqlx::query_as(statement(&[
+            "SELECT ",
+            WEBHOOK_COLUMNS,
+            " FROM webhooks WHERE ($1 IS NULL OR organisation_id = $1) ORDER BY id",
+        ]))
+        .bind(organisation_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn webhook(&self, id: i64) -> $crate::StoreResult<Option<$crate::notifications::Webhook>> {
-                let row: Option<$crate::sql::notifications::WebhookRow> = sqlx::query_as(
-                    "SELECT id, organisation_id, url, secret, created_by, created_at FROM webhooks WHERE id = $1",
-                )
+    async fn webhook(&self, id: i64) -> StoreResult<Option<Webhook>> {
+        let row: Option<WebhookRow> =
+            sqlx::query_as(statement(&["SELECT ", WEBHOOK_COLUMNS, " FROM webhooks WHERE id = $1"]))
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row.map($crate::sql::notifications::webhook))
-            }
+        Ok(row.map(Into::into))
+    }
 
-            async fn delete_webhook(&self, id: i64, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
-                delete_audited(&self.pool, "DELETE FROM webhooks WHERE id = $1", id, "webhook", &audit).await
-            }
+    async fn delete_webhook(&self, id: i64, audit: AuditEntry) -> StoreResult<()> {
+        delete_audited(&self.pool, "DELETE FROM webhooks WHERE id = $1", id, "webhook", &audit).await
+    }
 
-            async fn due_deliveries(
-                &self,
-                now: chrono::DateTime<chrono::Utc>,
-                limit: u32,
-            ) -> $crate::StoreResult<Vec<$crate::notifications::Delivery>> {
-                let rows: Vec<$crate::sql::notifications::DeliveryRow> = sqlx::query_as(concat!(
-                    "SELECT ",
-                    $crate::sql::notifications::delivery_columns!(),
-                    " FROM notification_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 \
-                     ORDER BY id LIMIT $2"
-                ))
-                .bind(now)
-                .bind(i64::from(limit))
-                .fetch_all(&self.pool)
-                .await?;
-                rows.into_iter().map($crate::sql::notifications::delivery).collect()
-            }
+    async fn due_deliveries(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<Vec<Delivery>> {
+        let rows: Vec<DeliveryRow> = sqlx::query_as(statement(&[
+            "SELECT ",
+            DELIVERY_COLUMNS,
+            " FROM notification_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
+        ]))
+        .bind(now)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(DeliveryRow::into_model).collect()
+    }
 
-            async fn alert_deliveries(
-                &self,
-                alert_id: i64,
-            ) -> $crate::StoreResult<Vec<$crate::notifications::Delivery>> {
-                let rows: Vec<$crate::sql::notifications::DeliveryRow> = sqlx::query_as(concat!(
-                    "SELECT ",
-                    $crate::sql::notifications::delivery_columns!(),
-                    " FROM notification_deliveries WHERE alert_id = $1 ORDER BY id"
-                ))
-                .bind(alert_id)
-                .fetch_all(&self.pool)
-                .await?;
-                rows.into_iter().map($crate::sql::notifications::delivery).collect()
-            }
+    async fn alert_deliveries(&self, alert_id: i64) -> StoreResult<Vec<Delivery>> {
+        let rows: Vec<DeliveryRow> = sqlx::query_as(statement(&[
+            "SELECT ",
+            DELIVERY_COLUMNS,
+            " FROM notification_deliveries WHERE alert_id = $1 ORDER BY id",
+        ]))
+        .bind(alert_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(DeliveryRow::into_model).collect()
+    }
 
-            async fn record_delivery(
-                &self,
-                id: i64,
-                outcome: &$crate::notifications::DeliveryOutcome,
-                at: chrono::DateTime<chrono::Utc>,
-            ) -> $crate::StoreResult<()> {
-                use $crate::notifications::DeliveryOutcome;
-                let (status, error, next) = match outcome {
-                    DeliveryOutcome::Sent => ("sent", None, at),
-                    DeliveryOutcome::Retry { error, at: next } => ("pending", Some(error.as_str()), *next),
-                    DeliveryOutcome::GiveUp { error } => ("failed", Some(error.as_str()), at),
-                };
-                let sent_at = matches!(outcome, DeliveryOutcome::Sent).then_some(at);
-                sqlx::query(
-                    "UPDATE notification_deliveries SET status = $2, attempts = attempts + 1, last_error = $3, \
-                     next_attempt_at = $4, sent_at = $5 WHERE id = $1 AND status = 'pending'",
-                )
-                .bind(id)
-                .bind(status)
-                .bind(error)
-                .bind(next)
-                .bind(sent_at)
-                .execute(&self.pool)
-                .await?;
-                Ok(())
-            }
-        }
-
-        /// Queues one pending delivery per (alert, recipient) of newly raised alerts.
-        async fn queue_deliveries(
-            conn: &mut <<$store as $crate::sql::Adapter>::Db as sqlx::Database>::Connection,
-            deliveries: &[(i64, &$crate::notifications::Recipient)],
-            at: chrono::DateTime<chrono::Utc>,
-        ) -> $crate::StoreResult<()> {
-            for chunk in deliveries.chunks($crate::sql::ROWS_PER_STATEMENT) {
-                let mut insert = sqlx::QueryBuilder::new(
-                    "INSERT INTO notification_deliveries (alert_id, channel, email, webhook_id, status, attempts, \
-                     next_attempt_at, created_at) ",
-                );
-                insert.push_values(chunk, |mut row, (alert_id, recipient)| {
-                    let (channel, email, webhook_id) = match recipient {
-                        $crate::notifications::Recipient::Email { address } => ("email", Some(address.as_str()), None),
-                        $crate::notifications::Recipient::Webhook { webhook_id } => ("webhook", None, Some(*webhook_id)),
-                    };
-                    row.push_bind(*alert_id)
-                        .push_bind(channel)
-                        .push_bind(email)
-                        .push_bind(webhook_id)
-                        .push("'pending'")
-                        .push("0")
-                        .push_bind(at)
-                        .push_bind(at);
-                });
-                insert.build().execute(&mut *conn).await?;
-            }
-            Ok(())
-        }
-    };
+    async fn record_delivery(&self, id: i64, outcome: &DeliveryOutcome, at: DateTime<Utc>) -> StoreResult<()> {
+        let (status, error, next) = match outcome {
+            DeliveryOutcome::Sent => (DeliveryStatus::Sent, None, at),
+            DeliveryOutcome::Retry { error, at: next } => (DeliveryStatus::Pending, Some(error.as_str()), *next),
+            DeliveryOutcome::GiveUp { error } => (DeliveryStatus::Failed, Some(error.as_str()), at),
+        };
+        let sent_at = matches!(outcome, DeliveryOutcome::Sent).then_some(at);
+        sqlx::query(
+            "UPDATE notification_deliveries SET status = $2, attempts = attempts + 1, last_error = $3, \
+             next_attempt_at = $4, sent_at = $5 WHERE id = $1 AND status = 'pending'",
+        )
+        .bind(id)
+        .bind(status.code())
+        .bind(error)
+        .bind(next)
+        .bind(sent_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
 }
 
-pub(crate) use {delivery_columns, sql_notification_store};
+/// Queues one pending delivery per (alert, recipient) of newly raised alerts, in the transaction
+/// that raises them.
+pub(super) async fn queue_deliveries<DB: SqlBackend>(
+    tx: &mut Transaction<'_, DB>,
+    deliveries: &[(i64, &Recipient)],
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    for chunk in deliveries.chunks(ROWS_PER_STATEMENT) {
+        let mut insert = QueryBuilder::new(
+            "INSERT INTO notification_deliveries (alert_id, channel, email, webhook_id, status, attempts, \
+             next_attempt_at, created_at) ",
+        );
+        insert.push_values(chunk, |mut row, (alert_id, recipient)| {
+            let (channel, email, webhook_id) = match recipient {
+                Recipient::Email { address } => ("email", Some(address.as_str()), None),
+                Recipient::Webhook { webhook_id } => ("webhook", None, Some(*webhook_id)),
+            };
+            row.push_bind(*alert_id)
+                .push_bind(channel)
+                .push_bind(email)
+                .push_bind(webhook_id)
+                .push("'pending'")
+                .push("0")
+                .push_bind(at)
+                .push_bind(at);
+        });
+        insert.build().execute(&mut **tx).await?;
+    }
+    Ok(())
+}
 
-/// A `webhooks` row: id, organisation, url, secret, created by, created.
-pub(crate) type WebhookRow = (i64, i64, String, String, Option<i64>, DateTime<Utc>);
+/// A `webhooks` row.
+#[derive(sqlx::FromRow)]
+struct WebhookRow {
+    id: i64,
+    organisation_id: i64,
+    url: String,
+    secret: String,
+    created_by: Option<i64>,
+    created_at: DateTime<Utc>,
+}
 
-/// A webhook row as the model type.
-pub(crate) fn webhook((id, organisation_id, url, secret, created_by, created_at): WebhookRow) -> Webhook {
-    Webhook { id, organisation_id, url, secret, created_by, created_at }
+impl RowId for WebhookRow {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl From<WebhookRow> for Webhook {
+    fn from(row: WebhookRow) -> Self {
+        Webhook {
+            id: row.id,
+            organisation_id: row.organisation_id,
+            url: row.url,
+            secret: row.secret,
+            created_by: row.created_by,
+            created_at: row.created_at,
+        }
+    }
 }
 
 /// A `notification_deliveries` row.
 #[derive(sqlx::FromRow)]
-pub(crate) struct DeliveryRow {
+struct DeliveryRow {
     id: i64,
     alert_id: i64,
     channel: String,
@@ -189,30 +189,37 @@ pub(crate) struct DeliveryRow {
     sent_at: Option<DateTime<Utc>>,
 }
 
-/// A delivery row as the model type.
-pub(crate) fn delivery(row: DeliveryRow) -> StoreResult<Delivery> {
-    let recipient = match (row.channel.as_str(), row.email, row.webhook_id) {
-        ("email", Some(address), None) => Recipient::Email { address },
-        ("webhook", None, Some(webhook_id)) => Recipient::Webhook { webhook_id },
-        (channel, ..) => {
-            return Err(StoreError::Corrupt { field: "notification_deliveries.channel", value: channel.to_owned() });
-        }
-    };
-    let status = match row.status.as_str() {
-        "pending" => DeliveryStatus::Pending,
-        "sent" => DeliveryStatus::Sent,
-        "failed" => DeliveryStatus::Failed,
-        other => return Err(StoreError::Corrupt { field: "notification_deliveries.status", value: other.to_owned() }),
-    };
-    Ok(Delivery {
-        id: row.id,
-        alert_id: row.alert_id,
-        recipient,
-        status,
-        attempts: u32::try_from(row.attempts).unwrap_or(0),
-        last_error: row.last_error,
-        next_attempt_at: row.next_attempt_at,
-        created_at: row.created_at,
-        sent_at: row.sent_at,
-    })
+impl DeliveryRow {
+    /// The model value; [`StoreError::Corrupt`] for a channel or status this version does not know.
+    fn into_model(self) -> StoreResult<Delivery> {
+        let recipient = match (self.channel.as_str(), self.email, self.webhook_id) {
+            ("email", Some(address), None) => Recipient::Email { address },
+            ("webhook", None, Some(webhook_id)) => Recipient::Webhook { webhook_id },
+            (channel, ..) => {
+                return Err(StoreError::Corrupt {
+                    field: "notification_deliveries.channel",
+                    value: channel.to_owned(),
+                });
+            }
+        };
+        let status = match self.status.as_str() {
+            "pending" => DeliveryStatus::Pending,
+            "sent" => DeliveryStatus::Sent,
+            "failed" => DeliveryStatus::Failed,
+            other => {
+                return Err(StoreError::Corrupt { field: "notification_deliveries.status", value: other.to_owned() });
+            }
+        };
+        Ok(Delivery {
+            id: self.id,
+            alert_id: self.alert_id,
+            recipient,
+            status,
+            attempts: u32::try_from(self.attempts).unwrap_or(0),
+            last_error: self.last_error,
+            next_attempt_at: self.next_attempt_at,
+            created_at: self.created_at,
+            sent_at: self.sent_at,
+        })
+    }
 }

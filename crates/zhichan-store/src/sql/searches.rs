@@ -1,68 +1,79 @@
-//! [`crate::SavedSearchStore`] in SQL shared by both backends.
+//! [`SavedSearchStore`] in SQL shared by both backends.
 
-/// Implements [`crate::SavedSearchStore`] for an adapter struct with a `pool` field.
-macro_rules! sql_saved_search_store {
-    ($store:ty) => {
-        #[async_trait::async_trait]
-        impl $crate::SavedSearchStore for $store {
-            async fn save_search(
-                &self,
-                search: $crate::NewSavedSearch,
-                audit: $crate::AuditEntry,
-            ) -> $crate::StoreResult<$crate::SavedSearch> {
-                let mut tx = self.pool.begin().await?;
-                let row: $crate::sql::searches::Row = sqlx::query_as(
-                    "INSERT INTO saved_searches (user_id, name, query, sort, created_at) VALUES ($1, $2, $3, $4, $5) \
-                     ON CONFLICT (user_id, name) DO UPDATE SET query = excluded.query, sort = excluded.sort \
-                     RETURNING id, user_id, name, query, sort, created_at",
-                )
-                .bind(search.user_id)
-                .bind(&search.name)
-                .bind(&search.query)
-                .bind(&search.sort)
-                .bind(audit.at)
-                .fetch_one(&mut *tx)
-                .await?;
-                let mut audit = audit;
-                audit.target_id = Some(row.0.to_string());
-                insert_audit(&mut tx, &audit).await?;
-                tx.commit().await?;
-                Ok($crate::sql::searches::saved(row))
-            }
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
-            async fn saved_searches(&self, user_id: i64) -> $crate::StoreResult<Vec<$crate::SavedSearch>> {
-                let rows: Vec<$crate::sql::searches::Row> = sqlx::query_as(
-                    "SELECT id, user_id, name, query, sort, created_at FROM saved_searches WHERE user_id = $1 ORDER BY name",
-                )
-                .bind(user_id)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows.into_iter().map($crate::sql::searches::saved).collect())
-            }
+use super::audit::{RowId, create_audited, delete_audited};
+use super::{SqlBackend, SqlStore};
+use crate::{AuditEntry, NewSavedSearch, SavedSearch, SavedSearchStore, StoreResult};
 
-            async fn saved_search(&self, id: i64) -> $crate::StoreResult<Option<$crate::SavedSearch>> {
-                let row: Option<$crate::sql::searches::Row> = sqlx::query_as(
-                    "SELECT id, user_id, name, query, sort, created_at FROM saved_searches WHERE id = $1",
-                )
+#[async_trait]
+impl<DB: SqlBackend> SavedSearchStore for SqlStore<DB> {
+    async fn save_search(&self, search: NewSavedSearch, audit: AuditEntry) -> StoreResult<SavedSearch> {
+        let insert = sqlx::query_as(
+            "INSERT INTO saved_searches (user_id, name, query, sort, created_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (user_id, name) DO UPDATE SET query = excluded.query, sort = excluded.sort \
+             RETURNING id, user_id, name, query, sort, created_at",
+        )
+        .bind(search.user_id)
+        .bind(&search.name)
+        .bind(&search.query)
+        .bind(&search.sort)
+        .bind(audit.at);
+        let row: SavedSearchRow = create_audited(&self.pool, insert, audit).await?;
+        Ok(row.into())
+    }
+
+    async fn saved_searches(&self, user_id: i64) -> StoreResult<Vec<SavedSearch>> {
+        let rows: Vec<SavedSearchRow> = sqlx::query_as(
+            "SELECT id, user_id, name, query, sort, created_at FROM saved_searches WHERE user_id = $1 ORDER BY name",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    async fn saved_search(&self, id: i64) -> StoreResult<Option<SavedSearch>> {
+        let row: Option<SavedSearchRow> =
+            sqlx::query_as("SELECT id, user_id, name, query, sort, created_at FROM saved_searches WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row.map($crate::sql::searches::saved))
-            }
+        Ok(row.map(Into::into))
+    }
 
-            async fn delete_saved_search(&self, id: i64, audit: $crate::AuditEntry) -> $crate::StoreResult<()> {
-                delete_audited(&self.pool, "DELETE FROM saved_searches WHERE id = $1", id, "saved_search", &audit).await
-            }
-        }
-    };
+    async fn delete_saved_search(&self, id: i64, audit: AuditEntry) -> StoreResult<()> {
+        delete_audited(&self.pool, "DELETE FROM saved_searches WHERE id = $1", id, "saved_search", &audit).await
+    }
 }
 
-pub(crate) use sql_saved_search_store;
-
 /// A `saved_searches` row.
-pub(crate) type Row = (i64, i64, String, String, String, chrono::DateTime<chrono::Utc>);
+#[derive(sqlx::FromRow)]
+struct SavedSearchRow {
+    id: i64,
+    user_id: i64,
+    name: String,
+    query: String,
+    sort: String,
+    created_at: DateTime<Utc>,
+}
 
-/// A row as the model type.
-pub(crate) fn saved((id, user_id, name, query, sort, created_at): Row) -> crate::SavedSearch {
-    crate::SavedSearch { id, user_id, name, query, sort, created_at }
+impl RowId for SavedSearchRow {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl From<SavedSearchRow> for SavedSearch {
+    fn from(row: SavedSearchRow) -> Self {
+        SavedSearch {
+            id: row.id,
+            user_id: row.user_id,
+            name: row.name,
+            query: row.query,
+            sort: row.sort,
+            created_at: row.created_at,
+        }
+    }
 }
