@@ -4,8 +4,8 @@ use std::time::Instant;
 
 use chrono::Utc;
 use serde_json::json;
+use zhichan_domain::{ApiToken, NewApiToken, NewSession, OrganisationFilter, Page, TokenId, User};
 use zhichan_domain::{Email, Locale, OrgKind, OrgName, Role};
-use zhichan_store::{ApiToken, NewApiToken, NewSession, OrganisationFilter, Page, User};
 
 use crate::audit::entry;
 use crate::organisations::{MemberInput, ProfileInput};
@@ -173,7 +173,7 @@ impl Core {
     pub async fn revoke_api_token(
         &self,
         actor: &Actor,
-        token_id: i64,
+        token_id: TokenId,
         context: &RequestContext,
     ) -> CoreResult<ApiToken> {
         let audit = entry(
@@ -220,7 +220,7 @@ impl Core {
     }
 
     /// The district centre organisation, created on first use.
-    pub(crate) async fn district_centre(&self, context: &RequestContext) -> CoreResult<zhichan_store::Organisation> {
+    pub(crate) async fn district_centre(&self, context: &RequestContext) -> CoreResult<zhichan_domain::Organisation> {
         let filter = OrganisationFilter { kind: Some(OrgKind::Centre), ..Default::default() };
         if let Some(centre) = self.store.organisations(&filter, Page::first(1)).await?.into_iter().next() {
             return Ok(centre);
@@ -231,7 +231,7 @@ impl Core {
             street: Some("xin_an".into()),
             ..Default::default()
         };
-        let new = zhichan_store::NewOrganisation { kind: OrgKind::Centre, profile: input.parse()? };
+        let new = zhichan_domain::NewOrganisation { kind: OrgKind::Centre, profile: input.parse()? };
         let audit =
             entry(None, context, "organisation.create", ("organisation", None), None, json!({ "kind": "centre" }));
         Ok(self.store.create_organisation(&new, audit).await?)

@@ -1,7 +1,6 @@
 //! Who is asking, and from where.
 
-use zhichan_domain::Role;
-use zhichan_store::User;
+use zhichan_domain::{OrgId, Role, User, UserId};
 
 /// A signed-in user acting through the UI, the API or the CLI.
 #[derive(Debug, Clone)]
@@ -21,12 +20,12 @@ impl Actor {
     }
 
     /// The actor's user id.
-    pub fn user_id(&self) -> i64 {
+    pub fn user_id(&self) -> UserId {
         self.user.id
     }
 
     /// The organisation the actor belongs to.
-    pub fn organisation_id(&self) -> i64 {
+    pub fn organisation_id(&self) -> OrgId {
         self.user.organisation_id
     }
 

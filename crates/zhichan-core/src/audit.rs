@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use zhichan_store::{AuditEntry, AuditEvent, AuditFilter, Page};
+use zhichan_domain::{AuditEntry, AuditEvent, AuditFilter, OrgId, Page, UserId};
 
 use crate::{Actor, Core, CoreResult, RequestContext, authz};
 
@@ -13,9 +13,9 @@ pub const MAX_PAGE: u32 = 200;
 #[derive(Debug, Clone, Default)]
 pub struct AuditQuery {
     /// Only entries about this organisation (an enterprise admin always gets their own).
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrgId>,
     /// Only entries by this user.
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<UserId>,
     /// Only actions starting with this, e.g. `user.`.
     pub action_prefix: Option<String>,
     /// From this time on.
@@ -46,7 +46,7 @@ pub(crate) fn entry(
     context: &RequestContext,
     action: &str,
     target: (&str, Option<String>),
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     detail: Value,
 ) -> AuditEntry {
     AuditEntry {

@@ -17,13 +17,14 @@
 //! An actor asking about another organisation's data is told it was *not found*, never that it
 //! exists; an actor who may see a record but not change it is told *forbidden*.
 
-use zhichan_domain::{OrgKind, Role};
-use zhichan_store::{Organisation, SavedSearch};
+use zhichan_domain::Organisation;
+use zhichan_domain::search::SavedSearch;
+use zhichan_domain::{OrgId, OrgKind, Role};
 
 use crate::{Actor, CoreError, CoreResult};
 
 /// May `actor` see organisation `organisation_id` and its members?
-pub fn view_organisation(actor: &Actor, organisation_id: i64) -> CoreResult<()> {
+pub fn view_organisation(actor: &Actor, organisation_id: OrgId) -> CoreResult<()> {
     if actor.serves_every_organisation() || actor.organisation_id() == organisation_id {
         Ok(())
     } else {
@@ -74,7 +75,7 @@ pub fn own_saved_search(actor: &Actor, search: &SavedSearch) -> CoreResult<()> {
 /// May `actor` see and change organisation `organisation_id`'s watch — its watched marks, declared
 /// parties and alerts? Staff and administrators serve every organisation; an enterprise's members
 /// their own. To anyone else the `what` they asked about does not exist.
-pub fn watch(actor: &Actor, organisation_id: i64, what: &'static str) -> CoreResult<()> {
+pub fn watch(actor: &Actor, organisation_id: OrgId, what: &'static str) -> CoreResult<()> {
     let own = actor.organisation_id() == organisation_id
         && (actor.has(Role::EnterpriseMember) || actor.has(Role::EnterpriseAdmin));
     if actor.serves_every_organisation() || own { Ok(()) } else { Err(CoreError::NotFound(what)) }
@@ -82,14 +83,14 @@ pub fn watch(actor: &Actor, organisation_id: i64, what: &'static str) -> CoreRes
 
 /// May `actor` assign an alert of `organisation_id`? Only those who may see it and serve every
 /// organisation (the centre's staff and administrators).
-pub fn assign_alert(actor: &Actor, organisation_id: i64) -> CoreResult<()> {
+pub fn assign_alert(actor: &Actor, organisation_id: OrgId) -> CoreResult<()> {
     watch(actor, organisation_id, "alert")?;
     if actor.serves_every_organisation() { Ok(()) } else { Err(CoreError::Forbidden) }
 }
 
 /// Which part of the audit trail `actor` may read: `Ok(None)` for all of it, `Ok(Some(id))` for
 /// entries about one organisation.
-pub fn audit_scope(actor: &Actor) -> CoreResult<Option<i64>> {
+pub fn audit_scope(actor: &Actor) -> CoreResult<Option<OrgId>> {
     if actor.has(Role::Admin) {
         Ok(None)
     } else if actor.has(Role::EnterpriseAdmin) {
@@ -102,14 +103,14 @@ pub fn audit_scope(actor: &Actor) -> CoreResult<Option<i64>> {
 #[cfg(test)]
 mod tests {
     use chrono::Utc;
-    use zhichan_store::User;
+    use zhichan_domain::User;
 
     use super::*;
 
     fn actor(organisation_id: i64, roles: &[Role]) -> Actor {
         Actor::new(User {
-            id: 1,
-            organisation_id,
+            id: 1.into(),
+            organisation_id: organisation_id.into(),
             email: "x@example.cn".into(),
             display_name: "x".into(),
             roles: roles.to_vec(),
@@ -121,9 +122,9 @@ mod tests {
 
     fn organisation(id: i64, kind: OrgKind) -> Organisation {
         Organisation {
-            id,
+            id: id.into(),
             kind,
-            name_zh: "甲".into(),
+            name_zh: zhichan_domain::OrgName::parse("name_zh", "甲").expect("a name"),
             name_en: None,
             uscc: None,
             street: None,
@@ -137,9 +138,9 @@ mod tests {
     #[test]
     fn enterprises_see_only_themselves() {
         let member = actor(1, &[Role::EnterpriseMember]);
-        assert!(view_organisation(&member, 1).is_ok());
-        assert!(matches!(view_organisation(&member, 2), Err(CoreError::NotFound(_))));
-        assert!(view_organisation(&actor(9, &[Role::Staff]), 2).is_ok());
+        assert!(view_organisation(&member, OrgId::new(1)).is_ok());
+        assert!(matches!(view_organisation(&member, OrgId::new(2)), Err(CoreError::NotFound(_))));
+        assert!(view_organisation(&actor(9, &[Role::Staff]), OrgId::new(2)).is_ok());
     }
 
     #[test]
@@ -172,20 +173,26 @@ mod tests {
     #[test]
     fn audit_is_scoped() {
         assert_eq!(audit_scope(&actor(9, &[Role::Admin])).ok(), Some(None));
-        assert_eq!(audit_scope(&actor(3, &[Role::EnterpriseAdmin])).ok(), Some(Some(3)));
+        assert_eq!(audit_scope(&actor(3, &[Role::EnterpriseAdmin])).ok(), Some(Some(OrgId::new(3))));
         assert!(audit_scope(&actor(9, &[Role::Staff])).is_err());
         assert!(audit_scope(&actor(3, &[Role::EnterpriseMember])).is_err());
     }
 
     #[test]
     fn the_watch_is_seen_by_its_enterprise_and_the_centre() {
-        assert!(watch(&actor(1, &[Role::EnterpriseMember]), 1, "alert").is_ok());
-        assert!(matches!(watch(&actor(1, &[Role::EnterpriseAdmin]), 2, "alert"), Err(CoreError::NotFound("alert"))));
-        assert!(matches!(watch(&actor(1, &[Role::Expert]), 1, "alert"), Err(CoreError::NotFound(_))));
-        assert!(watch(&actor(9, &[Role::Staff]), 1, "alert").is_ok());
-        assert!(assign_alert(&actor(9, &[Role::Admin]), 1).is_ok());
-        assert!(matches!(assign_alert(&actor(1, &[Role::EnterpriseAdmin]), 1), Err(CoreError::Forbidden)));
-        assert!(matches!(assign_alert(&actor(1, &[Role::EnterpriseAdmin]), 2), Err(CoreError::NotFound(_))));
+        assert!(watch(&actor(1, &[Role::EnterpriseMember]), OrgId::new(1), "alert").is_ok());
+        assert!(matches!(
+            watch(&actor(1, &[Role::EnterpriseAdmin]), OrgId::new(2), "alert"),
+            Err(CoreError::NotFound("alert"))
+        ));
+        assert!(matches!(watch(&actor(1, &[Role::Expert]), OrgId::new(1), "alert"), Err(CoreError::NotFound(_))));
+        assert!(watch(&actor(9, &[Role::Staff]), OrgId::new(1), "alert").is_ok());
+        assert!(assign_alert(&actor(9, &[Role::Admin]), OrgId::new(1)).is_ok());
+        assert!(matches!(assign_alert(&actor(1, &[Role::EnterpriseAdmin]), OrgId::new(1)), Err(CoreError::Forbidden)));
+        assert!(matches!(
+            assign_alert(&actor(1, &[Role::EnterpriseAdmin]), OrgId::new(2)),
+            Err(CoreError::NotFound(_))
+        ));
     }
 
     #[test]

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use serde_json::json;
 use tokio::sync::mpsc;
+use zhichan_domain::import::{BatchOutcome, ImportId, ImportOutcome, ImportTotals, Rejection};
 use zhichan_domain::records::Record;
 use zhichan_domain::reference::ReferenceTable;
 use zhichan_ingest::{ErrorKind, Position, RecordError};
-use zhichan_store::records::{BatchOutcome, ImportOutcome, ImportTotals, Rejection};
 
 use crate::audit::entry;
 use crate::reference::LoadedTable;
@@ -54,7 +54,7 @@ impl ImportObserver for Quiet {
 #[derive(Debug, Clone)]
 pub struct ImportReport {
     /// The import run's id.
-    pub import_id: i64,
+    pub import_id: ImportId,
     /// Counts.
     pub totals: ImportTotals,
     /// How it ended.
@@ -171,7 +171,7 @@ impl Core {
         Ok(ImportReport { import_id, totals, outcome, rejections, skipped, bytes, tables, index, watch })
     }
 
-    async fn store_batch(&self, import_id: i64, batch: &mut Vec<Record>) -> CoreResult<BatchOutcome> {
+    async fn store_batch(&self, import_id: ImportId, batch: &mut Vec<Record>) -> CoreResult<BatchOutcome> {
         if batch.is_empty() {
             return Ok(BatchOutcome::default());
         }

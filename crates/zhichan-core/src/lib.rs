@@ -84,6 +84,13 @@ impl Core {
         }
     }
 
+    /// Use cases over the store `url` names — `sqlite:PATH` or `postgres://…` — with its
+    /// migrations applied: how the binary and test harnesses open the platform without naming
+    /// the store's types.
+    pub async fn open(url: &str, settings: CoreSettings) -> CoreResult<Self> {
+        Ok(Self::new(zhichan_store::open(url).await?, settings))
+    }
+
     /// The store, for operations outside the use cases (health checks, maintenance).
     pub fn store(&self) -> &Arc<dyn Store> {
         &self.store

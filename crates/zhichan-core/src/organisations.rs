@@ -3,7 +3,9 @@
 use serde::Deserialize;
 use serde_json::json;
 use zhichan_domain::{Email, MarketCode, OrgKind, OrgName, Password, Role, Street, Uscc};
-use zhichan_store::{NewOrganisation, NewUser, Organisation, OrganisationFilter, OrganisationProfile, Page, User};
+use zhichan_domain::{
+    NewOrganisation, NewUser, OrgId, Organisation, OrganisationFilter, OrganisationProfile, Page, User,
+};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz, password};
@@ -72,7 +74,7 @@ fn given(value: &Option<String>) -> Option<&str> {
 
 impl Core {
     /// One organisation the actor may see.
-    pub async fn organisation(&self, actor: &Actor, id: i64) -> CoreResult<Organisation> {
+    pub async fn organisation(&self, actor: &Actor, id: OrgId) -> CoreResult<Organisation> {
         authz::view_organisation(actor, id)?;
         self.store.organisation(id).await?.ok_or(CoreError::NotFound("organisation"))
     }
@@ -118,7 +120,7 @@ impl Core {
     pub async fn update_organisation(
         &self,
         actor: &Actor,
-        id: i64,
+        id: OrgId,
         input: &ProfileInput,
         context: &RequestContext,
     ) -> CoreResult<Organisation> {
@@ -141,7 +143,7 @@ impl Core {
     }
 
     /// The members of an organisation the actor may see.
-    pub async fn members(&self, actor: &Actor, organisation_id: i64) -> CoreResult<Vec<User>> {
+    pub async fn members(&self, actor: &Actor, organisation_id: OrgId) -> CoreResult<Vec<User>> {
         authz::view_organisation(actor, organisation_id)?;
         Ok(self.store.users_in_organisation(organisation_id).await?)
     }
@@ -150,7 +152,7 @@ impl Core {
     pub async fn add_member(
         &self,
         actor: &Actor,
-        organisation_id: i64,
+        organisation_id: OrgId,
         input: &MemberInput,
         context: &RequestContext,
     ) -> CoreResult<User> {

@@ -1,7 +1,7 @@
 //! Reading IP records. Registers are public information: anyone may read a record.
 
-use zhichan_domain::records::RecordKind;
-use zhichan_store::records::StoredRecord;
+use zhichan_domain::office::OfficeCode;
+use zhichan_domain::records::{RecordKey, RecordKind, RecordListing, StoredRecord};
 
 use crate::{Core, CoreError, CoreResult};
 
@@ -9,12 +9,13 @@ impl Core {
     /// The record of `kind` with `office`'s `number` (application number for trademarks,
     /// publication number for patents), with its status history.
     pub async fn record(&self, kind: RecordKind, office: &str, number: &str) -> CoreResult<StoredRecord> {
-        let office = office.trim().to_ascii_uppercase();
         let number = number.trim();
-        if office.len() != 2 || number.is_empty() || number.len() > 64 {
+        let office = OfficeCode::parse(&office.trim().to_ascii_uppercase());
+        let (Ok(office), false) = (office, number.is_empty() || number.len() > 64) else {
             return Err(CoreError::NotFound("record"));
-        }
-        self.store.record(&office, kind, number).await?.ok_or(CoreError::NotFound("record"))
+        };
+        let key = RecordKey { office, kind, number: number.to_owned() };
+        self.store.record(&key).await?.ok_or(CoreError::NotFound("record"))
     }
 }
 
@@ -29,7 +30,7 @@ pub struct RecordCounts {
 
 impl Core {
     /// The most recently imported or changed records, newest first (at most 100).
-    pub async fn recent_records(&self, limit: u32) -> CoreResult<Vec<zhichan_store::records::RecordListing>> {
+    pub async fn recent_records(&self, limit: u32) -> CoreResult<Vec<RecordListing>> {
         Ok(self.store.recent_records(limit.min(100)).await?)
     }
 

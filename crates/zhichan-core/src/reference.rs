@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
+use zhichan_domain::import::ImportId;
 use zhichan_domain::nice::NiceClass;
 use zhichan_domain::reference::{IpcEntry, ReferenceTable, SimilarGroup, fill_english_names};
 use zhichan_store::reference::ReferenceEntry;
@@ -29,7 +30,7 @@ impl Core {
     pub(crate) async fn load_reference(
         &self,
         actor: Option<&Actor>,
-        import_id: i64,
+        import_id: ImportId,
         source: &str,
         mut table: ReferenceTable,
     ) -> CoreResult<LoadedTable> {

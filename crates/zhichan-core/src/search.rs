@@ -11,8 +11,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde_json::json;
+use zhichan_domain::search::{NewSavedSearch, SavedSearch, SavedSearchId};
 use zhichan_search::{Cursor, Hit, SearchIndex, SearchPage, SearchRequest, Sort};
-use zhichan_store::{NewSavedSearch, SavedSearch};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext};
@@ -245,7 +245,12 @@ impl Core {
     }
 
     /// Deletes one of the signed-in user's saved searches; another user's is "not found".
-    pub async fn delete_saved_search(&self, actor: &Actor, context: &RequestContext, id: i64) -> CoreResult<()> {
+    pub async fn delete_saved_search(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        id: SavedSearchId,
+    ) -> CoreResult<()> {
         let saved = self.store.saved_search(id).await?.ok_or(CoreError::NotFound("saved_search"))?;
         crate::authz::own_saved_search(actor, &saved)?;
         let audit = entry(

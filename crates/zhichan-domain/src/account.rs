@@ -1,10 +1,23 @@
-//! What a person types to get an account: an e-mail address (their login) and a password.
+//! Accounts: what a person types to get one (an e-mail address, their login, and a password),
+//! the user as the platform keeps them, their browser sessions and personal API tokens.
 
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::InvalidValue;
+use crate::id::id_type;
+use crate::{InvalidValue, Locale, OrgId, Role};
+
+id_type!(
+    /// The id of a user account.
+    UserId
+);
+
+id_type!(
+    /// The id of a personal API token.
+    TokenId
+);
 
 /// A login e-mail address, trimmed and lower-cased. Checked for shape only; ownership is proven
 /// elsewhere (by the organisation that creates the account).
@@ -87,6 +100,102 @@ impl fmt::Debug for Password {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Password(***)")
     }
+}
+
+/// A user account as kept (without its password hash).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct User {
+    /// Store-assigned id.
+    pub id: UserId,
+    /// The organisation the user belongs to.
+    pub organisation_id: OrgId,
+    /// Login address.
+    pub email: String,
+    /// Name shown to others.
+    pub display_name: String,
+    /// Roles held, sorted.
+    pub roles: Vec<Role>,
+    /// Preferred UI language, if chosen.
+    pub locale: Option<Locale>,
+    /// Disabled accounts cannot sign in.
+    pub disabled: bool,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A user together with the password hash needed to check a login.
+#[derive(Debug, Clone)]
+pub struct UserCredentials {
+    /// The account.
+    pub user: User,
+    /// PHC-format argon2id hash.
+    pub password_hash: String,
+}
+
+/// A new account.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Organisation it belongs to.
+    pub organisation_id: OrgId,
+    /// Login address.
+    pub email: Email,
+    /// Name shown to others.
+    pub display_name: String,
+    /// PHC-format argon2id hash of the chosen password.
+    pub password_hash: String,
+    /// Roles granted.
+    pub roles: Vec<Role>,
+}
+
+/// A signed-in browser session. The cookie holds the secret; the store only its SHA-256.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// Hex SHA-256 of the session secret.
+    pub token_hash: String,
+    /// Whose session it is.
+    pub user_id: UserId,
+    /// When it was opened.
+    pub created_at: DateTime<Utc>,
+    /// When it stops being accepted.
+    pub expires_at: DateTime<Utc>,
+    /// Client address at sign-in.
+    pub ip: Option<String>,
+    /// Client software at sign-in.
+    pub user_agent: Option<String>,
+}
+
+/// A personal API token, as listed to its owner. The secret itself is shown once, at creation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApiToken {
+    /// Store-assigned id.
+    pub id: TokenId,
+    /// Owner.
+    pub user_id: UserId,
+    /// The owner's label for it.
+    pub name: String,
+    /// The first characters of the secret, to tell tokens apart.
+    pub token_prefix: String,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it was last used.
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// When it was revoked; revoked tokens are refused.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A token to store.
+#[derive(Debug, Clone)]
+pub struct NewApiToken {
+    /// Owner.
+    pub user_id: UserId,
+    /// Label.
+    pub name: String,
+    /// First characters of the secret.
+    pub token_prefix: String,
+    /// Hex SHA-256 of the secret.
+    pub token_hash: String,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
 }
 
 #[cfg(test)]

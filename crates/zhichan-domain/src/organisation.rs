@@ -1,8 +1,18 @@
-//! Organisations: client enterprises, service providers and the district centre.
+//! Organisations: client enterprises, service providers and the district centre, as the
+//! platform keeps them and as they are created, edited and listed.
 
+use std::fmt;
+
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::InvalidValue;
+use crate::id::id_type;
+use crate::{InvalidValue, MarketCode, Street, Uscc};
+
+id_type!(
+    /// The id of an organisation.
+    OrgId
+);
 
 /// What kind of organisation an account belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,6 +71,76 @@ impl OrgName {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+impl fmt::Display for OrgName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An organisation as the platform keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organisation {
+    /// Store-assigned id.
+    pub id: OrgId,
+    /// Enterprise, service provider or the district centre.
+    pub kind: OrgKind,
+    /// Chinese name (the legal name for mainland enterprises).
+    pub name_zh: OrgName,
+    /// English name, if any.
+    pub name_en: Option<OrgName>,
+    /// Unified social credit code, for mainland organisations.
+    pub uscc: Option<Uscc>,
+    /// The Bao'an street the organisation sits in.
+    pub street: Option<Street>,
+    /// Industry, in the enterprise's own words.
+    pub industry: Option<String>,
+    /// Export markets, in the order given.
+    pub export_markets: Vec<MarketCode>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When its profile last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A new organisation's profile.
+#[derive(Debug, Clone)]
+pub struct NewOrganisation {
+    /// Kind of organisation.
+    pub kind: OrgKind,
+    /// Profile fields.
+    pub profile: OrganisationProfile,
+}
+
+/// The editable part of an organisation.
+#[derive(Debug, Clone)]
+pub struct OrganisationProfile {
+    /// Chinese name.
+    pub name_zh: OrgName,
+    /// English name.
+    pub name_en: Option<OrgName>,
+    /// Unified social credit code.
+    pub uscc: Option<Uscc>,
+    /// Street.
+    pub street: Option<Street>,
+    /// Industry.
+    pub industry: Option<String>,
+    /// Export markets.
+    pub export_markets: Vec<MarketCode>,
+}
+
+/// Which organisations to list, in id order.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationFilter {
+    /// Only this organisation (how an enterprise sees the list: itself).
+    pub only_id: Option<OrgId>,
+    /// Only this kind.
+    pub kind: Option<OrgKind>,
+    /// Only this street.
+    pub street: Option<Street>,
+    /// Case-insensitive substring of either name.
+    pub name_contains: Option<String>,
 }
 
 #[cfg(test)]

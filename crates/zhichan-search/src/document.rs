@@ -3,18 +3,10 @@
 use chrono::{Datelike, NaiveDate};
 use tantivy::TantivyDocument;
 use tantivy::schema::Field;
-use zhichan_domain::records::{Party, Patent, Record, RecordKind, Trademark};
+use zhichan_domain::records::{Party, Patent, Record, Trademark};
 
 use crate::index::{Fields, TextFields, day, normalise_class, normalise_code, normalise_number};
 use crate::paging::identity_hash;
-
-/// The `kind` facet value of a record.
-pub(crate) fn kind_name(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Trademark => "trademark",
-        RecordKind::Patent => "patent",
-    }
-}
 
 /// Builds the index document of `record`; `id` is its key as text.
 pub(crate) fn document(fields: &Fields, record: &Record, id: &str) -> TantivyDocument {
@@ -25,7 +17,7 @@ pub(crate) fn document(fields: &Fields, record: &Record, id: &str) -> TantivyDoc
     doc.add_text(fields.office, normalise_code(key.office.as_str()));
     doc.add_text(fields.stored_office, key.office.as_str());
     doc.add_text(fields.stored_number, &key.number);
-    let kind = kind_name(key.kind);
+    let kind = key.kind.code();
     doc.add_text(fields.kind, kind);
     doc.add_text(fields.facet_kind, kind);
     let date = match record {

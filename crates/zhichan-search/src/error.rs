@@ -30,6 +30,9 @@ pub enum SearchError {
     /// A cursor that this index did not make, or made for another sort order.
     #[error("not a valid cursor: {0}")]
     BadCursor(String),
+    /// A stored document holds an identity this version cannot read.
+    #[error("the search index holds an unreadable record identity {0:?}: run `zhichan index rebuild`")]
+    Unreadable(String),
     /// An unknown sort order.
     #[error("unknown sort order {0:?}: expected relevance, newest or oldest")]
     BadSort(String),

@@ -6,6 +6,8 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
+use zhichan_domain::office::OfficeCode;
+use zhichan_domain::records::{RecordKey, RecordKind};
 use zhichan_query::Query;
 
 use crate::SearchError;
@@ -45,12 +47,10 @@ impl<'q> SearchRequest<'q> {
 /// One result of a search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
-    /// Office code, e.g. `CN`.
-    pub office: String,
-    /// `trademark` or `patent`.
-    pub kind: String,
-    /// The record's number (application number for marks, publication number for patents).
-    pub number: String,
+    /// The record: office, kind and number (application number for marks, publication number
+    /// for patents).
+    #[serde(flatten)]
+    pub key: RecordKey,
     /// Title or mark text; empty when the record has none.
     pub title: String,
     /// The first owner, assignee or applicant; empty when none is known.
@@ -125,7 +125,7 @@ impl SearchIndex {
         for (key, address) in &keyed {
             let doc: TantivyDocument = searcher.doc(*address)?;
             let score = if request.sort == Sort::Relevance { key.primary as f32 } else { 0.0 };
-            hits.push(self.hit(&doc, score, highlighter.as_mut()));
+            hits.push(self.hit(&doc, score, highlighter.as_mut())?);
         }
         let next = if more { keyed.last().map(|(key, _)| Cursor::new(request.sort, *key)) } else { None };
         Ok(SearchPage { total, hits, next, facets })
@@ -150,14 +150,19 @@ impl SearchIndex {
             for (key, address) in addresses {
                 let doc: TantivyDocument = searcher.doc(*address).map_err(SearchError::from)?;
                 let score = if sort == Sort::Relevance { key.primary as f32 } else { 0.0 };
-                hits.push(self.hit(&doc, score, None));
+                hits.push(self.hit(&doc, score, None)?);
             }
             each(hits)?;
         }
         Ok(keyed.len())
     }
 
-    fn hit(&self, doc: &TantivyDocument, score: f32, highlighter: Option<&mut Highlighter>) -> Hit {
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        score: f32,
+        highlighter: Option<&mut Highlighter>,
+    ) -> Result<Hit, SearchError> {
         let f = &self.fields;
         let text = |field: Field| doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_string();
         let title = text(f.stored_title);
@@ -168,17 +173,22 @@ impl SearchIndex {
             let body = if rest.is_empty() { title.clone() } else { format!("{title} — {rest}") };
             highlighter.snippet(&body)
         });
-        Hit {
-            office: text(f.stored_office),
-            kind: text(f.facet_kind),
+        let (office, kind) = (text(f.stored_office), text(f.facet_kind));
+        let unreadable = || SearchError::Unreadable(format!("{office}/{kind}"));
+        let key = RecordKey {
+            office: OfficeCode::parse(&office).map_err(|_| unreadable())?,
+            kind: RecordKind::parse(&kind).map_err(|_| unreadable())?,
             number: text(f.stored_number),
+        };
+        Ok(Hit {
+            key,
             owner: text(f.stored_owner),
             status: text(f.facet_status),
             date: NaiveDate::parse_from_str(&text(f.stored_date), "%Y-%m-%d").ok(),
             title,
             score,
             snippet,
-        }
+        })
     }
 }
 

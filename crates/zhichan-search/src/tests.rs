@@ -92,7 +92,8 @@ fn search(index: &SearchIndex, query: &str) -> SearchResults {
 fn numbers(index: &SearchIndex, query: &str) -> Vec<String> {
     let results = search(index, query);
     assert_eq!(results.total, results.hits.len(), "{query}: more hits than the limit");
-    let mut numbers: Vec<String> = results.hits.iter().map(|hit| format!("{}/{}", hit.office, hit.number)).collect();
+    let mut numbers: Vec<String> =
+        results.hits.iter().map(|hit| format!("{}/{}", hit.key.office, hit.key.number)).collect();
     numbers.sort();
     numbers
 }
@@ -112,7 +113,7 @@ fn hit_carries_what_a_result_line_needs() {
     let (_dir, index) = index();
     let results = search(&index, "charging");
     let hit = &results.hits[0];
-    assert_eq!((hit.office.as_str(), hit.kind.as_str(), hit.number.as_str()), ("US", "patent", "10123456"));
+    assert_eq!((hit.key.office.as_str(), hit.key.kind.code(), hit.key.number.as_str()), ("US", "patent", "10123456"));
     assert_eq!(hit.title, "Wireless charging of mobile devices");
     assert!(hit.score > 0.0);
 }
@@ -296,7 +297,7 @@ fn cursor_pages_through_every_hit_once() {
         loop {
             let page = page(&index, "NOT nothing", sort, 3, after);
             assert_eq!(page.total, records().len());
-            seen.extend(page.hits.iter().map(|hit| format!("{}/{}", hit.office, hit.number)));
+            seen.extend(page.hits.iter().map(|hit| format!("{}/{}", hit.key.office, hit.key.number)));
             match page.next {
                 Some(next) => after = Some(next.to_string().parse().expect("cursor parses")),
                 None => break,
@@ -315,9 +316,9 @@ fn date_sorts_put_newest_or_oldest_first_and_undated_last() {
     let newest = page(&index, "NOT nothing", Sort::Newest, 20, None);
     let dates: Vec<_> = newest.hits.iter().filter_map(|hit| hit.date).collect();
     assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "{dates:?}");
-    assert_eq!(newest.hits[0].number, "117151122");
+    assert_eq!(newest.hits[0].key.number, "117151122");
     let oldest = page(&index, "NOT nothing", Sort::Oldest, 20, None);
-    assert_eq!(oldest.hits[0].number, "1001");
+    assert_eq!(oldest.hits[0].key.number, "1001");
     let cursor = newest.next;
     assert!(cursor.is_none());
     let wrong = page(&index, "NOT nothing", Sort::Newest, 1, None).next.expect("more pages");

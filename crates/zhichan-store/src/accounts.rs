@@ -2,10 +2,12 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use zhichan_domain::{Locale, Role};
+use zhichan_domain::{
+    ApiToken, AuditEntry, AuditEvent, AuditFilter, Locale, NewApiToken, NewOrganisation, NewSession, NewUser, OrgId,
+    Organisation, OrganisationFilter, OrganisationProfile, Page, Role, TokenId, User, UserCredentials, UserId,
+};
 
 use crate::StoreResult;
-use crate::model::*;
 
 /// Persistence of organisations, accounts and the audit trail.
 #[async_trait]
@@ -15,27 +17,27 @@ pub trait AccountStore: Send + Sync {
     /// Replaces an organisation's profile and records the change.
     async fn update_organisation(
         &self,
-        id: i64,
+        id: OrgId,
         profile: &OrganisationProfile,
         audit: AuditEntry,
     ) -> StoreResult<Organisation>;
     /// One organisation.
-    async fn organisation(&self, id: i64) -> StoreResult<Option<Organisation>>;
+    async fn organisation(&self, id: OrgId) -> StoreResult<Option<Organisation>>;
     /// Organisations matching `filter`, in id order.
     async fn organisations(&self, filter: &OrganisationFilter, page: Page) -> StoreResult<Vec<Organisation>>;
 
     /// Creates a user with roles, and its audit entry.
     async fn create_user(&self, new: &NewUser, audit: AuditEntry) -> StoreResult<User>;
     /// One user.
-    async fn user(&self, id: i64) -> StoreResult<Option<User>>;
+    async fn user(&self, id: UserId) -> StoreResult<Option<User>>;
     /// A user and their password hash, by login address.
     async fn user_credentials(&self, email: &str) -> StoreResult<Option<UserCredentials>>;
     /// The members of an organisation, in id order.
-    async fn users_in_organisation(&self, organisation_id: i64) -> StoreResult<Vec<User>>;
+    async fn users_in_organisation(&self, organisation_id: OrgId) -> StoreResult<Vec<User>>;
     /// How many enabled users hold `role`.
     async fn count_users_with_role(&self, role: Role) -> StoreResult<i64>;
     /// Stores a user's preferred language.
-    async fn set_user_locale(&self, user_id: i64, locale: Locale, audit: AuditEntry) -> StoreResult<()>;
+    async fn set_user_locale(&self, user_id: UserId, locale: Locale, audit: AuditEntry) -> StoreResult<()>;
 
     /// Opens a session (the sign-in is audited by the caller's entry).
     async fn create_session(&self, session: &NewSession, audit: AuditEntry) -> StoreResult<()>;
@@ -49,11 +51,11 @@ pub trait AccountStore: Send + Sync {
     /// Stores a new API token.
     async fn create_api_token(&self, token: &NewApiToken, audit: AuditEntry) -> StoreResult<ApiToken>;
     /// A user's tokens, newest first.
-    async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
+    async fn api_tokens(&self, user_id: UserId) -> StoreResult<Vec<ApiToken>>;
     /// The enabled owner of an unrevoked token, marking the token used at `now`.
     async fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<User>>;
     /// Revokes one of `user_id`'s tokens; `NotFound` if it is not theirs or already revoked.
-    async fn revoke_api_token(&self, user_id: i64, token_id: i64, audit: AuditEntry) -> StoreResult<ApiToken>;
+    async fn revoke_api_token(&self, user_id: UserId, token_id: TokenId, audit: AuditEntry) -> StoreResult<ApiToken>;
 
     /// Appends an entry about something that changed no row of its own (e.g. a refused sign-in).
     async fn append_audit(&self, event: AuditEntry) -> StoreResult<()>;

@@ -1,6 +1,8 @@
 //! The system of record of zhichan: one [`Store`] trait and two adapters, SQLite (the embedded
 //! default) and PostgreSQL (servers), each with its own `migrations/<backend>/` folder of
-//! identically named files.
+//! identically named files. It keeps the model of `zhichan-domain` (organisations, users,
+//! records, the watch, notifications…): the traits here take and return those types, and the
+//! row structs in `sql/` map columns to them.
 //!
 //! The SQL is written once, in `sql/`: one file per area with its statements and row structs, as
 //! ordinary generic functions over a small backend trait that both sqlx databases implement, and
@@ -15,7 +17,6 @@
 
 mod accounts;
 mod error;
-pub mod model;
 pub mod notifications;
 mod postgres;
 pub mod records;
@@ -31,12 +32,11 @@ use async_trait::async_trait;
 
 pub use accounts::AccountStore;
 pub use error::{StoreError, StoreResult};
-pub use model::*;
 pub use notifications::NotificationStore;
 pub use postgres::PostgresStore;
 pub use records::RecordStore;
 pub use reference::ReferenceStore;
-pub use searches::{NewSavedSearch, SavedSearch, SavedSearchStore};
+pub use searches::SavedSearchStore;
 pub use sqlite::SqliteStore;
 pub use watch::WatchStore;
 

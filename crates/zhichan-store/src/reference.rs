@@ -5,7 +5,10 @@
 use async_trait::async_trait;
 use serde::Serialize;
 
-use crate::{AuditEntry, StoreResult};
+use zhichan_domain::AuditEntry;
+use zhichan_domain::import::ImportId;
+
+use crate::StoreResult;
 
 /// One entry of a reference table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,7 +35,7 @@ pub trait ReferenceStore: Send + Sync {
         &self,
         kind: &str,
         entries: &[ReferenceEntry],
-        import_id: i64,
+        import_id: ImportId,
         audit: AuditEntry,
     ) -> StoreResult<()>;
     /// One entry.

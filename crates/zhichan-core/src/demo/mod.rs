@@ -6,8 +6,8 @@
 
 mod watch;
 
+use zhichan_domain::Organisation;
 use zhichan_domain::{OrgKind, Role, Uscc};
-use zhichan_store::Organisation;
 
 use crate::organisations::{MemberInput, ProfileInput};
 use crate::{Core, CoreResult, RequestContext};
@@ -112,11 +112,11 @@ impl Core {
         let mut logins = self.seed_members(&centre, CENTRE_MEMBERS, already, &context).await?;
         for demo in WORLD {
             let organisation = if already {
-                let filter = zhichan_store::OrganisationFilter {
+                let filter = zhichan_domain::OrganisationFilter {
                     name_contains: Some(demo.name_zh.into()),
                     ..Default::default()
                 };
-                self.store.organisations(&filter, zhichan_store::Page::first(1)).await?.into_iter().next()
+                self.store.organisations(&filter, zhichan_domain::Page::first(1)).await?.into_iter().next()
             } else {
                 None
             };
@@ -138,7 +138,7 @@ impl Core {
             industry: Some(demo.industry.into()),
             export_markets: demo.markets.iter().map(|m| (*m).to_owned()).collect(),
         };
-        let new = zhichan_store::NewOrganisation { kind: demo.kind, profile: input.parse()? };
+        let new = zhichan_domain::NewOrganisation { kind: demo.kind, profile: input.parse()? };
         let audit = crate::audit::entry(
             None,
             context,
@@ -168,7 +168,7 @@ impl Core {
                 };
                 self.insert_user(None, organisation, &input, roles.to_vec(), context).await?;
             }
-            logins.push(DemoLogin { email, roles, organisation: organisation.name_zh.clone() });
+            logins.push(DemoLogin { email, roles, organisation: organisation.name_zh.to_string() });
         }
         Ok(logins)
     }

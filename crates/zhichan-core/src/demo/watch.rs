@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate, Utc};
 use serde_json::json;
 use zhichan_domain::OfficeCode;
 use zhichan_domain::records::{ClassEntry, LocalizedText, MarkStatus, Party, Patent, Record, Trademark};
-use zhichan_store::{OrganisationFilter, Page};
+use zhichan_domain::{OrgId, OrganisationFilter, Page};
 
 use crate::import::{ImportOptions, ImportReport, Quiet};
 use crate::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};
@@ -98,7 +98,7 @@ impl Core {
     }
 }
 
-fn demo_audit(context: &RequestContext, action: &str, organisation_id: i64) -> zhichan_store::AuditEntry {
+fn demo_audit(context: &RequestContext, action: &str, organisation_id: OrgId) -> zhichan_domain::AuditEntry {
     let target = action.split('.').next().unwrap_or(action);
     crate::audit::entry(None, context, action, (target, None), Some(organisation_id), json!({ "demo": true }))
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use zhichan_store::watch::Alert;
+use zhichan_domain::watch::Alert;
 
 /// How to send e-mail. `Debug` leaves the SMTP password out.
 #[derive(Clone, PartialEq, Eq)]
@@ -63,8 +63,8 @@ fn body(base_url: &str, alerts: &[&Alert]) -> String {
             out,
             "• [{}] {} {} — {}",
             alert.risk.code().to_uppercase(),
-            alert.office,
-            alert.number,
+            alert.filing.office,
+            alert.filing.number,
             alert.title.as_deref().unwrap_or("—")
         );
         if let Some(applicant) = &alert.applicant {

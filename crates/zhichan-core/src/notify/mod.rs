@@ -15,8 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use zhichan_domain::InvalidValue;
-use zhichan_store::notifications::{Delivery, DeliveryOutcome, Recipient, Webhook};
-use zhichan_store::watch::Alert;
+use zhichan_domain::OrgId;
+use zhichan_domain::notify::{Delivery, DeliveryOutcome, Recipient, Webhook, WebhookId};
+use zhichan_domain::watch::{Alert, AlertId};
 
 pub use mail::MailSettings;
 pub use webhook::{SIGNATURE_HEADER, sign};
@@ -58,8 +59,8 @@ impl Core {
     pub async fn deliver_notifications(&self) -> CoreResult<DeliverySummary> {
         let _one_at_a_time = self.delivery_follow.lock().await;
         let mut summary = DeliverySummary::default();
-        let mut alerts: HashMap<i64, Alert> = HashMap::new();
-        let mut webhooks: HashMap<i64, Option<Webhook>> = HashMap::new();
+        let mut alerts: HashMap<AlertId, Alert> = HashMap::new();
+        let mut webhooks: HashMap<WebhookId, Option<Webhook>> = HashMap::new();
         loop {
             let now = Utc::now();
             let due = self.store.due_deliveries(now, ROUND).await?;
@@ -117,7 +118,7 @@ impl Core {
                 DeliveryOutcome::Sent
             }
             Err(error) if delivery.attempts + 1 >= MAX_ATTEMPTS => {
-                tracing::warn!(delivery = delivery.id, %error, "notification given up");
+                tracing::warn!(delivery = delivery.id.get(), %error, "notification given up");
                 summary.given_up += 1;
                 DeliveryOutcome::GiveUp { error }
             }
@@ -132,7 +133,7 @@ impl Core {
 
     /// Who is told about a new alert of `organisation_id`: its webhooks, and its enabled members
     /// by e-mail when e-mail is configured.
-    pub(crate) async fn recipients(&self, organisation_id: i64) -> CoreResult<Vec<Recipient>> {
+    pub(crate) async fn recipients(&self, organisation_id: OrgId) -> CoreResult<Vec<Recipient>> {
         let webhooks = self.store.webhooks(Some(organisation_id)).await?;
         let mut recipients: Vec<Recipient> =
             webhooks.into_iter().map(|webhook| Recipient::Webhook { webhook_id: webhook.id }).collect();
@@ -147,7 +148,7 @@ impl Core {
 
     /// The webhooks of `organisation_id` (staff and administrators: of every organisation when
     /// `None`), in id order. Secrets are not included.
-    pub async fn webhooks(&self, actor: &Actor, organisation_id: Option<i64>) -> CoreResult<Vec<Webhook>> {
+    pub async fn webhooks(&self, actor: &Actor, organisation_id: Option<OrgId>) -> CoreResult<Vec<Webhook>> {
         let scope = crate::watch::scope(actor, organisation_id, "webhook")?;
         Ok(self.store.webhooks(scope).await?)
     }
@@ -158,7 +159,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        organisation_id: i64,
+        organisation_id: OrgId,
         url: &str,
     ) -> CoreResult<NewWebhook> {
         authz::watch(actor, organisation_id, "organisation")?;
@@ -178,7 +179,7 @@ impl Core {
     }
 
     /// Removes a webhook; its queued deliveries go with it.
-    pub async fn delete_webhook(&self, actor: &Actor, context: &RequestContext, id: i64) -> CoreResult<()> {
+    pub async fn delete_webhook(&self, actor: &Actor, context: &RequestContext, id: WebhookId) -> CoreResult<()> {
         let webhook = self.store.webhook(id).await?.ok_or(CoreError::NotFound("webhook"))?;
         authz::watch(actor, webhook.organisation_id, "webhook")?;
         let audit = entry(
@@ -193,7 +194,7 @@ impl Core {
     }
 
     /// The notifications queued for an alert the actor may see.
-    pub async fn alert_deliveries(&self, actor: &Actor, alert_id: i64) -> CoreResult<Vec<Delivery>> {
+    pub async fn alert_deliveries(&self, actor: &Actor, alert_id: AlertId) -> CoreResult<Vec<Delivery>> {
         self.alert(actor, alert_id).await?;
         Ok(self.store.alert_deliveries(alert_id).await?)
     }

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
-use zhichan_store::notifications::Webhook;
-use zhichan_store::watch::Alert;
+use zhichan_domain::notify::{DeliveryId, Webhook};
+use zhichan_domain::watch::Alert;
 
 /// The header carrying the signature.
 pub const SIGNATURE_HEADER: &str = "X-Zhichan-Signature";
@@ -25,7 +25,7 @@ pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> String {
 }
 
 /// Posts `alert` to `webhook`; any answer but 2xx is a failure.
-pub(super) async fn post(webhook: &Webhook, delivery_id: i64, alert: &Alert) -> Result<(), String> {
+pub(super) async fn post(webhook: &Webhook, delivery_id: DeliveryId, alert: &Alert) -> Result<(), String> {
     let body = serde_json::to_vec(&serde_json::json!({ "event": "alert.raised", "alert": alert }))
         .map_err(|e| e.to_string())?;
     let signature = sign(&webhook.secret, chrono::Utc::now().timestamp(), &body);

@@ -2,10 +2,12 @@
 //! transition table is [`AlertStatus`]'s), notes and assignment to the centre's staff.
 
 use serde_json::json;
+use zhichan_domain::office::OfficeCode;
+use zhichan_domain::records::RecordKind;
+use zhichan_domain::watch::{Alert, AlertFilter, AlertId, PatentWatchId, WatchedMarkId};
 use zhichan_domain::watch::{AlertStatus, RiskLevel};
 use zhichan_domain::{InvalidValue, OrgKind, Role};
-use zhichan_store::Page;
-use zhichan_store::watch::{Alert, AlertFilter};
+use zhichan_domain::{OrgId, Page, UserId};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
@@ -19,17 +21,17 @@ pub const MAX_NOTE_CHARS: usize = 4_000;
 #[derive(Debug, Clone, Default)]
 pub struct AlertQuery {
     /// Only this organisation's (staff; enterprises always get their own).
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrgId>,
     /// Status code.
     pub status: Option<String>,
     /// Risk level code: `medium` or `high`.
     pub risk: Option<String>,
     /// Only about this watched mark.
-    pub watched_mark_id: Option<i64>,
+    pub watched_mark_id: Option<WatchedMarkId>,
     /// Only filings at this office (two-letter code).
     pub office: Option<String>,
     /// Only about this patent watch.
-    pub patent_watch_id: Option<i64>,
+    pub patent_watch_id: Option<PatentWatchId>,
     /// Only of this record kind: `trademark` or `patent`.
     pub kind: Option<String>,
 }
@@ -42,17 +44,8 @@ impl AlertQuery {
             value.as_deref().map(str::trim).filter(|v| !v.is_empty())
         }
         let risk = given(&self.risk).map(RiskLevel::parse).transpose()?;
-        let office = given(&self.office)
-            .map(|office| {
-                zhichan_domain::OfficeCode::parse(&office.to_ascii_uppercase()).map(|o| o.as_str().to_owned())
-            })
-            .transpose()?;
-        let kind = given(&self.kind)
-            .map(|kind| match kind {
-                "trademark" | "patent" => Ok(kind.to_owned()),
-                _ => Err(InvalidValue::new("kind", "trademark or patent")),
-            })
-            .transpose()?;
+        let office = given(&self.office).map(|office| OfficeCode::parse(&office.to_ascii_uppercase())).transpose()?;
+        let kind = given(&self.kind).map(RecordKind::parse).transpose()?;
         Ok(AlertFilter {
             organisation_id,
             status: given(&self.status).map(AlertStatus::parse).transpose()?,
@@ -80,7 +73,7 @@ impl Core {
         let filter = query.filter(actor)?;
         let limit = page.limit.clamp(1, MAX_PAGE);
         let alerts = self.store.alerts(&filter, Page { after: page.after, limit }).await?;
-        let next = (alerts.len() == limit as usize).then(|| alerts.last().map(|a| a.id)).flatten();
+        let next = (alerts.len() == limit as usize).then(|| alerts.last().map(|a| a.id.get())).flatten();
         Ok(AlertPage { alerts, next })
     }
 
@@ -90,7 +83,7 @@ impl Core {
     }
 
     /// One alert the actor may see, with its notes.
-    pub async fn alert(&self, actor: &Actor, id: i64) -> CoreResult<Alert> {
+    pub async fn alert(&self, actor: &Actor, id: AlertId) -> CoreResult<Alert> {
         let alert = self.store.alert(id).await?.ok_or(CoreError::NotFound("alert"))?;
         authz::watch(actor, alert.organisation_id, "alert")?;
         Ok(alert)
@@ -101,7 +94,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        id: i64,
+        id: AlertId,
         to: AlertStatus,
         note: Option<&str>,
     ) -> CoreResult<Alert> {
@@ -126,7 +119,13 @@ impl Core {
     }
 
     /// Adds a note to an alert.
-    pub async fn note_alert(&self, actor: &Actor, context: &RequestContext, id: i64, text: &str) -> CoreResult<Alert> {
+    pub async fn note_alert(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        id: AlertId,
+        text: &str,
+    ) -> CoreResult<Alert> {
         let alert = self.alert(actor, id).await?;
         let text = note_text(text)?;
         let audit = entry(
@@ -145,8 +144,8 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        id: i64,
-        assignee_user_id: Option<i64>,
+        id: AlertId,
+        assignee_user_id: Option<UserId>,
     ) -> CoreResult<Alert> {
         let alert = self.alert(actor, id).await?;
         authz::assign_alert(actor, alert.organisation_id)?;

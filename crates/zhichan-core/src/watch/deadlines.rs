@@ -11,10 +11,10 @@
 use chrono::{Days, NaiveDate, Utc};
 use serde::Serialize;
 use zhichan_domain::deadline::{next_renewal, opposition_deadline};
-use zhichan_domain::records::{MarkStatus, Record, Trademark};
+use zhichan_domain::records::{MarkStatus, Record, RecordKey, Trademark};
+use zhichan_domain::watch::{AlertFilter, AlertId};
 use zhichan_domain::watch::{AlertReason, AlertStatus};
-use zhichan_store::watch::AlertFilter;
-use zhichan_store::{Organisation, Page};
+use zhichan_domain::{OrgId, OrgName, Organisation, Page};
 
 use super::names::party_key;
 use super::run::{anchor_dates, owned_by};
@@ -44,11 +44,10 @@ pub enum DeadlineKind {
 /// A deadline of one of the organisation's own marks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UpcomingDeadline {
-    /// Office.
-    pub office: String,
-    /// Application number.
-    pub number: String,
-    /// The mark.
+    /// The record it is about: one of the organisation's marks or, for
+    /// [`DeadlineKind::OpposeFiling`], the filing alerted.
+    pub record: RecordKey,
+    /// The mark's text.
     pub mark_text: Option<String>,
     /// What falls due.
     pub kind: DeadlineKind,
@@ -61,7 +60,7 @@ pub struct UpcomingDeadline {
     /// The rule applied, in English, with its source.
     pub rule: String,
     /// The alert, for [`DeadlineKind::OpposeFiling`].
-    pub alert_id: Option<i64>,
+    pub alert_id: Option<AlertId>,
 }
 
 impl Core {
@@ -71,7 +70,7 @@ impl Core {
     pub async fn upcoming_deadlines(
         &self,
         actor: &Actor,
-        organisation_id: i64,
+        organisation_id: OrgId,
         within_days: u32,
     ) -> CoreResult<Vec<UpcomingDeadline>> {
         authz::watch(actor, organisation_id, "organisation")?;
@@ -83,7 +82,7 @@ impl Core {
         let mut page = Page::first(super::marks::MAX_PAGE);
         loop {
             let marks = self.store.watched_marks(Some(organisation_id), page).await?;
-            page.after = marks.last().map(|m| m.id);
+            page.after = marks.last().map(|m| m.id.get());
             forms.extend(marks.iter().flat_map(|m| m.forms.iter().cloned()));
             if marks.len() < page.limit as usize {
                 break;
@@ -93,8 +92,7 @@ impl Core {
         for mark in self.own_marks(&organisation, forms).await? {
             let dates = anchor_dates(&mark);
             let upcoming = |kind, opens, due, latest: Option<NaiveDate>, rule: String| UpcomingDeadline {
-                office: mark.office.as_str().to_owned(),
-                number: mark.application_number.clone(),
+                record: mark.key(),
                 mark_text: mark.mark_text.clone(),
                 kind,
                 opens,
@@ -128,7 +126,7 @@ impl Core {
             }
         }
         due.extend(self.open_alert_deadlines(organisation_id, today, horizon).await?);
-        due.sort_by(|a, b| (a.due, &a.office, &a.number).cmp(&(b.due, &b.office, &b.number)));
+        due.sort_by(|a, b| (a.due, &a.record).cmp(&(b.due, &b.record)));
         Ok(due)
     }
 
@@ -145,7 +143,7 @@ impl Core {
         // The owners summary holds the names joined, and a name's key is its words' keys run
         // together, so an owner with the organisation's key leaves that key inside the whole.
         let keys: Vec<String> = std::iter::once(organisation.name_zh.as_str())
-            .chain(organisation.name_en.as_deref())
+            .chain(organisation.name_en.as_ref().map(OrgName::as_str))
             .map(party_key)
             .filter(|key| !key.is_empty())
             .collect();
@@ -167,7 +165,7 @@ impl Core {
     /// under review (at most [`MAX_OPEN_ALERTS`] of each status, newest first).
     async fn open_alert_deadlines(
         &self,
-        organisation_id: i64,
+        organisation_id: OrgId,
         from: NaiveDate,
         to: NaiveDate,
     ) -> CoreResult<Vec<UpcomingDeadline>> {
@@ -182,8 +180,7 @@ impl Core {
                     _ => None,
                 });
                 due.push(UpcomingDeadline {
-                    office: alert.office,
-                    number: alert.number,
+                    record: alert.filing,
                     mark_text: alert.title,
                     kind: DeadlineKind::OpposeFiling,
                     opens: None,

@@ -4,10 +4,12 @@
 use serde::Deserialize;
 use serde_json::json;
 use zhichan_domain::watch::PartyRelation;
+use zhichan_domain::watch::{
+    WatchParty, WatchPartyFields, WatchPartyId, WatchedMark, WatchedMarkFields, WatchedMarkId,
+};
 use zhichan_domain::{InvalidValue, MarketCode, NiceClass};
+use zhichan_domain::{OrgId, Page};
 use zhichan_similarity::MarkProfile;
-use zhichan_store::Page;
-use zhichan_store::watch::{WatchParty, WatchPartyFields, WatchedMark, WatchedMarkFields};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
@@ -93,7 +95,7 @@ impl Core {
     pub async fn watched_marks(
         &self,
         actor: &Actor,
-        organisation_id: Option<i64>,
+        organisation_id: Option<OrgId>,
         page: Page,
     ) -> CoreResult<Vec<WatchedMark>> {
         let scope = scope(actor, organisation_id, "watched_mark")?;
@@ -102,7 +104,7 @@ impl Core {
     }
 
     /// One watched mark the actor may see.
-    pub async fn watched_mark(&self, actor: &Actor, id: i64) -> CoreResult<WatchedMark> {
+    pub async fn watched_mark(&self, actor: &Actor, id: WatchedMarkId) -> CoreResult<WatchedMark> {
         let mark = self.store.watched_mark(id).await?.ok_or(CoreError::NotFound("watched_mark"))?;
         authz::watch(actor, mark.organisation_id, "watched_mark")?;
         Ok(mark)
@@ -113,7 +115,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        organisation_id: i64,
+        organisation_id: OrgId,
         input: &WatchedMarkInput,
     ) -> CoreResult<WatchedMark> {
         authz::watch(actor, organisation_id, "organisation")?;
@@ -135,7 +137,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        id: i64,
+        id: WatchedMarkId,
         input: &WatchedMarkInput,
     ) -> CoreResult<WatchedMark> {
         let current = self.watched_mark(actor, id).await?;
@@ -155,7 +157,12 @@ impl Core {
     }
 
     /// Stops watching a mark; its alerts go with it.
-    pub async fn delete_watched_mark(&self, actor: &Actor, context: &RequestContext, id: i64) -> CoreResult<()> {
+    pub async fn delete_watched_mark(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        id: WatchedMarkId,
+    ) -> CoreResult<()> {
         let current = self.watched_mark(actor, id).await?;
         let audit = entry(
             Some(actor),
@@ -170,13 +177,13 @@ impl Core {
 
     /// The declared parties of `organisation_id` (staff and administrators: of every organisation
     /// when `None`; everyone else always gets their own), in id order.
-    pub async fn watch_parties(&self, actor: &Actor, organisation_id: Option<i64>) -> CoreResult<Vec<WatchParty>> {
+    pub async fn watch_parties(&self, actor: &Actor, organisation_id: Option<OrgId>) -> CoreResult<Vec<WatchParty>> {
         let scope = scope(actor, organisation_id, "watch_party")?;
         Ok(self.store.watch_parties(scope).await?)
     }
 
     /// One declared party the actor may see.
-    pub async fn watch_party(&self, actor: &Actor, id: i64) -> CoreResult<WatchParty> {
+    pub async fn watch_party(&self, actor: &Actor, id: WatchPartyId) -> CoreResult<WatchParty> {
         let party = self.store.watch_party(id).await?.ok_or(CoreError::NotFound("watch_party"))?;
         authz::watch(actor, party.organisation_id, "watch_party")?;
         Ok(party)
@@ -187,7 +194,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        organisation_id: i64,
+        organisation_id: OrgId,
         input: &WatchPartyInput,
     ) -> CoreResult<WatchParty> {
         authz::watch(actor, organisation_id, "organisation")?;
@@ -209,7 +216,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        id: i64,
+        id: WatchPartyId,
         input: &WatchPartyInput,
     ) -> CoreResult<WatchParty> {
         let current = self.watch_party(actor, id).await?;
@@ -229,7 +236,12 @@ impl Core {
     }
 
     /// Removes a declared party.
-    pub async fn delete_watch_party(&self, actor: &Actor, context: &RequestContext, id: i64) -> CoreResult<()> {
+    pub async fn delete_watch_party(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        id: WatchPartyId,
+    ) -> CoreResult<()> {
         let current = self.watch_party(actor, id).await?;
         let audit = entry(
             Some(actor),
@@ -245,7 +257,7 @@ impl Core {
 
 /// The organisation a listing is limited to: the asked-for one if the actor may see it, the
 /// actor's own for those who serve only it, `None` (all) for staff asking for no particular one.
-pub(crate) fn scope(actor: &Actor, organisation_id: Option<i64>, what: &'static str) -> CoreResult<Option<i64>> {
+pub(crate) fn scope(actor: &Actor, organisation_id: Option<OrgId>, what: &'static str) -> CoreResult<Option<OrgId>> {
     let asked = match organisation_id {
         Some(id) => Some(id),
         None if actor.serves_every_organisation() => None,

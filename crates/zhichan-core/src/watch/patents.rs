@@ -14,8 +14,9 @@ use serde_json::json;
 use zhichan_domain::InvalidValue;
 use zhichan_domain::records::{Patent, Record};
 use zhichan_domain::watch::{AlertReason, RiskLevel};
+use zhichan_domain::watch::{NewAlert, PatentWatch, PatentWatchFields, PatentWatchId};
+use zhichan_domain::{AuditEntry, OrgId};
 use zhichan_search::{SearchIndex, Sort};
-use zhichan_store::watch::{NewAlert, PatentWatch, PatentWatchFields};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
@@ -77,7 +78,8 @@ impl PatentMatcher {
                 let mut found = Vec::new();
                 self.index.for_each_hit(query, Sort::Relevance, HIT_CHUNK, |hits| {
                     found.extend(
-                        hits.iter().filter_map(|hit| positions.get(&(hit.office.as_str(), hit.number.as_str()))),
+                        hits.iter()
+                            .filter_map(|hit| positions.get(&(hit.key.office.as_str(), hit.key.number.as_str()))),
                     );
                     Ok::<_, CoreError>(())
                 })?;
@@ -90,7 +92,7 @@ impl PatentMatcher {
 }
 
 /// The alert a patent watch raises for a new patent.
-pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, zhichan_store::AuditEntry) {
+pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, AuditEntry) {
     let parties = if patent.applicants.is_empty() { &patent.assignees } else { &patent.applicants };
     let applicant = parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; ");
     let reasons = vec![AlertReason::PatentQuery {
@@ -102,9 +104,7 @@ pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, z
         organisation_id: watch.organisation_id,
         watched_mark_id: None,
         patent_watch_id: Some(watch.id),
-        office: patent.office.as_str().to_owned(),
-        kind: "patent".to_owned(),
-        number: patent.publication_number.clone(),
+        filing: patent.key(),
         title: patent.titles.first().map(|t| t.text.clone()),
         applicant: Some(applicant).filter(|names| !names.is_empty()),
         score: 1.0,
@@ -120,7 +120,7 @@ pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, z
         "alert.raise",
         ("alert", None),
         Some(watch.organisation_id),
-        json!({ "patent_watch_id": watch.id, "office": alert.office, "number": alert.number }),
+        json!({ "patent_watch_id": watch.id, "office": alert.filing.office, "number": alert.filing.number }),
     );
     (alert, audit)
 }
@@ -128,13 +128,13 @@ pub(crate) fn patent_alert(watch: &PatentWatch, patent: &Patent) -> (NewAlert, z
 impl Core {
     /// The patent watches of `organisation_id` (staff and administrators: of every organisation
     /// when `None`; everyone else always gets their own), in id order.
-    pub async fn patent_watches(&self, actor: &Actor, organisation_id: Option<i64>) -> CoreResult<Vec<PatentWatch>> {
+    pub async fn patent_watches(&self, actor: &Actor, organisation_id: Option<OrgId>) -> CoreResult<Vec<PatentWatch>> {
         let scope = super::marks::scope(actor, organisation_id, "patent_watch")?;
         Ok(self.store.patent_watches(scope).await?)
     }
 
     /// One patent watch the actor may see.
-    pub async fn patent_watch(&self, actor: &Actor, id: i64) -> CoreResult<PatentWatch> {
+    pub async fn patent_watch(&self, actor: &Actor, id: PatentWatchId) -> CoreResult<PatentWatch> {
         let watch = self.store.patent_watch(id).await?.ok_or(CoreError::NotFound("patent_watch"))?;
         authz::watch(actor, watch.organisation_id, "patent_watch")?;
         Ok(watch)
@@ -145,7 +145,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        organisation_id: i64,
+        organisation_id: OrgId,
         input: &PatentWatchInput,
     ) -> CoreResult<PatentWatch> {
         authz::watch(actor, organisation_id, "organisation")?;
@@ -167,7 +167,7 @@ impl Core {
         &self,
         actor: &Actor,
         context: &RequestContext,
-        id: i64,
+        id: PatentWatchId,
         input: &PatentWatchInput,
     ) -> CoreResult<PatentWatch> {
         let current = self.patent_watch(actor, id).await?;
@@ -187,7 +187,12 @@ impl Core {
     }
 
     /// Stops a patent watch; its alerts go with it.
-    pub async fn delete_patent_watch(&self, actor: &Actor, context: &RequestContext, id: i64) -> CoreResult<()> {
+    pub async fn delete_patent_watch(
+        &self,
+        actor: &Actor,
+        context: &RequestContext,
+        id: PatentWatchId,
+    ) -> CoreResult<()> {
         let current = self.patent_watch(actor, id).await?;
         let audit = entry(
             Some(actor),

@@ -9,14 +9,14 @@ use std::sync::Arc;
 use chrono::Utc;
 use serde_json::json;
 use zhichan_domain::deadline::{AnchorDates, opposition_deadline};
+use zhichan_domain::notify::Recipient;
 use zhichan_domain::office::{OfficeCode, designation_covers};
-use zhichan_domain::records::{MarkStatus, Patent, Record, RecordKind, Trademark};
+use zhichan_domain::records::{MarkStatus, Patent, Record, Trademark};
 use zhichan_domain::watch::{AlertReason, Signal};
+use zhichan_domain::watch::{NewAlert, PatentWatch, WatchParty, WatchedMark};
+use zhichan_domain::{AuditEntry, OrgId, Organisation, OrganisationFilter, Page};
 use zhichan_similarity::{Assessment, MarkProfile};
-use zhichan_store::notifications::Recipient;
-use zhichan_store::records::kind_code;
-use zhichan_store::watch::{NewAlert, PatentWatch, WatchParty, WatchedMark};
-use zhichan_store::{Organisation, OrganisationFilter, Page, StoreError};
+use zhichan_store::StoreError;
 
 use super::names::{party_key, same_party};
 use super::patents::{PatentMatcher, patent_alert};
@@ -66,7 +66,7 @@ struct Watcher {
 /// What the run remembers of an applicant's alerting filings, for the serial-filer signal.
 #[derive(Default)]
 struct ApplicantTally {
-    organisations: HashSet<i64>,
+    organisations: HashSet<OrgId>,
     filings: HashSet<(String, String)>,
 }
 
@@ -96,8 +96,8 @@ impl Core {
         let screener = Arc::new(screener(&watchers).await?);
         let patents = Arc::new(PatentQueries::new(patent_watches).await?);
         let mut tally: HashMap<String, ApplicantTally> = HashMap::new();
-        let mut own_offices: HashMap<i64, Vec<OfficeCode>> = HashMap::new();
-        let mut recipients: HashMap<i64, Vec<Recipient>> = HashMap::new();
+        let mut own_offices: HashMap<OrgId, Vec<OfficeCode>> = HashMap::new();
+        let mut recipients: HashMap<OrgId, Vec<Recipient>> = HashMap::new();
         loop {
             let changes = self.store.changes_since(position, JOURNAL_PAGE).await?;
             let Some(last) = changes.last().map(|change| change.seq) else { break };
@@ -172,7 +172,7 @@ impl Core {
         &self,
         from: i64,
         to: i64,
-        alerts: Vec<(NewAlert, zhichan_store::AuditEntry)>,
+        alerts: Vec<(NewAlert, AuditEntry)>,
         summary: &mut WatchRunSummary,
     ) -> CoreResult<bool> {
         match self.store.raise_alerts(from, to, &alerts, Utc::now()).await {
@@ -195,7 +195,7 @@ impl Core {
         let mut page = Page::first(LOAD_PAGE);
         loop {
             let batch = self.store.watched_marks(None, page).await?;
-            page.after = batch.last().map(|m| m.id);
+            page.after = batch.last().map(|m| m.id.get());
             let done = batch.len() < LOAD_PAGE as usize;
             marks.extend(batch);
             if done {
@@ -209,14 +209,14 @@ impl Core {
         let mut page = Page::first(LOAD_PAGE);
         loop {
             let batch = self.store.organisations(&OrganisationFilter::default(), page).await?;
-            page.after = batch.last().map(|o| o.id);
+            page.after = batch.last().map(|o| o.id.get());
             let done = batch.len() < LOAD_PAGE as usize;
             organisations.extend(batch.into_iter().map(|o| (o.id, o)));
             if done {
                 break;
             }
         }
-        let mut parties: HashMap<i64, Vec<WatchParty>> = HashMap::new();
+        let mut parties: HashMap<OrgId, Vec<WatchParty>> = HashMap::new();
         for party in self.store.watch_parties(None).await? {
             parties.entry(party.organisation_id).or_default().push(party);
         }
@@ -259,7 +259,7 @@ impl PatentQueries {
                     watches.push(watch);
                     queries.push(query);
                 }
-                Err(error) => tracing::warn!(id = watch.id, %error, "patent watch query skipped"),
+                Err(error) => tracing::warn!(id = watch.id.get(), %error, "patent watch query skipped"),
             }
         }
         let matcher = if watches.is_empty() { None } else { Some(blocking(PatentMatcher::new).await?) };
@@ -274,7 +274,7 @@ impl PatentQueries {
         }
     }
 
-    fn alerts(&self, patents: &[Patent], hits: &[Vec<usize>]) -> Vec<(NewAlert, zhichan_store::AuditEntry)> {
+    fn alerts(&self, patents: &[Patent], hits: &[Vec<usize>]) -> Vec<(NewAlert, AuditEntry)> {
         self.watches
             .iter()
             .zip(hits)
@@ -299,9 +299,9 @@ fn raise(
     watchers: &[Watcher],
     filings: &[Trademark],
     screenings: &[Screening],
-    own_offices: &HashMap<i64, Vec<OfficeCode>>,
+    own_offices: &HashMap<OrgId, Vec<OfficeCode>>,
     tally: &mut HashMap<String, ApplicantTally>,
-) -> Vec<(NewAlert, zhichan_store::AuditEntry)> {
+) -> Vec<(NewAlert, AuditEntry)> {
     let mut found: Vec<(&Trademark, &Watcher, &Assessment)> = Vec::new();
     for (filing, screening) in filings.iter().zip(screenings) {
         for hit in &screening.matches {
@@ -340,9 +340,7 @@ fn raise(
                 organisation_id: watcher.mark.organisation_id,
                 watched_mark_id: Some(watcher.mark.id),
                 patent_watch_id: None,
-                office: filing.office.as_str().to_owned(),
-                kind: kind_code(RecordKind::Trademark).to_owned(),
-                number: filing.application_number.clone(),
+                filing: filing.key(),
                 title: filing.mark_text.clone(),
                 applicant: Some(filing.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("; "))
                     .filter(|names| !names.is_empty()),
@@ -360,7 +358,7 @@ fn raise(
                 ("alert", None),
                 Some(alert.organisation_id),
                 json!({
-                    "watched_mark_id": alert.watched_mark_id, "office": alert.office, "number": alert.number,
+                    "watched_mark_id": alert.watched_mark_id, "office": alert.filing.office, "number": alert.filing.number,
                     "risk": alert.risk, "score": alert.score,
                 }),
             );
@@ -374,8 +372,8 @@ fn raise(
 pub(crate) fn owned_by(filing: &Trademark, organisation: Option<&Organisation>) -> bool {
     let Some(organisation) = organisation else { return false };
     filing.owners.iter().any(|owner| {
-        same_party(&owner.name, &organisation.name_zh)
-            || organisation.name_en.as_deref().is_some_and(|name| same_party(&owner.name, name))
+        same_party(&owner.name, organisation.name_zh.as_str())
+            || organisation.name_en.as_ref().is_some_and(|name| same_party(&owner.name, name.as_str()))
     })
 }
 
@@ -403,7 +401,7 @@ pub(crate) fn anchor_dates(filing: &Trademark) -> AnchorDates {
 fn signals(
     filing: &Trademark,
     watcher: &Watcher,
-    own_offices: &HashMap<i64, Vec<OfficeCode>>,
+    own_offices: &HashMap<OrgId, Vec<OfficeCode>>,
     tally: &HashMap<String, ApplicantTally>,
 ) -> Vec<Signal> {
     let mut signals = Vec::new();

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use zhichan_core::CoreSettings;
 use zhichan_core::import::{ImportOptions, Quiet};
+use zhichan_domain::import::ImportOutcome;
 use zhichan_domain::records::RecordKind;
-use zhichan_store::records::ImportOutcome;
 
 use crate::{core_with, data};
 

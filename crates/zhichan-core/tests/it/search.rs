@@ -73,7 +73,7 @@ async fn every_us_grant_is_found_by_its_title_in_the_top_three() {
         // three, so a title shared by k grants must find each of them in the top k.
         let same_title = grants.iter().filter(|other| title(other) == title(grant)).count();
         let page = search(&core, &title(grant), same_title.max(3)).await;
-        if !page.hits.iter().any(|hit| hit.number == grant.publication_number) {
+        if !page.hits.iter().any(|hit| hit.key.number == grant.publication_number) {
             misses.push(format!("{} {:?} (shared by {same_title})", grant.publication_number, title(grant)));
         }
     }
@@ -90,7 +90,7 @@ async fn chinese_abstracts_are_found_by_phrase_traditional_form_and_class() {
     assert!(patents.len() >= 38, "{} Chinese patents", patents.len());
     for patent in &patents {
         let number = &patent.publication_number;
-        let found = |page: &SearchPage| page.hits.iter().any(|hit| &hit.number == number);
+        let found = |page: &SearchPage| page.hits.iter().any(|hit| &hit.key.number == number);
         let abstract_ = &patent.abstracts.first().expect("an abstract").text;
         // Up to twelve characters from the middle of the abstract's longest run of Han characters.
         let run = abstract_

@@ -9,10 +9,10 @@ use zhichan_core::import::{ImportOptions, Quiet};
 use zhichan_core::organisations::{MemberInput, ProfileInput};
 use zhichan_core::watch::{AlertQuery, DeadlineKind, PatentWatchInput, WatchPartyInput, WatchUpdate, WatchedMarkInput};
 use zhichan_core::{Actor, Core, CoreError, CoreSettings, RequestContext};
+use zhichan_domain::records::RecordKind;
 use zhichan_domain::records::{ClassEntry, LocalizedText, MarkStatus, Party, Patent, Record, Trademark};
 use zhichan_domain::watch::{AlertStatus, RiskLevel};
-use zhichan_domain::{NiceClass, OfficeCode, OrgKind};
-use zhichan_store::{AuditFilter, Page};
+use zhichan_domain::{AuditFilter, NiceClass, OfficeCode, OrgId, OrgKind, Page};
 
 use crate::core_with;
 
@@ -41,12 +41,12 @@ struct World {
     core: Core,
     admin: Actor,
     staff: Actor,
-    hisense: (i64, Actor),
-    gree: (i64, Actor),
+    hisense: (OrgId, Actor),
+    gree: (OrgId, Actor),
     _dir: tempfile::TempDir,
 }
 
-async fn member(core: &Core, admin: &Actor, organisation: i64, email: &str, role: &str) -> Actor {
+async fn member(core: &Core, admin: &Actor, organisation: OrgId, email: &str, role: &str) -> Actor {
     let input = MemberInput {
         email: email.into(),
         display_name: email.into(),
@@ -56,7 +56,7 @@ async fn member(core: &Core, admin: &Actor, organisation: i64, email: &str, role
     Actor::new(core.add_member(admin, organisation, &input, &RequestContext::cli()).await.unwrap())
 }
 
-async fn enterprise(core: &Core, admin: &Actor, zh: &str, en: &str, markets: &[&str]) -> i64 {
+async fn enterprise(core: &Core, admin: &Actor, zh: &str, en: &str, markets: &[&str]) -> OrgId {
     let profile = ProfileInput {
         name_zh: zh.into(),
         name_en: Some(en.into()),
@@ -152,7 +152,7 @@ async fn imports_raise_explained_alerts_once_for_the_right_organisation() {
     assert!(summary.candidates >= 3 && summary.position > 0);
 
     let ours = core.alerts(&member, &AlertQuery::default(), Page::first(10)).await.unwrap().alerts;
-    let numbers: Vec<&str> = ours.iter().map(|a| a.number.as_str()).collect();
+    let numbers: Vec<&str> = ours.iter().map(|a| a.filing.number.as_str()).collect();
     assert_eq!(
         numbers,
         ["926000011", "3020260123456"],
@@ -203,7 +203,8 @@ async fn imports_raise_explained_alerts_once_for_the_right_organisation() {
 
     // Renewal of the enterprise's own Chinese registration is listed; others may not ask.
     let due = core.upcoming_deadlines(&member, hisense, 365).await.unwrap();
-    let listed: Vec<_> = due.iter().map(|d| (d.kind, d.office.as_str(), d.number.as_str(), d.alert_id)).collect();
+    let listed: Vec<_> =
+        due.iter().map(|d| (d.kind, d.record.office.as_str(), d.record.number.as_str(), d.alert_id)).collect();
     assert_eq!(
         listed,
         [
@@ -356,7 +357,7 @@ async fn patent_watches_alert_on_new_patents_matching_their_query() {
     assert_eq!(alerts.len(), 1);
     let alert = &alerts[0];
     assert_eq!(
-        (alert.number.as_str(), alert.title.as_deref(), alert.patent_watch_id, alert.watched_mark_id),
+        (alert.filing.number.as_str(), alert.title.as_deref(), alert.patent_watch_id, alert.watched_mark_id),
         ("EP4100001A1", Some("Handover between radio cells"), Some(watch.id), None)
     );
     assert_eq!(alert.applicant.as_deref(), Some("Rival Radio GmbH"));
@@ -384,7 +385,8 @@ async fn the_demo_watch_catches_every_copy_once() {
     assert!(matches!(report.watch, WatchUpdate::Screened(s) if s.screened == 8), "{:?}", report.watch);
     let staff = Actor::new(core.store().user_credentials("staff@zhichan.demo").await.unwrap().unwrap().user);
     let alerts = core.alerts(&staff, &AlertQuery::default(), Page::first(50)).await.unwrap().alerts;
-    let mut caught: Vec<(&str, &str)> = alerts.iter().map(|a| (a.office.as_str(), a.number.as_str())).collect();
+    let mut caught: Vec<(&str, &str)> =
+        alerts.iter().map(|a| (a.filing.office.as_str(), a.filing.number.as_str())).collect();
     caught.sort_unstable();
     assert_eq!(
         caught,
@@ -399,6 +401,6 @@ async fn the_demo_watch_catches_every_copy_once() {
         ],
         "every copy and both patents, not the stranger"
     );
-    assert!(alerts.iter().filter(|a| a.kind == "trademark").all(|a| a.opposition_deadline.is_some()));
+    assert!(alerts.iter().filter(|a| a.filing.kind == RecordKind::Trademark).all(|a| a.opposition_deadline.is_some()));
     assert!(core.seed_demo_watch(&dir.path().join("demo")).await.unwrap().is_none(), "seeded once");
 }

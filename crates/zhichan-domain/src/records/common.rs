@@ -5,9 +5,12 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::InvalidValue;
 use crate::office::OfficeCode;
 
-/// Which kind of IP right a record describes.
+/// Which kind of IP right a record describes. Its one text form is [`RecordKind::code`]
+/// (`trademark`, `patent`), as serde writes it too: the store's `kind` columns, the search
+/// index's facet, the API and the pages all use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
@@ -15,6 +18,33 @@ pub enum RecordKind {
     Trademark,
     /// A patent (application publication or grant).
     Patent,
+}
+
+impl RecordKind {
+    /// Every kind.
+    pub const ALL: [RecordKind; 2] = [Self::Trademark, Self::Patent];
+
+    /// The stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Trademark => "trademark",
+            Self::Patent => "patent",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(code: &str) -> Result<Self, InvalidValue> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code.trim())
+            .ok_or_else(|| InvalidValue::new("kind", "trademark or patent"))
+    }
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
 /// The identity of a record: the same right read twice (another day's file, another format)
@@ -29,6 +59,8 @@ pub struct RecordKey {
     pub number: String,
 }
 
+/// The key's compact form, `office/tm|pat/number`: the search index's document id, kept as
+/// indexes already hold it (the kind's own text form is [`RecordKind::code`]).
 impl fmt::Display for RecordKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.kind {
@@ -117,6 +149,15 @@ mod tests {
             number: "CN117151122A".into(),
         };
         assert_eq!(key.to_string(), "CN/pat/CN117151122A");
+    }
+
+    #[test]
+    fn record_kinds_round_trip_through_their_code() {
+        for kind in RecordKind::ALL {
+            assert_eq!(RecordKind::parse(kind.code()), Ok(kind));
+            assert_eq!(serde_json::to_value(kind).expect("serialisable"), kind.code());
+        }
+        assert_eq!(RecordKind::parse("tm").unwrap_err().field, "kind");
     }
 
     #[test]

@@ -7,10 +7,12 @@
 
 mod common;
 mod patent;
+mod stored;
 mod trademark;
 
 pub use common::{Address, LocalizedText, Party, PriorityClaim, RecordKey, RecordKind};
 pub use patent::{Citation, Patent, PatentDates};
+pub use stored::{RecordChange, RecordListing, StatusChange, StoredRecord};
 pub use trademark::{
     ClassEntry, MadridInfo, MarkEvent, MarkKind, MarkStatus, Trademark, TrademarkDates, TrademarkStatus,
 };

@@ -7,7 +7,14 @@
 //! webhooks add the English `"text"` ([`with_text`]); entries written by earlier versions (with
 //! `text` beside them, or with a `code` repeated inside `details`) read back unchanged, and an
 //! entry no variant reads any more is kept as [`Unreadable`] with its stored text.
+//!
+//! Beside the vocabulary sit what the watch keeps: the marks and parties an organisation
+//! declares ([`WatchedMark`], [`WatchParty`]), its patent watches ([`PatentWatch`]) and the
+//! [`Alert`]s raised for them.
 
+mod alert;
+mod marks;
+mod patents;
 mod reason;
 mod signal;
 
@@ -17,6 +24,9 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::InvalidValue;
 
+pub use alert::{Alert, AlertFilter, AlertId, AlertNote, NewAlert};
+pub use marks::{WatchParty, WatchPartyFields, WatchPartyId, WatchedMark, WatchedMarkFields, WatchedMarkId};
+pub use patents::{PatentWatch, PatentWatchFields, PatentWatchId};
 pub use reason::{AlertReason, Effect, GoodsRelation, MarkReason, PracticeRule};
 pub use signal::Signal;
 

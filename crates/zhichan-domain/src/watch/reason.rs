@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::Unreadable;
+use super::{PatentWatchId, Unreadable};
 use crate::deadline::Deadline;
 
 /// A rule of CNIPA's examination guidelines for word marks (CNIPA's examination guide (商标审查审理指南)) applied to a pair.
@@ -434,7 +434,7 @@ pub enum AlertReason {
     /// A new patent matched a patent watch's query.
     PatentQuery {
         /// The patent watch.
-        patent_watch_id: i64,
+        patent_watch_id: PatentWatchId,
         /// What the organisation calls it.
         label: String,
         /// Its query.
@@ -516,7 +516,7 @@ mod tests {
             reasons[1],
             AlertReason::Mark(MarkReason::Goods { relation: GoodsRelation::SameClass { class: 9 } })
         );
-        assert!(matches!(&reasons[2], AlertReason::PatentQuery { patent_watch_id: 3, .. }));
+        assert!(matches!(&reasons[2], AlertReason::PatentQuery { patent_watch_id, .. } if patent_watch_id.get() == 3));
         let AlertReason::OppositionDeadline(deadline) = &reasons[3] else { panic!("{:?}", reasons[3]) };
         assert_eq!(deadline.due.to_string(), "2026-01-01");
         assert_eq!(

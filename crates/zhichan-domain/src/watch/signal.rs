@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{PartyRelation, Unreadable};
+use super::{PartyRelation, Unreadable, WatchPartyId};
 use crate::OfficeCode;
 
 /// A squatting signal of a mark alert.
@@ -14,7 +14,7 @@ pub enum Signal {
     /// An applicant is one of the organisation's declared distributors, agents or known squatters.
     DeclaredParty {
         /// The declared party.
-        party_id: i64,
+        party_id: WatchPartyId,
         /// Its name as declared.
         name: String,
         /// How it relates to the organisation.

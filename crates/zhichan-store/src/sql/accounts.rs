@@ -5,17 +5,18 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::Transaction;
 use sqlx::query::QueryScalar;
-use zhichan_domain::{Locale, MarketCode, OrgKind, Role, Street};
+use zhichan_domain::{
+    ApiToken, AuditEntry, AuditEvent, AuditFilter, Locale, MarketCode, NewApiToken, NewOrganisation, NewSession,
+    NewUser, OrgId, OrgKind, OrgName, Organisation, OrganisationFilter, OrganisationProfile, Page, Role, Street,
+    TokenId, Uscc, User, UserCredentials, UserId,
+};
 
 use super::audit::{
     RowId, append_audit, audit_events, commit_with_audit, create_audited, insert_audit, update_audited,
 };
 use super::{RowsAffected, SqlBackend, SqlStore, statement};
 use crate::error::classify;
-use crate::{
-    AccountStore, ApiToken, AuditEntry, AuditEvent, AuditFilter, NewApiToken, NewOrganisation, NewSession, NewUser,
-    Organisation, OrganisationFilter, OrganisationProfile, Page, StoreError, StoreResult, User, UserCredentials,
-};
+use crate::{AccountStore, StoreError, StoreResult};
 
 /// The columns [`OrganisationRow`] reads.
 const ORGANISATION_COLUMNS: &str = "id, kind, name_zh, name_en, uscc, street, industry, created_at, updated_at";
@@ -37,14 +38,14 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
             .fetch_one(&mut *tx)
             .await
             .map_err(classify)?;
-        audit.organisation_id = Some(id);
+        audit.organisation_id = Some(OrgId::new(id));
         audit.target_id = Some(id.to_string());
         finish_organisation(tx, id, &new.profile.export_markets, &audit).await
     }
 
     async fn update_organisation(
         &self,
-        id: i64,
+        id: OrgId,
         profile: &OrganisationProfile,
         audit: AuditEntry,
     ) -> StoreResult<Organisation> {
@@ -54,17 +55,20 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
              updated_at = $6 WHERE id = $7 RETURNING id",
         );
         let updated: Option<i64> =
-            bind_profile(update, profile, audit.at).bind(id).fetch_optional(&mut *tx).await.map_err(classify)?;
+            bind_profile(update, profile, audit.at).bind(id.get()).fetch_optional(&mut *tx).await.map_err(classify)?;
         if updated.is_none() {
             return Err(StoreError::NotFound("organisation"));
         }
-        sqlx::query("DELETE FROM organisation_markets WHERE organisation_id = $1").bind(id).execute(&mut *tx).await?;
-        finish_organisation(tx, id, &profile.export_markets, &audit).await
+        sqlx::query("DELETE FROM organisation_markets WHERE organisation_id = $1")
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await?;
+        finish_organisation(tx, id.get(), &profile.export_markets, &audit).await
     }
 
-    async fn organisation(&self, id: i64) -> StoreResult<Option<Organisation>> {
+    async fn organisation(&self, id: OrgId) -> StoreResult<Option<Organisation>> {
         let mut conn = self.pool.acquire().await?;
-        organisation_in::<DB>(&mut conn, id).await
+        organisation_in::<DB>(&mut conn, id.get()).await
     }
 
     async fn organisations(&self, filter: &OrganisationFilter, page: Page) -> StoreResult<Vec<Organisation>> {
@@ -79,7 +83,7 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
              ORDER BY id LIMIT $6",
         ]))
         .bind(page.after.unwrap_or(0))
-        .bind(filter.only_id)
+        .bind(filter.only_id.map(OrgId::get))
         .bind(filter.kind.map(|k| k.code()))
         .bind(filter.street.map(|s| s.code()))
         .bind(pattern.as_deref())
@@ -99,7 +103,7 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
             "INSERT INTO users (organisation_id, email, display_name, password_hash, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
-        .bind(new.organisation_id)
+        .bind(new.organisation_id.get())
         .bind(new.email.as_str())
         .bind(new.display_name.as_str())
         .bind(new.password_hash.as_str())
@@ -121,9 +125,9 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
         Ok(user)
     }
 
-    async fn user(&self, id: i64) -> StoreResult<Option<User>> {
+    async fn user(&self, id: UserId) -> StoreResult<Option<User>> {
         let mut conn = self.pool.acquire().await?;
-        user_in::<DB>(&mut conn, id).await
+        user_in::<DB>(&mut conn, id.get()).await
     }
 
     async fn user_credentials(&self, email: &str) -> StoreResult<Option<UserCredentials>> {
@@ -137,18 +141,18 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
         Ok(Some(UserCredentials { user, password_hash }))
     }
 
-    async fn users_in_organisation(&self, organisation_id: i64) -> StoreResult<Vec<User>> {
+    async fn users_in_organisation(&self, organisation_id: OrgId) -> StoreResult<Vec<User>> {
         let mut conn = self.pool.acquire().await?;
         let rows: Vec<UserRow> =
             sqlx::query_as(statement(&["SELECT ", USER_COLUMNS, " FROM users WHERE organisation_id = $1 ORDER BY id"]))
-                .bind(organisation_id)
+                .bind(organisation_id.get())
                 .fetch_all(&mut *conn)
                 .await?;
         let roles: Vec<RoleRow> = sqlx::query_as(
             "SELECT r.user_id, r.role FROM user_roles r JOIN users u ON u.id = r.user_id \
              WHERE u.organisation_id = $1",
         )
-        .bind(organisation_id)
+        .bind(organisation_id.get())
         .fetch_all(&mut *conn)
         .await?;
         rows.into_iter().map(|row| row.into_model(&roles)).collect()
@@ -166,10 +170,10 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
         Ok(count)
     }
 
-    async fn set_user_locale(&self, user_id: i64, locale: Locale, audit: AuditEntry) -> StoreResult<()> {
+    async fn set_user_locale(&self, user_id: UserId, locale: Locale, audit: AuditEntry) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query("UPDATE users SET locale = $2 WHERE id = $1")
-            .bind(user_id)
+            .bind(user_id.get())
             .bind(locale.tag())
             .execute(&mut *tx)
             .await?;
@@ -186,7 +190,7 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(session.token_hash.as_str())
-        .bind(session.user_id)
+        .bind(session.user_id.get())
         .bind(session.created_at)
         .bind(session.expires_at)
         .bind(session.ip.as_deref())
@@ -224,7 +228,7 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
              VALUES ($1, $2, $3, $4, $5) RETURNING ",
             API_TOKEN_COLUMNS,
         ]))
-        .bind(token.user_id)
+        .bind(token.user_id.get())
         .bind(token.name.as_str())
         .bind(token.token_prefix.as_str())
         .bind(token.token_hash.as_str())
@@ -233,13 +237,13 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
         Ok(row.into())
     }
 
-    async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+    async fn api_tokens(&self, user_id: UserId) -> StoreResult<Vec<ApiToken>> {
         let rows: Vec<ApiTokenRow> = sqlx::query_as(statement(&[
             "SELECT ",
             API_TOKEN_COLUMNS,
             " FROM api_tokens WHERE user_id = $1 ORDER BY id DESC",
         ]))
-        .bind(user_id)
+        .bind(user_id.get())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(Into::into).collect())
@@ -257,13 +261,13 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
         enabled_user::<DB>(&mut conn, user_id).await
     }
 
-    async fn revoke_api_token(&self, user_id: i64, token_id: i64, audit: AuditEntry) -> StoreResult<ApiToken> {
+    async fn revoke_api_token(&self, user_id: UserId, token_id: TokenId, audit: AuditEntry) -> StoreResult<ApiToken> {
         let update = sqlx::query_as(statement(&[
             "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING ",
             API_TOKEN_COLUMNS,
         ]))
-        .bind(token_id)
-        .bind(user_id)
+        .bind(token_id.get())
+        .bind(user_id.get())
         .bind(audit.at);
         let row: ApiTokenRow = update_audited(&self.pool, update, &audit, "api_token").await?;
         Ok(row.into())
@@ -394,12 +398,18 @@ impl OrganisationRow {
             .filter(|m| m.organisation_id == self.id)
             .map(|m| MarketCode::parse(&m.market).map_err(|_| corrupt("organisation_markets.market", &m.market)))
             .collect::<StoreResult<_>>()?;
+        let name = |field: &'static str, column: &'static str, value: &str| {
+            OrgName::parse(field, value).map_err(|_| corrupt(column, value))
+        };
+        let name_zh = name("name_zh", "organisations.name_zh", &self.name_zh)?;
+        let name_en = self.name_en.map(|n| name("name_en", "organisations.name_en", &n)).transpose()?;
+        let uscc = self.uscc.map(|u| Uscc::parse(&u).map_err(|_| corrupt("organisations.uscc", &u))).transpose()?;
         Ok(Organisation {
-            id: self.id,
+            id: OrgId::new(self.id),
             kind,
-            name_zh: self.name_zh,
-            name_en: self.name_en,
-            uscc: self.uscc,
+            name_zh,
+            name_en,
+            uscc,
             street,
             industry: self.industry,
             export_markets,
@@ -447,8 +457,8 @@ impl UserRow {
         let locale =
             self.locale.map(|l| Locale::from_tag(&l).ok_or_else(|| corrupt("users.locale", &l))).transpose()?;
         Ok(User {
-            id: self.id,
-            organisation_id: self.organisation_id,
+            id: UserId::new(self.id),
+            organisation_id: OrgId::new(self.organisation_id),
             email: self.email,
             display_name: self.display_name,
             roles: user_roles,
@@ -480,8 +490,8 @@ impl RowId for ApiTokenRow {
 impl From<ApiTokenRow> for ApiToken {
     fn from(row: ApiTokenRow) -> Self {
         ApiToken {
-            id: row.id,
-            user_id: row.user_id,
+            id: TokenId::new(row.id),
+            user_id: UserId::new(row.user_id),
             name: row.name,
             token_prefix: row.token_prefix,
             created_at: row.created_at,

@@ -7,7 +7,9 @@ use sqlx::{Database, Executor, FromRow, Pool, QueryBuilder, Transaction};
 
 use super::{Json, ROWS_PER_STATEMENT, RowsAffected, SqlBackend};
 use crate::error::classify;
-use crate::{AuditEntry, AuditEvent, AuditFilter, Page, StoreError, StoreResult};
+use zhichan_domain::{AuditEntry, AuditEvent, AuditFilter, OrgId, Page, UserId};
+
+use crate::{StoreError, StoreResult};
 
 /// Records `entry` in the transaction of the change it describes.
 pub(super) async fn insert_audit<DB: SqlBackend>(tx: &mut Transaction<'_, DB>, entry: &AuditEntry) -> StoreResult<()> {
@@ -110,9 +112,9 @@ async fn write<'c, DB: SqlBackend>(
     );
     insert.push_values(entries, |mut row, entry| {
         row.push_bind(entry.at)
-            .push_bind(entry.actor_user_id)
-            .push_bind(entry.actor_org_id)
-            .push_bind(entry.organisation_id)
+            .push_bind(entry.actor_user_id.map(UserId::get))
+            .push_bind(entry.actor_org_id.map(OrgId::get))
+            .push_bind(entry.organisation_id.map(OrgId::get))
             .push_bind(entry.action.as_str())
             .push_bind(entry.target_kind.as_str())
             .push_bind(entry.target_id.as_deref())
@@ -137,8 +139,8 @@ pub(super) async fn audit_events<DB: SqlBackend>(
          AND ($5 IS NULL OR at >= $5) AND ($6 IS NULL OR at < $6) ORDER BY id DESC LIMIT $7",
     )
     .bind(page.after)
-    .bind(filter.organisation_id)
-    .bind(filter.actor_user_id)
+    .bind(filter.organisation_id.map(OrgId::get))
+    .bind(filter.actor_user_id.map(UserId::get))
     .bind(prefix.as_deref())
     .bind(filter.since)
     .bind(filter.until)
@@ -169,9 +171,9 @@ impl From<AuditRow> for AuditEvent {
             id: row.id,
             entry: AuditEntry {
                 at: row.at,
-                actor_user_id: row.actor_user_id,
-                actor_org_id: row.actor_org_id,
-                organisation_id: row.organisation_id,
+                actor_user_id: row.actor_user_id.map(UserId::new),
+                actor_org_id: row.actor_org_id.map(OrgId::new),
+                organisation_id: row.organisation_id.map(OrgId::new),
                 action: row.action,
                 target_kind: row.target_kind,
                 target_id: row.target_id,

@@ -7,8 +7,11 @@ use sqlx::{QueryBuilder, Transaction};
 
 use super::audit::{RowId, create_audited, delete_audited};
 use super::{ROWS_PER_STATEMENT, SqlBackend, SqlStore, statement};
-use crate::notifications::{Delivery, DeliveryOutcome, DeliveryStatus, Recipient, Webhook};
-use crate::{AuditEntry, NotificationStore, StoreError, StoreResult};
+use zhichan_domain::notify::{Delivery, DeliveryId, DeliveryOutcome, DeliveryStatus, Recipient, Webhook, WebhookId};
+use zhichan_domain::watch::AlertId;
+use zhichan_domain::{AuditEntry, OrgId, UserId};
+
+use crate::{NotificationStore, StoreError, StoreResult};
 
 /// The columns [`WebhookRow`] reads.
 const WEBHOOK_COLUMNS: &str = "id, organisation_id, url, secret, created_by, created_at";
@@ -20,8 +23,8 @@ const DELIVERY_COLUMNS: &str =
 impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
     async fn create_webhook(
         &self,
-        organisation_id: i64,
-        created_by: Option<i64>,
+        organisation_id: OrgId,
+        created_by: Option<UserId>,
         url: &str,
         secret: &str,
         audit: AuditEntry,
@@ -31,38 +34,38 @@ impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
              VALUES ($1, $2, $3, $4, $5) RETURNING ",
             WEBHOOK_COLUMNS,
         ]))
-        .bind(organisation_id)
+        .bind(organisation_id.get())
         .bind(url)
         .bind(secret)
-        .bind(created_by)
+        .bind(created_by.map(UserId::get))
         .bind(audit.at);
         let row: WebhookRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 
-    async fn webhooks(&self, organisation_id: Option<i64>) -> StoreResult<Vec<Webhook>> {
+    async fn webhooks(&self, organisation_id: Option<OrgId>) -> StoreResult<Vec<Webhook>> {
         let rows: Vec<WebhookRow> = sqlx::query_as(statement(&[
             "SELECT ",
             WEBHOOK_COLUMNS,
             " FROM webhooks WHERE ($1 IS NULL OR organisation_id = $1) ORDER BY id",
         ]))
-        .bind(organisation_id)
+        .bind(organisation_id.map(OrgId::get))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
-    async fn webhook(&self, id: i64) -> StoreResult<Option<Webhook>> {
+    async fn webhook(&self, id: WebhookId) -> StoreResult<Option<Webhook>> {
         let row: Option<WebhookRow> =
             sqlx::query_as(statement(&["SELECT ", WEBHOOK_COLUMNS, " FROM webhooks WHERE id = $1"]))
-                .bind(id)
+                .bind(id.get())
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.map(Into::into))
     }
 
-    async fn delete_webhook(&self, id: i64, audit: AuditEntry) -> StoreResult<()> {
-        delete_audited(&self.pool, "DELETE FROM webhooks WHERE id = $1", id, "webhook", &audit).await
+    async fn delete_webhook(&self, id: WebhookId, audit: AuditEntry) -> StoreResult<()> {
+        delete_audited(&self.pool, "DELETE FROM webhooks WHERE id = $1", id.get(), "webhook", &audit).await
     }
 
     async fn due_deliveries(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<Vec<Delivery>> {
@@ -78,19 +81,19 @@ impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
         rows.into_iter().map(DeliveryRow::into_model).collect()
     }
 
-    async fn alert_deliveries(&self, alert_id: i64) -> StoreResult<Vec<Delivery>> {
+    async fn alert_deliveries(&self, alert_id: AlertId) -> StoreResult<Vec<Delivery>> {
         let rows: Vec<DeliveryRow> = sqlx::query_as(statement(&[
             "SELECT ",
             DELIVERY_COLUMNS,
             " FROM notification_deliveries WHERE alert_id = $1 ORDER BY id",
         ]))
-        .bind(alert_id)
+        .bind(alert_id.get())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(DeliveryRow::into_model).collect()
     }
 
-    async fn record_delivery(&self, id: i64, outcome: &DeliveryOutcome, at: DateTime<Utc>) -> StoreResult<()> {
+    async fn record_delivery(&self, id: DeliveryId, outcome: &DeliveryOutcome, at: DateTime<Utc>) -> StoreResult<()> {
         let (status, error, next) = match outcome {
             DeliveryOutcome::Sent => (DeliveryStatus::Sent, None, at),
             DeliveryOutcome::Retry { error, at: next } => (DeliveryStatus::Pending, Some(error.as_str()), *next),
@@ -101,7 +104,7 @@ impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
             "UPDATE notification_deliveries SET status = $2, attempts = attempts + 1, last_error = $3, \
              next_attempt_at = $4, sent_at = $5 WHERE id = $1 AND status = 'pending'",
         )
-        .bind(id)
+        .bind(id.get())
         .bind(status.code())
         .bind(error)
         .bind(next)
@@ -127,7 +130,7 @@ pub(super) async fn queue_deliveries<DB: SqlBackend>(
         insert.push_values(chunk, |mut row, (alert_id, recipient)| {
             let (channel, email, webhook_id) = match recipient {
                 Recipient::Email { address } => ("email", Some(address.as_str()), None),
-                Recipient::Webhook { webhook_id } => ("webhook", None, Some(*webhook_id)),
+                Recipient::Webhook { webhook_id } => ("webhook", None, Some(webhook_id.get())),
             };
             row.push_bind(*alert_id)
                 .push_bind(channel)
@@ -163,11 +166,11 @@ impl RowId for WebhookRow {
 impl From<WebhookRow> for Webhook {
     fn from(row: WebhookRow) -> Self {
         Webhook {
-            id: row.id,
-            organisation_id: row.organisation_id,
+            id: WebhookId::new(row.id),
+            organisation_id: OrgId::new(row.organisation_id),
             url: row.url,
             secret: row.secret,
-            created_by: row.created_by,
+            created_by: row.created_by.map(UserId::new),
             created_at: row.created_at,
         }
     }
@@ -194,7 +197,7 @@ impl DeliveryRow {
     fn into_model(self) -> StoreResult<Delivery> {
         let recipient = match (self.channel.as_str(), self.email, self.webhook_id) {
             ("email", Some(address), None) => Recipient::Email { address },
-            ("webhook", None, Some(webhook_id)) => Recipient::Webhook { webhook_id },
+            ("webhook", None, Some(webhook_id)) => Recipient::Webhook { webhook_id: WebhookId::new(webhook_id) },
             (channel, ..) => {
                 return Err(StoreError::Corrupt {
                     field: "notification_deliveries.channel",
@@ -202,17 +205,11 @@ impl DeliveryRow {
                 });
             }
         };
-        let status = match self.status.as_str() {
-            "pending" => DeliveryStatus::Pending,
-            "sent" => DeliveryStatus::Sent,
-            "failed" => DeliveryStatus::Failed,
-            other => {
-                return Err(StoreError::Corrupt { field: "notification_deliveries.status", value: other.to_owned() });
-            }
-        };
+        let status = DeliveryStatus::parse(&self.status)
+            .ok_or(StoreError::Corrupt { field: "notification_deliveries.status", value: self.status })?;
         Ok(Delivery {
-            id: self.id,
-            alert_id: self.alert_id,
+            id: DeliveryId::new(self.id),
+            alert_id: AlertId::new(self.alert_id),
             recipient,
             status,
             attempts: u32::try_from(self.attempts).unwrap_or(0),

@@ -7,30 +7,41 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::value::RawValue;
 use sqlx::{QueryBuilder, Transaction};
-use zhichan_domain::records::{Record, RecordKey, RecordKind};
+use zhichan_domain::import::{BatchOutcome, ImportId, ImportOutcome, ImportTotals, Rejection};
+use zhichan_domain::office::OfficeCode;
+use zhichan_domain::records::{Record, RecordChange, RecordKey, RecordKind, RecordListing, StatusChange, StoredRecord};
+use zhichan_domain::{AuditEntry, UserId};
 
 use super::audit::commit_with_audit;
 use super::{Json, ROWS_PER_STATEMENT, SqlBackend, SqlStore};
-use crate::records::{
-    BatchOutcome, ImportOutcome, ImportTotals, RecordChange, RecordListing, RecordSummary, Rejection, StatusChange,
-    StoredRecord, kind_code,
-};
-use crate::{AuditEntry, RecordStore, StoreError, StoreResult};
+use crate::records::RecordSummary;
+use crate::{RecordStore, StoreError, StoreResult};
 
 #[async_trait]
 impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
-    async fn start_import(&self, sources: &str, actor_user_id: Option<i64>, at: DateTime<Utc>) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
+    async fn start_import(
+        &self,
+        sources: &str,
+        actor_user_id: Option<UserId>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<ImportId> {
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO imports (started_at, actor_user_id, sources) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(at)
-        .bind(actor_user_id)
+        .bind(actor_user_id.map(UserId::get))
         .bind(sources)
         .fetch_one(&self.pool)
-        .await?)
+        .await?;
+        Ok(ImportId::new(id))
     }
 
-    async fn store_records(&self, import_id: i64, records: &[Record], at: DateTime<Utc>) -> StoreResult<BatchOutcome> {
+    async fn store_records(
+        &self,
+        import_id: ImportId,
+        records: &[Record],
+        at: DateTime<Utc>,
+    ) -> StoreResult<BatchOutcome> {
         let prepared = records.iter().map(Prepared::of).collect::<StoreResult<Vec<_>>>()?;
         let mut outcome = BatchOutcome::default();
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
@@ -38,21 +49,21 @@ impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
         // starts a new run, so repeats behave as if stored one after the other.
         for run in distinct_runs(&prepared) {
             for chunk in statement_chunks(&prepared[run]) {
-                store_chunk(&mut tx, chunk, import_id, at, &mut outcome).await?;
+                store_chunk(&mut tx, chunk, import_id.get(), at, &mut outcome).await?;
             }
         }
         tx.commit().await?;
         Ok(outcome)
     }
 
-    async fn add_rejections(&self, import_id: i64, first_seq: u64, rejections: &[Rejection]) -> StoreResult<()> {
+    async fn add_rejections(&self, import_id: ImportId, first_seq: u64, rejections: &[Rejection]) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         for (offset, rejection) in rejections.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO import_rejections (import_id, seq, source, position, record_id, field, reason, message) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
-            .bind(import_id)
+            .bind(import_id.get())
             .bind((first_seq + offset as u64) as i64)
             .bind(rejection.source.as_str())
             .bind(rejection.position.as_deref())
@@ -69,7 +80,7 @@ impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
 
     async fn finish_import(
         &self,
-        import_id: i64,
+        import_id: ImportId,
         totals: ImportTotals,
         outcome: ImportOutcome,
         mut audit: AuditEntry,
@@ -79,7 +90,7 @@ impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
             "UPDATE imports SET finished_at = $2, read_count = $3, inserted = $4, updated = $5, unchanged = $6, \
              rejected = $7, outcome = $8 WHERE id = $1",
         )
-        .bind(import_id)
+        .bind(import_id.get())
         .bind(audit.at)
         .bind(totals.read as i64)
         .bind(totals.stored.inserted as i64)
@@ -93,25 +104,25 @@ impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
         commit_with_audit(tx, &audit).await
     }
 
-    async fn rejections(&self, import_id: i64) -> StoreResult<Vec<Rejection>> {
+    async fn rejections(&self, import_id: ImportId) -> StoreResult<Vec<Rejection>> {
         let rows: Vec<RejectionRow> = sqlx::query_as(
             "SELECT source, position, record_id, field, reason, message FROM import_rejections \
              WHERE import_id = $1 ORDER BY seq",
         )
-        .bind(import_id)
+        .bind(import_id.get())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
-    async fn record(&self, office: &str, kind: RecordKind, number: &str) -> StoreResult<Option<StoredRecord>> {
+    async fn record(&self, key: &RecordKey) -> StoreResult<Option<StoredRecord>> {
         let mut conn = self.pool.acquire().await?;
         let row: Option<RecordRow> = sqlx::query_as(
             "SELECT id, document, created_at, updated_at FROM records WHERE office = $1 AND kind = $2 AND number = $3",
         )
-        .bind(office)
-        .bind(kind_code(kind))
-        .bind(number)
+        .bind(key.office.as_str())
+        .bind(key.kind.code())
+        .bind(key.number.as_str())
         .fetch_optional(&mut *conn)
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -139,7 +150,7 @@ impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        rows.into_iter().map(ListingRow::into_model).collect()
     }
 
     async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<RecordChange>> {
@@ -159,7 +170,7 @@ impl<DB: SqlBackend> RecordStore for SqlStore<DB> {
 
     async fn count_records(&self, kind: RecordKind) -> StoreResult<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE kind = $1")
-            .bind(kind_code(kind))
+            .bind(kind.code())
             .fetch_one(&self.pool)
             .await?)
     }
@@ -178,7 +189,7 @@ async fn store_chunk<DB: SqlBackend>(
         "SELECT office, kind, number, content_hash, status, raw_status FROM records WHERE (office, kind, number) IN (",
     );
     lookup.push_values(chunk, |mut row, p| {
-        row.push_bind(p.office()).push_bind(p.kind).push_bind(p.number());
+        row.push_bind(p.office()).push_bind(p.key.kind.code()).push_bind(p.number());
     });
     lookup.push(")");
     let found: Vec<ExistingRow> = lookup.build_query_as().fetch_all(&mut **tx).await?;
@@ -202,7 +213,7 @@ async fn store_chunk<DB: SqlBackend>(
     upsert.push_values(rows, |mut row, (((p, _), document), change_seq)| {
         let s = &p.summary;
         row.push_bind(p.office())
-            .push_bind(p.kind)
+            .push_bind(p.key.kind.code())
             .push_bind(p.number())
             .push_bind(s.title.as_deref())
             .push_bind(s.status.as_deref())
@@ -277,15 +288,13 @@ fn statement_chunks(prepared: &[Prepared]) -> Vec<&[Prepared]> {
 /// A record ready to store: identity, summary columns and its serialised document.
 struct Prepared {
     key: RecordKey,
-    kind: &'static str,
     summary: RecordSummary,
     document: Document,
 }
 
 impl Prepared {
     fn of(record: &Record) -> StoreResult<Self> {
-        let key = record.key();
-        Ok(Self { kind: kind_code(key.kind), summary: RecordSummary::of(record), document: Document::of(record)?, key })
+        Ok(Self { summary: RecordSummary::of(record), document: Document::of(record)?, key: record.key() })
     }
 
     fn office(&self) -> &str {
@@ -297,7 +306,7 @@ impl Prepared {
     }
 
     fn identity(&self) -> (&str, &str, &str) {
-        (self.office(), self.kind, self.number())
+        (self.office(), self.key.kind.code(), self.number())
     }
 }
 
@@ -440,7 +449,7 @@ impl From<StatusChangeRow> for StatusChange {
             status: row.status,
             raw_status: row.raw_status,
             status_date: row.status_date,
-            import_id: row.import_id,
+            import_id: ImportId::new(row.import_id),
             recorded_at: row.recorded_at,
         }
     }
@@ -457,16 +466,19 @@ struct ListingRow {
     owners: Option<String>,
 }
 
-impl From<ListingRow> for RecordListing {
-    fn from(row: ListingRow) -> Self {
-        RecordListing {
-            kind: row.kind,
-            office: row.office,
-            number: row.number,
-            title: row.title,
-            status: row.status,
-            owners: row.owners,
-        }
+impl ListingRow {
+    /// The model value; [`StoreError::Corrupt`] for an office or kind this version cannot read.
+    fn into_model(self) -> StoreResult<RecordListing> {
+        let office = OfficeCode::parse(&self.office)
+            .map_err(|_| StoreError::Corrupt { field: "records.office", value: self.office.clone() })?;
+        let kind = RecordKind::parse(&self.kind)
+            .map_err(|_| StoreError::Corrupt { field: "records.kind", value: self.kind.clone() })?;
+        Ok(RecordListing {
+            key: RecordKey { office, kind, number: self.number },
+            title: self.title,
+            status: self.status,
+            owners: self.owners,
+        })
     }
 }
 

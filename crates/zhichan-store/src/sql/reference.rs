@@ -8,7 +8,10 @@ use super::audit::commit_with_audit;
 use super::{Json, SqlBackend, SqlStore, statement};
 use crate::error::classify;
 use crate::reference::ReferenceEntry;
-use crate::{AuditEntry, ReferenceStore, StoreResult};
+use zhichan_domain::AuditEntry;
+use zhichan_domain::import::ImportId;
+
+use crate::{ReferenceStore, StoreResult};
 
 /// The columns [`ReferenceRow`] reads.
 const REFERENCE_COLUMNS: &str = "kind, key, parent, class, title, detail";
@@ -19,7 +22,7 @@ impl<DB: SqlBackend> ReferenceStore for SqlStore<DB> {
         &self,
         kind: &str,
         entries: &[ReferenceEntry],
-        import_id: i64,
+        import_id: ImportId,
         audit: AuditEntry,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
@@ -35,7 +38,7 @@ impl<DB: SqlBackend> ReferenceStore for SqlStore<DB> {
             .bind(entry.class)
             .bind(entry.title.as_str())
             .bind(Json(&entry.detail))
-            .bind(import_id)
+            .bind(import_id.get())
             .execute(&mut *tx)
             .await
             .map_err(classify)?;

@@ -5,7 +5,10 @@ use chrono::{DateTime, Utc};
 
 use super::audit::{RowId, create_audited, delete_audited};
 use super::{SqlBackend, SqlStore};
-use crate::{AuditEntry, NewSavedSearch, SavedSearch, SavedSearchStore, StoreResult};
+use zhichan_domain::search::{NewSavedSearch, SavedSearch, SavedSearchId};
+use zhichan_domain::{AuditEntry, UserId};
+
+use crate::{SavedSearchStore, StoreResult};
 
 #[async_trait]
 impl<DB: SqlBackend> SavedSearchStore for SqlStore<DB> {
@@ -15,7 +18,7 @@ impl<DB: SqlBackend> SavedSearchStore for SqlStore<DB> {
              ON CONFLICT (user_id, name) DO UPDATE SET query = excluded.query, sort = excluded.sort \
              RETURNING id, user_id, name, query, sort, created_at",
         )
-        .bind(search.user_id)
+        .bind(search.user_id.get())
         .bind(&search.name)
         .bind(&search.query)
         .bind(&search.sort)
@@ -24,27 +27,27 @@ impl<DB: SqlBackend> SavedSearchStore for SqlStore<DB> {
         Ok(row.into())
     }
 
-    async fn saved_searches(&self, user_id: i64) -> StoreResult<Vec<SavedSearch>> {
+    async fn saved_searches(&self, user_id: UserId) -> StoreResult<Vec<SavedSearch>> {
         let rows: Vec<SavedSearchRow> = sqlx::query_as(
             "SELECT id, user_id, name, query, sort, created_at FROM saved_searches WHERE user_id = $1 ORDER BY name",
         )
-        .bind(user_id)
+        .bind(user_id.get())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
-    async fn saved_search(&self, id: i64) -> StoreResult<Option<SavedSearch>> {
+    async fn saved_search(&self, id: SavedSearchId) -> StoreResult<Option<SavedSearch>> {
         let row: Option<SavedSearchRow> =
             sqlx::query_as("SELECT id, user_id, name, query, sort, created_at FROM saved_searches WHERE id = $1")
-                .bind(id)
+                .bind(id.get())
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.map(Into::into))
     }
 
-    async fn delete_saved_search(&self, id: i64, audit: AuditEntry) -> StoreResult<()> {
-        delete_audited(&self.pool, "DELETE FROM saved_searches WHERE id = $1", id, "saved_search", &audit).await
+    async fn delete_saved_search(&self, id: SavedSearchId, audit: AuditEntry) -> StoreResult<()> {
+        delete_audited(&self.pool, "DELETE FROM saved_searches WHERE id = $1", id.get(), "saved_search", &audit).await
     }
 }
 
@@ -68,8 +71,8 @@ impl RowId for SavedSearchRow {
 impl From<SavedSearchRow> for SavedSearch {
     fn from(row: SavedSearchRow) -> Self {
         SavedSearch {
-            id: row.id,
-            user_id: row.user_id,
+            id: SavedSearchId::new(row.id),
+            user_id: UserId::new(row.user_id),
             name: row.name,
             query: row.query,
             sort: row.sort,

@@ -7,19 +7,20 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::value::RawValue;
 use sqlx::query::QueryAs;
 use sqlx::{QueryBuilder, Transaction};
-use zhichan_domain::records::Record;
-use zhichan_domain::{MarketCode, NiceClass};
+use zhichan_domain::office::OfficeCode;
+use zhichan_domain::records::{Record, RecordKey, RecordKind};
+use zhichan_domain::watch::{
+    Alert, AlertFilter, AlertId, AlertNote, AlertReason, AlertStatus, NewAlert, PartyRelation, PatentWatch,
+    PatentWatchFields, PatentWatchId, RiskLevel, Signal, WatchParty, WatchPartyFields, WatchPartyId, WatchedMark,
+    WatchedMarkFields, WatchedMarkId,
+};
+use zhichan_domain::{AuditEntry, MarketCode, NiceClass, OrgId, Page, UserId};
 
 use super::audit::{RowId, create_audited, delete_audited, insert_audit, insert_audits, update_audited};
 use super::notifications::queue_deliveries;
 use super::{Json, ROWS_PER_STATEMENT, RowsAffected, SqlBackend, SqlStore, statement};
-use zhichan_domain::watch::{AlertReason, AlertStatus, PartyRelation, RiskLevel, Signal};
 
-use crate::watch::{
-    Alert, AlertFilter, AlertNote, NewAlert, PatentWatch, PatentWatchFields, WatchParty, WatchPartyFields, WatchedMark,
-    WatchedMarkFields,
-};
-use crate::{AuditEntry, Page, StoreError, StoreResult, WatchStore};
+use crate::{StoreError, StoreResult, WatchStore};
 
 /// The columns [`WatchedMarkRow`] reads.
 const WATCHED_MARK_COLUMNS: &str =
@@ -42,8 +43,8 @@ const ALERT_FILTER: &str = "($1 IS NULL OR organisation_id = $1) AND ($2 IS NULL
 impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
     async fn create_watched_mark(
         &self,
-        organisation_id: i64,
-        created_by: Option<i64>,
+        organisation_id: OrgId,
+        created_by: Option<UserId>,
         fields: &WatchedMarkFields,
         audit: AuditEntry,
     ) -> StoreResult<WatchedMark> {
@@ -52,14 +53,15 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
              created_by) VALUES ($1, $2, $3, $4, $5, $5, $6, $7) RETURNING ",
             WATCHED_MARK_COLUMNS,
         ]));
-        let insert = bind_watched_mark(insert, fields, audit.at).bind(organisation_id).bind(created_by);
+        let insert =
+            bind_watched_mark(insert, fields, audit.at).bind(organisation_id.get()).bind(created_by.map(UserId::get));
         let row: WatchedMarkRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 
     async fn update_watched_mark(
         &self,
-        id: i64,
+        id: WatchedMarkId,
         fields: &WatchedMarkFields,
         audit: AuditEntry,
     ) -> StoreResult<WatchedMark> {
@@ -68,32 +70,32 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
              WHERE id = $6 RETURNING ",
             WATCHED_MARK_COLUMNS,
         ]));
-        let update = bind_watched_mark(update, fields, audit.at).bind(id);
+        let update = bind_watched_mark(update, fields, audit.at).bind(id.get());
         let row: WatchedMarkRow = update_audited(&self.pool, update, &audit, "watched_mark").await?;
         Ok(row.into())
     }
 
-    async fn delete_watched_mark(&self, id: i64, audit: AuditEntry) -> StoreResult<()> {
-        delete_audited(&self.pool, "DELETE FROM watched_marks WHERE id = $1", id, "watched_mark", &audit).await
+    async fn delete_watched_mark(&self, id: WatchedMarkId, audit: AuditEntry) -> StoreResult<()> {
+        delete_audited(&self.pool, "DELETE FROM watched_marks WHERE id = $1", id.get(), "watched_mark", &audit).await
     }
 
-    async fn watched_mark(&self, id: i64) -> StoreResult<Option<WatchedMark>> {
+    async fn watched_mark(&self, id: WatchedMarkId) -> StoreResult<Option<WatchedMark>> {
         let row: Option<WatchedMarkRow> =
             sqlx::query_as(statement(&["SELECT ", WATCHED_MARK_COLUMNS, " FROM watched_marks WHERE id = $1"]))
-                .bind(id)
+                .bind(id.get())
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.map(Into::into))
     }
 
-    async fn watched_marks(&self, organisation_id: Option<i64>, page: Page) -> StoreResult<Vec<WatchedMark>> {
+    async fn watched_marks(&self, organisation_id: Option<OrgId>, page: Page) -> StoreResult<Vec<WatchedMark>> {
         let rows: Vec<WatchedMarkRow> = sqlx::query_as(statement(&[
             "SELECT ",
             WATCHED_MARK_COLUMNS,
             " FROM watched_marks WHERE id > $1 AND ($2 IS NULL OR organisation_id = $2) ORDER BY id LIMIT $3",
         ]))
         .bind(page.after.unwrap_or(0))
-        .bind(organisation_id)
+        .bind(organisation_id.map(OrgId::get))
         .bind(i64::from(page.limit))
         .fetch_all(&self.pool)
         .await?;
@@ -102,7 +104,7 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
 
     async fn create_watch_party(
         &self,
-        organisation_id: i64,
+        organisation_id: OrgId,
         fields: &WatchPartyFields,
         audit: AuditEntry,
     ) -> StoreResult<WatchParty> {
@@ -111,14 +113,14 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
              VALUES ($1, $2, $3, $3, $4) RETURNING ",
             WATCH_PARTY_COLUMNS,
         ]));
-        let insert = bind_watch_party(insert, fields, audit.at).bind(organisation_id);
+        let insert = bind_watch_party(insert, fields, audit.at).bind(organisation_id.get());
         let row: WatchPartyRow = create_audited(&self.pool, insert, audit).await?;
         row.into_model()
     }
 
     async fn update_watch_party(
         &self,
-        id: i64,
+        id: WatchPartyId,
         fields: &WatchPartyFields,
         audit: AuditEntry,
     ) -> StoreResult<WatchParty> {
@@ -126,31 +128,31 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
             "UPDATE watch_parties SET name = $1, relation = $2, updated_at = $3 WHERE id = $4 RETURNING ",
             WATCH_PARTY_COLUMNS,
         ]));
-        let update = bind_watch_party(update, fields, audit.at).bind(id);
+        let update = bind_watch_party(update, fields, audit.at).bind(id.get());
         let row: WatchPartyRow = update_audited(&self.pool, update, &audit, "watch_party").await?;
         row.into_model()
     }
 
-    async fn delete_watch_party(&self, id: i64, audit: AuditEntry) -> StoreResult<()> {
-        delete_audited(&self.pool, "DELETE FROM watch_parties WHERE id = $1", id, "watch_party", &audit).await
+    async fn delete_watch_party(&self, id: WatchPartyId, audit: AuditEntry) -> StoreResult<()> {
+        delete_audited(&self.pool, "DELETE FROM watch_parties WHERE id = $1", id.get(), "watch_party", &audit).await
     }
 
-    async fn watch_party(&self, id: i64) -> StoreResult<Option<WatchParty>> {
+    async fn watch_party(&self, id: WatchPartyId) -> StoreResult<Option<WatchParty>> {
         let row: Option<WatchPartyRow> =
             sqlx::query_as(statement(&["SELECT ", WATCH_PARTY_COLUMNS, " FROM watch_parties WHERE id = $1"]))
-                .bind(id)
+                .bind(id.get())
                 .fetch_optional(&self.pool)
                 .await?;
         row.map(WatchPartyRow::into_model).transpose()
     }
 
-    async fn watch_parties(&self, organisation_id: Option<i64>) -> StoreResult<Vec<WatchParty>> {
+    async fn watch_parties(&self, organisation_id: Option<OrgId>) -> StoreResult<Vec<WatchParty>> {
         let rows: Vec<WatchPartyRow> = sqlx::query_as(statement(&[
             "SELECT ",
             WATCH_PARTY_COLUMNS,
             " FROM watch_parties WHERE ($1 IS NULL OR organisation_id = $1) ORDER BY id",
         ]))
-        .bind(organisation_id)
+        .bind(organisation_id.map(OrgId::get))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(WatchPartyRow::into_model).collect()
@@ -158,8 +160,8 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
 
     async fn create_patent_watch(
         &self,
-        organisation_id: i64,
-        created_by: Option<i64>,
+        organisation_id: OrgId,
+        created_by: Option<UserId>,
         fields: &PatentWatchFields,
         audit: AuditEntry,
     ) -> StoreResult<PatentWatch> {
@@ -168,14 +170,15 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
              VALUES ($1, $2, $3, $3, $4, $5) RETURNING ",
             PATENT_WATCH_COLUMNS,
         ]));
-        let insert = bind_patent_watch(insert, fields, audit.at).bind(organisation_id).bind(created_by);
+        let insert =
+            bind_patent_watch(insert, fields, audit.at).bind(organisation_id.get()).bind(created_by.map(UserId::get));
         let row: PatentWatchRow = create_audited(&self.pool, insert, audit).await?;
         Ok(row.into())
     }
 
     async fn update_patent_watch(
         &self,
-        id: i64,
+        id: PatentWatchId,
         fields: &PatentWatchFields,
         audit: AuditEntry,
     ) -> StoreResult<PatentWatch> {
@@ -183,31 +186,31 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
             "UPDATE patent_watches SET label = $1, query = $2, updated_at = $3 WHERE id = $4 RETURNING ",
             PATENT_WATCH_COLUMNS,
         ]));
-        let update = bind_patent_watch(update, fields, audit.at).bind(id);
+        let update = bind_patent_watch(update, fields, audit.at).bind(id.get());
         let row: PatentWatchRow = update_audited(&self.pool, update, &audit, "patent_watch").await?;
         Ok(row.into())
     }
 
-    async fn delete_patent_watch(&self, id: i64, audit: AuditEntry) -> StoreResult<()> {
-        delete_audited(&self.pool, "DELETE FROM patent_watches WHERE id = $1", id, "patent_watch", &audit).await
+    async fn delete_patent_watch(&self, id: PatentWatchId, audit: AuditEntry) -> StoreResult<()> {
+        delete_audited(&self.pool, "DELETE FROM patent_watches WHERE id = $1", id.get(), "patent_watch", &audit).await
     }
 
-    async fn patent_watch(&self, id: i64) -> StoreResult<Option<PatentWatch>> {
+    async fn patent_watch(&self, id: PatentWatchId) -> StoreResult<Option<PatentWatch>> {
         let row: Option<PatentWatchRow> =
             sqlx::query_as(statement(&["SELECT ", PATENT_WATCH_COLUMNS, " FROM patent_watches WHERE id = $1"]))
-                .bind(id)
+                .bind(id.get())
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.map(Into::into))
     }
 
-    async fn patent_watches(&self, organisation_id: Option<i64>) -> StoreResult<Vec<PatentWatch>> {
+    async fn patent_watches(&self, organisation_id: Option<OrgId>) -> StoreResult<Vec<PatentWatch>> {
         let rows: Vec<PatentWatchRow> = sqlx::query_as(statement(&[
             "SELECT ",
             PATENT_WATCH_COLUMNS,
             " FROM patent_watches WHERE ($1 IS NULL OR organisation_id = $1) ORDER BY id",
         ]))
-        .bind(organisation_id)
+        .bind(organisation_id.map(OrgId::get))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(Into::into).collect())
@@ -223,7 +226,7 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
         to: i64,
         alerts: &[(NewAlert, AuditEntry)],
         at: DateTime<Utc>,
-    ) -> StoreResult<Vec<i64>> {
+    ) -> StoreResult<Vec<AlertId>> {
         let mut tx = self.pool.begin().await?;
         // Moving the position first takes the row lock (PostgreSQL) or the write lock (SQLite),
         // so a concurrent run waits here and then finds the position moved.
@@ -248,7 +251,7 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
                 let mut audit = audit.clone();
                 audit.target_id = Some(id.to_string());
                 audits.push(audit);
-                raised.push(id);
+                raised.push(AlertId::new(id));
             }
         }
         queue_deliveries(&mut tx, &deliveries, at).await?;
@@ -257,9 +260,9 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
         Ok(raised)
     }
 
-    async fn alert(&self, id: i64) -> StoreResult<Option<Alert>> {
+    async fn alert(&self, id: AlertId) -> StoreResult<Option<Alert>> {
         let mut conn = self.pool.acquire().await?;
-        alert_in::<DB>(&mut conn, id).await
+        alert_in::<DB>(&mut conn, id.get()).await
     }
 
     async fn alerts(&self, filter: &AlertFilter, page: Page) -> StoreResult<Vec<Alert>> {
@@ -288,12 +291,13 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
 
     async fn set_alert_status(
         &self,
-        id: i64,
+        id: AlertId,
         from: AlertStatus,
         to: AlertStatus,
-        note: Option<(i64, &str)>,
+        note: Option<(UserId, &str)>,
         audit: AuditEntry,
     ) -> StoreResult<Alert> {
+        let id = id.get();
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query("UPDATE watch_alerts SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2")
             .bind(id)
@@ -318,11 +322,17 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
         finish_alert_change(tx, id, &audit).await
     }
 
-    async fn assign_alert(&self, id: i64, assignee_user_id: Option<i64>, audit: AuditEntry) -> StoreResult<Alert> {
+    async fn assign_alert(
+        &self,
+        id: AlertId,
+        assignee_user_id: Option<UserId>,
+        audit: AuditEntry,
+    ) -> StoreResult<Alert> {
+        let id = id.get();
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query("UPDATE watch_alerts SET assignee_user_id = $2, updated_at = $3 WHERE id = $1")
             .bind(id)
-            .bind(assignee_user_id)
+            .bind(assignee_user_id.map(UserId::get))
             .bind(audit.at)
             .execute(&mut *tx)
             .await?;
@@ -332,7 +342,14 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
         finish_alert_change(tx, id, &audit).await
     }
 
-    async fn add_alert_note(&self, id: i64, author_user_id: i64, text: &str, audit: AuditEntry) -> StoreResult<Alert> {
+    async fn add_alert_note(
+        &self,
+        id: AlertId,
+        author_user_id: UserId,
+        text: &str,
+        audit: AuditEntry,
+    ) -> StoreResult<Alert> {
+        let id = id.get();
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query("UPDATE watch_alerts SET updated_at = $2 WHERE id = $1")
             .bind(id)
@@ -355,8 +372,8 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
         if titles.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query =
-            QueryBuilder::new("SELECT owners, document FROM records WHERE kind = 'trademark' AND lower(title) IN (");
+        let mut query = QueryBuilder::new("SELECT owners, document FROM records WHERE kind = ");
+        query.push_bind(RecordKind::Trademark.code()).push(" AND lower(title) IN (");
         let mut list = query.separated(", ");
         for title in titles {
             list.push_bind(title.as_str());
@@ -408,13 +425,13 @@ fn bind_alert_filter<'q, DB: SqlBackend, O>(
     filter: &'q AlertFilter,
 ) -> QueryAs<'q, DB, O, DB::Arguments> {
     query
-        .bind(filter.organisation_id)
+        .bind(filter.organisation_id.map(OrgId::get))
         .bind(filter.status.map(|s| s.code()))
         .bind(filter.risk.map(|r| r.code()))
-        .bind(filter.watched_mark_id)
-        .bind(filter.office.as_deref())
-        .bind(filter.patent_watch_id)
-        .bind(filter.kind.as_deref())
+        .bind(filter.watched_mark_id.map(WatchedMarkId::get))
+        .bind(filter.office.as_ref().map(OfficeCode::as_str))
+        .bind(filter.patent_watch_id.map(PatentWatchId::get))
+        .bind(filter.kind.map(RecordKind::code))
 }
 
 /// Inserts a chunk of new alerts, leaving out those already raised in an earlier run, and returns
@@ -429,12 +446,12 @@ async fn insert_alerts<DB: SqlBackend>(
          applicant, score, risk, reasons, opposition_deadline, signals, status, created_at, updated_at) ",
     );
     insert.push_values(chunk, |mut row, (alert, _)| {
-        row.push_bind(alert.organisation_id)
-            .push_bind(alert.watched_mark_id)
-            .push_bind(alert.patent_watch_id)
-            .push_bind(alert.office.as_str())
-            .push_bind(alert.kind.as_str())
-            .push_bind(alert.number.as_str())
+        row.push_bind(alert.organisation_id.get())
+            .push_bind(alert.watched_mark_id.map(WatchedMarkId::get))
+            .push_bind(alert.patent_watch_id.map(PatentWatchId::get))
+            .push_bind(alert.filing.office.as_str())
+            .push_bind(alert.filing.kind.code())
+            .push_bind(alert.filing.number.as_str())
             .push_bind(alert.title.as_deref())
             .push_bind(alert.applicant.as_deref())
             .push_bind(alert.score)
@@ -488,13 +505,13 @@ async fn notes_between<DB: SqlBackend>(conn: &mut DB::Connection, first: i64, la
 async fn insert_note<DB: SqlBackend>(
     tx: &mut Transaction<'_, DB>,
     alert_id: i64,
-    author_user_id: i64,
+    author_user_id: UserId,
     text: &str,
     at: DateTime<Utc>,
 ) -> StoreResult<()> {
     sqlx::query("INSERT INTO watch_alert_notes (alert_id, author_user_id, at, text) VALUES ($1, $2, $3, $4)")
         .bind(alert_id)
-        .bind(author_user_id)
+        .bind(author_user_id.get())
         .bind(at)
         .bind(text)
         .execute(&mut **tx)
@@ -507,7 +524,14 @@ async fn insert_note<DB: SqlBackend>(
 type AlertKey<'a> = (Option<i64>, Option<i64>, &'a str, &'a str, &'a str);
 
 fn alert_key(alert: &NewAlert) -> AlertKey<'_> {
-    (alert.watched_mark_id, alert.patent_watch_id, &alert.office, &alert.kind, &alert.number)
+    let filing = &alert.filing;
+    (
+        alert.watched_mark_id.map(WatchedMarkId::get),
+        alert.patent_watch_id.map(PatentWatchId::get),
+        filing.office.as_str(),
+        filing.kind.code(),
+        &filing.number,
+    )
 }
 
 /// The alerts in order with repeats of an earlier alert's key left out, as inserting them one by
@@ -540,13 +564,13 @@ struct WatchedMarkRow {
 impl From<WatchedMarkRow> for WatchedMark {
     fn from(row: WatchedMarkRow) -> Self {
         WatchedMark {
-            id: row.id,
-            organisation_id: row.organisation_id,
+            id: WatchedMarkId::new(row.id),
+            organisation_id: OrgId::new(row.organisation_id),
             label: row.label,
             forms: row.forms.0,
             classes: row.classes.0,
             offices: row.offices.0,
-            created_by: row.created_by,
+            created_by: row.created_by.map(UserId::new),
             created_at: row.created_at,
             updated_at: row.updated_at,
         }
@@ -570,8 +594,8 @@ impl WatchPartyRow {
         let relation = PartyRelation::parse(&self.relation)
             .map_err(|_| StoreError::Corrupt { field: "watch_parties.relation", value: self.relation })?;
         Ok(WatchParty {
-            id: self.id,
-            organisation_id: self.organisation_id,
+            id: WatchPartyId::new(self.id),
+            organisation_id: OrgId::new(self.organisation_id),
             name: self.name,
             relation,
             created_at: self.created_at,
@@ -595,11 +619,11 @@ struct PatentWatchRow {
 impl From<PatentWatchRow> for PatentWatch {
     fn from(row: PatentWatchRow) -> Self {
         PatentWatch {
-            id: row.id,
-            organisation_id: row.organisation_id,
+            id: PatentWatchId::new(row.id),
+            organisation_id: OrgId::new(row.organisation_id),
             label: row.label,
             query: row.query,
-            created_by: row.created_by,
+            created_by: row.created_by.map(UserId::new),
             created_at: row.created_at,
             updated_at: row.updated_at,
         }
@@ -687,19 +711,25 @@ impl AlertRow {
             .map_err(|_| StoreError::Corrupt { field: "watch_alerts.status", value: self.status.clone() })?;
         let risk = RiskLevel::parse(&self.risk)
             .map_err(|_| StoreError::Corrupt { field: "watch_alerts.risk", value: self.risk.clone() })?;
+        let office = OfficeCode::parse(&self.office)
+            .map_err(|_| StoreError::Corrupt { field: "watch_alerts.office", value: self.office.clone() })?;
+        let kind = RecordKind::parse(&self.kind)
+            .map_err(|_| StoreError::Corrupt { field: "watch_alerts.kind", value: self.kind.clone() })?;
         let notes = notes
             .iter()
             .filter(|note| note.alert_id == self.id)
-            .map(|note| AlertNote { author_user_id: note.author_user_id, at: note.at, text: note.text.clone() })
+            .map(|note| AlertNote {
+                author_user_id: UserId::new(note.author_user_id),
+                at: note.at,
+                text: note.text.clone(),
+            })
             .collect();
         Ok(Alert {
-            id: self.id,
-            organisation_id: self.organisation_id,
-            watched_mark_id: self.watched_mark_id,
-            patent_watch_id: self.patent_watch_id,
-            office: self.office,
-            kind: self.kind,
-            number: self.number,
+            id: AlertId::new(self.id),
+            organisation_id: OrgId::new(self.organisation_id),
+            watched_mark_id: self.watched_mark_id.map(WatchedMarkId::new),
+            patent_watch_id: self.patent_watch_id.map(PatentWatchId::new),
+            filing: RecordKey { office, kind, number: self.number },
             title: self.title,
             applicant: self.applicant,
             score: self.score,
@@ -708,7 +738,7 @@ impl AlertRow {
             opposition_deadline: self.opposition_deadline,
             signals: self.signals.0,
             status,
-            assignee_user_id: self.assignee_user_id,
+            assignee_user_id: self.assignee_user_id.map(UserId::new),
             notes,
             created_at: self.created_at,
             updated_at: self.updated_at,

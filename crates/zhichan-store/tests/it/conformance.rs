@@ -4,12 +4,17 @@
 use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
-use zhichan_domain::watch::{AlertReason, AlertStatus, MarkReason, PartyRelation, RiskLevel, Signal};
-use zhichan_domain::{Email, Locale, MarketCode, OrgKind, OrgName, Role, Street, Uscc};
-use zhichan_store::{
-    AuditEntry, AuditFilter, NewApiToken, NewOrganisation, NewSession, NewUser, OrganisationFilter,
-    OrganisationProfile, Page, Store, StoreError,
+use zhichan_domain::import::ImportId;
+use zhichan_domain::office::OfficeCode;
+use zhichan_domain::records::{RecordKey, RecordKind};
+use zhichan_domain::watch::{
+    AlertId, AlertReason, AlertStatus, MarkReason, PartyRelation, RiskLevel, Signal, WatchedMarkId,
 };
+use zhichan_domain::{
+    AuditEntry, AuditFilter, Email, Locale, MarketCode, NewApiToken, NewOrganisation, NewSession, NewUser, OrgId,
+    OrgKind, OrgName, OrganisationFilter, OrganisationProfile, Page, Role, Street, Uscc, User, UserId,
+};
+use zhichan_store::{Store, StoreError};
 
 /// A store under test and the URL it was opened from.
 struct Subject {
@@ -68,11 +73,16 @@ conformance!(
     trademarks_are_found_by_title_ignoring_case,
 );
 
+/// The identity of record `number` of `kind` at `office`.
+fn key(office: &str, kind: RecordKind, number: &str) -> RecordKey {
+    RecordKey { office: OfficeCode::parse(office).expect("office"), kind, number: number.into() }
+}
+
 fn at(hour: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, hour, 0, 0).single().expect("valid time")
 }
 
-fn audit(action: &str, org: Option<i64>) -> AuditEntry {
+fn audit(action: &str, org: Option<OrgId>) -> AuditEntry {
     AuditEntry {
         at: at(9),
         actor_user_id: None,
@@ -100,7 +110,7 @@ fn enterprise(name: &str, uscc: Option<&str>, markets: &str) -> NewOrganisation 
     }
 }
 
-async fn new_user(store: &Arc<dyn Store>, org: i64, email: &str, roles: Vec<Role>) -> zhichan_store::User {
+async fn new_user(store: &Arc<dyn Store>, org: OrgId, email: &str, roles: Vec<Role>) -> User {
     let user = NewUser {
         organisation_id: org,
         email: Email::parse(email).expect("email"),
@@ -121,7 +131,7 @@ async fn organisations_round_trip_with_markets(Subject { store, .. }: Subject) {
         .expect("create");
     let read = store.organisation(created.id).await.expect("read").expect("exists");
     assert_eq!(read, created);
-    assert_eq!(read.name_zh, "海鹰电子");
+    assert_eq!(read.name_zh.as_str(), "海鹰电子");
     assert_eq!(read.street, Some(Street::Shajing));
     let markets: Vec<&str> = read.export_markets.iter().map(MarketCode::as_str).collect();
     assert_eq!(markets, ["US", "DE", "EM"]);
@@ -132,11 +142,13 @@ async fn organisations_round_trip_with_markets(Subject { store, .. }: Subject) {
         .update_organisation(created.id, &profile, audit("organisation.update", Some(created.id)))
         .await
         .expect("update");
-    assert_eq!(updated.name_zh, "海鹰电子科技");
+    assert_eq!(updated.name_zh.as_str(), "海鹰电子科技");
     assert_eq!(updated.uscc, None);
     assert_eq!(updated.export_markets.iter().map(MarketCode::as_str).collect::<Vec<_>>(), ["JP", "US"]);
-    assert!(store.organisation(created.id + 1000).await.expect("read").is_none());
-    let missing = store.update_organisation(created.id + 1000, &profile, audit("organisation.update", None)).await;
+    assert!(store.organisation(OrgId::new(created.id.get() + 1000)).await.expect("read").is_none());
+    let missing = store
+        .update_organisation(OrgId::new(created.id.get() + 1000), &profile, audit("organisation.update", None))
+        .await;
     assert!(matches!(missing, Err(StoreError::NotFound("organisation"))));
 }
 
@@ -183,11 +195,11 @@ async fn organisation_filters_and_paging(Subject { store, .. }: Subject) {
     let fuyong = store.organisations(&by_street, Page::first(10)).await.expect("list");
     assert_eq!(fuyong.iter().map(|o| o.id).collect::<Vec<_>>(), [ids[1], ids[3]]);
     let only = OrganisationFilter { only_id: Some(ids[2]), ..Default::default() };
-    assert_eq!(store.organisations(&only, Page::first(10)).await.expect("list")[0].name_zh, "华丰模具");
+    assert_eq!(store.organisations(&only, Page::first(10)).await.expect("list")[0].name_zh.as_str(), "华丰模具");
 
     let first = store.organisations(&OrganisationFilter::default(), Page::first(3)).await.expect("page 1");
     let rest = store
-        .organisations(&OrganisationFilter::default(), Page { after: first.last().map(|o| o.id), limit: 3 })
+        .organisations(&OrganisationFilter::default(), Page { after: first.last().map(|o| o.id.get()), limit: 3 })
         .await
         .expect("page 2");
     assert_eq!((first.len(), rest.len()), (3, 1));
@@ -265,9 +277,9 @@ async fn api_tokens_authenticate_until_revoked(Subject { store, .. }: Subject) {
 
 async fn audit_trail_is_filtered_newest_first(Subject { store, .. }: Subject) {
     for (i, action) in ["user.create", "organisation.update", "user.create"].iter().enumerate() {
-        let mut event = audit(action, Some(if i == 1 { 2 } else { 1 }));
+        let mut event = audit(action, Some(OrgId::new(if i == 1 { 2 } else { 1 })));
         event.at = at(9) + Duration::minutes(i as i64);
-        event.actor_user_id = Some(7);
+        event.actor_user_id = Some(UserId::new(7));
         store.append_audit(event).await.expect("append");
     }
     let all = store.audit_events(&AuditFilter::default(), Page::first(10)).await.expect("all");
@@ -278,7 +290,7 @@ async fn audit_trail_is_filtered_newest_first(Subject { store, .. }: Subject) {
 
     let users = AuditFilter { action_prefix: Some("user.".into()), ..Default::default() };
     assert_eq!(store.audit_events(&users, Page::first(10)).await.expect("users").len(), 2);
-    let org2 = AuditFilter { organisation_id: Some(2), ..Default::default() };
+    let org2 = AuditFilter { organisation_id: Some(OrgId::new(2)), ..Default::default() };
     assert_eq!(store.audit_events(&org2, Page::first(10)).await.expect("org").len(), 1);
     let window = AuditFilter {
         since: Some(at(9) + Duration::minutes(1)),
@@ -297,7 +309,7 @@ async fn audit_trail_is_filtered_newest_first(Subject { store, .. }: Subject) {
 async fn audit_trail_cannot_be_rewritten(Subject { store, url, .. }: Subject) {
     use sqlx::Connection;
 
-    store.append_audit(audit("user.create", Some(1))).await.expect("append");
+    store.append_audit(audit("user.create", Some(OrgId::new(1)))).await.expect("append");
     let attempts = ["UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events"];
     for attempt in attempts {
         let refused = if url.starts_with("sqlite:") {
@@ -323,8 +335,6 @@ fn trademark(number: &str, stage: &str, mark: &str) -> zhichan_domain::records::
 }
 
 async fn records_are_stored_by_identity_with_status_history(Subject { store, .. }: Subject) {
-    use zhichan_domain::records::RecordKind;
-
     let import = store.start_import("test", None, at(8)).await.expect("start");
     let first = [trademark("97000001", "filed", "HAIYING"), trademark("97000002", "filed", "海鹰")];
     let outcome = store.store_records(import, &first, at(8)).await.expect("store");
@@ -339,27 +349,27 @@ async fn records_are_stored_by_identity_with_status_history(Subject { store, .. 
     let renamed = trademark("97000001", "registered", "HAIYING PRO");
     store.store_records(import, std::slice::from_ref(&renamed), at(11)).await.expect("rename");
 
-    let stored = store.record("US", RecordKind::Trademark, "97000001").await.expect("read").expect("exists");
+    let stored = store.record(&key("US", RecordKind::Trademark, "97000001")).await.expect("read").expect("exists");
     assert_eq!(stored.record, renamed);
     let stages: Vec<Option<&str>> = stored.history.iter().map(|h| h.status.as_deref()).collect();
     assert_eq!(stages, [Some("filed"), Some("registered")], "only status changes enter the history");
     assert_eq!(stored.history[1].raw_status.as_deref(), Some("raw registered"));
     assert_eq!((stored.created_at, stored.updated_at), (at(8), at(11)));
     assert!(
-        store.record("US", RecordKind::Patent, "97000001").await.expect("read").is_none(),
+        store.record(&key("US", RecordKind::Patent, "97000001")).await.expect("read").is_none(),
         "kind is part of identity"
     );
     assert_eq!(store.count_records(RecordKind::Trademark).await.expect("count"), 2);
     let recent = store.recent_records(10).await.expect("recent");
     assert_eq!(recent.len(), 2);
-    assert_eq!((recent[0].number.as_str(), recent[0].title.as_deref()), ("97000001", Some("HAIYING PRO")));
-    assert_eq!(recent[0].kind, "trademark");
+    assert_eq!((recent[0].key.number.as_str(), recent[0].title.as_deref()), ("97000001", Some("HAIYING PRO")));
+    assert_eq!(recent[0].key.kind, RecordKind::Trademark);
 }
 
 async fn imports_keep_their_rejections_and_totals(Subject { store, .. }: Subject) {
-    use zhichan_store::records::{ImportOutcome, ImportTotals, Rejection};
+    use zhichan_domain::import::{ImportOutcome, ImportTotals, Rejection};
 
-    let import = store.start_import("a.xml, b.xml", Some(7), at(8)).await.expect("start");
+    let import = store.start_import("a.xml, b.xml", Some(UserId::new(7)), at(8)).await.expect("start");
     let rejection = |n: u32| Rejection {
         source: "b.xml".into(),
         position: Some(format!("byte {n}")),
@@ -396,27 +406,25 @@ async fn reference_tables_are_replaced_whole(Subject { store, .. }: Subject) {
     };
     let first =
         [entry("H04W", Some("H04"), None, "Wireless networks"), entry("H04W 4/00", Some("H04W"), None, "Services")];
-    store.replace_reference("ipc", &first, 1, audit("reference.replace", None)).await.expect("replace");
+    store.replace_reference("ipc", &first, ImportId::new(1), audit("reference.replace", None)).await.expect("replace");
     assert_eq!(store.count_reference("ipc").await.expect("count"), 2);
     let children = store.reference_children("ipc", "H04W").await.expect("children");
     assert_eq!(children, [first[1].clone()]);
     assert_eq!(store.reference_entry("ipc", "H04W").await.expect("entry"), Some(first[0].clone()));
 
     let second = [entry("G06F", Some("G06"), Some(9), "Electric digital data processing")];
-    store.replace_reference("ipc", &second, 2, audit("reference.replace", None)).await.expect("replace");
+    store.replace_reference("ipc", &second, ImportId::new(2), audit("reference.replace", None)).await.expect("replace");
     assert_eq!(store.count_reference("ipc").await.expect("count"), 1, "the old edition is gone");
     assert_eq!(store.reference_in_class("ipc", 9).await.expect("class").len(), 1);
     assert_eq!(store.count_reference("similar_groups").await.expect("count"), 0, "tables are separate");
 
     let duplicate = [second[0].clone(), second[0].clone()];
-    let refused = store.replace_reference("ipc", &duplicate, 3, audit("reference.replace", None)).await;
+    let refused = store.replace_reference("ipc", &duplicate, ImportId::new(3), audit("reference.replace", None)).await;
     assert!(refused.is_err());
     assert_eq!(store.count_reference("ipc").await.expect("count"), 1, "a failed replacement changes nothing");
 }
 
 async fn batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one(Subject { store, .. }: Subject) {
-    use zhichan_domain::records::RecordKind;
-
     let import = store.start_import("test", None, at(8)).await.expect("start");
     let batch = [
         trademark("97100001", "filed", "A"),
@@ -426,7 +434,7 @@ async fn batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one(Subje
     ];
     let outcome = store.store_records(import, &batch, at(8)).await.expect("store");
     assert_eq!((outcome.inserted, outcome.updated, outcome.unchanged), (2, 1, 1));
-    let stored = store.record("US", RecordKind::Trademark, "97100001").await.expect("read").expect("exists");
+    let stored = store.record(&key("US", RecordKind::Trademark, "97100001")).await.expect("read").expect("exists");
     let stages: Vec<Option<&str>> = stored.history.iter().map(|h| h.status.as_deref()).collect();
     assert_eq!(stages, [Some("filed"), Some("registered")]);
 
@@ -438,7 +446,7 @@ async fn batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one(Subje
     assert_eq!(again.unchanged, 1_234);
 }
 
-fn journal_numbers(changes: &[zhichan_store::records::RecordChange]) -> Vec<String> {
+fn journal_numbers(changes: &[zhichan_domain::records::RecordChange]) -> Vec<String> {
     changes.iter().map(|change| change.record.key().number.clone()).collect()
 }
 
@@ -502,12 +510,12 @@ async fn concurrent_writers_hand_out_journal_numbers_in_commit_order(Subject { s
 }
 
 async fn saved_searches_belong_to_their_user(Subject { store, .. }: Subject) {
-    use zhichan_store::{NewSavedSearch, StoreError};
+    use zhichan_domain::search::NewSavedSearch;
 
     let org = store.create_organisation(&enterprise("Saver", None, ""), audit("org.create", None)).await.expect("org");
     let alice = new_user(&store, org.id, "alice@example.com", vec![]).await;
     let bob = new_user(&store, org.id, "bob@example.com", vec![]).await;
-    let save = |user_id: i64, name: &str, query: &str| NewSavedSearch {
+    let save = |user_id: UserId, name: &str, query: &str| NewSavedSearch {
         user_id,
         name: name.into(),
         query: query.into(),
@@ -536,8 +544,8 @@ async fn saved_searches_belong_to_their_user(Subject { store, .. }: Subject) {
     ));
 }
 
-fn watched_fields(label: &str, forms: &[&str]) -> zhichan_store::watch::WatchedMarkFields {
-    zhichan_store::watch::WatchedMarkFields {
+fn watched_fields(label: &str, forms: &[&str]) -> zhichan_domain::watch::WatchedMarkFields {
+    zhichan_domain::watch::WatchedMarkFields {
         label: label.to_owned(),
         forms: forms.iter().map(|f| f.to_string()).collect(),
         classes: [9, 11].into_iter().map(|c| zhichan_domain::NiceClass::new(c).expect("class")).collect(),
@@ -545,14 +553,12 @@ fn watched_fields(label: &str, forms: &[&str]) -> zhichan_store::watch::WatchedM
     }
 }
 
-fn new_alert(org: i64, mark: i64, number: &str, risk: &str) -> zhichan_store::watch::NewAlert {
-    zhichan_store::watch::NewAlert {
+fn new_alert(org: OrgId, mark: WatchedMarkId, number: &str, risk: &str) -> zhichan_domain::watch::NewAlert {
+    zhichan_domain::watch::NewAlert {
         organisation_id: org,
         watched_mark_id: Some(mark),
         patent_watch_id: None,
-        office: "DE".into(),
-        kind: "trademark".into(),
-        number: number.into(),
+        filing: key("DE", RecordKind::Trademark, number),
         title: Some("HISENSE".into()),
         applicant: Some("Müller Elektro GmbH".into()),
         score: 0.97,
@@ -569,7 +575,7 @@ fn new_alert(org: i64, mark: i64, number: &str, risk: &str) -> zhichan_store::wa
 }
 
 async fn watched_marks_and_parties_round_trip(Subject { store, .. }: Subject) {
-    use zhichan_store::watch::WatchPartyFields;
+    use zhichan_domain::watch::WatchPartyFields;
 
     let org = store
         .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
@@ -599,7 +605,7 @@ async fn watched_marks_and_parties_round_trip(Subject { store, .. }: Subject) {
         .expect("create");
     assert_eq!(store.watched_marks(Some(org.id), Page::first(10)).await.expect("list").len(), 1);
     let all = store.watched_marks(None, Page::first(1)).await.expect("page 1");
-    let rest = store.watched_marks(None, Page { after: Some(all[0].id), limit: 10 }).await.expect("page 2");
+    let rest = store.watched_marks(None, Page { after: Some(all[0].id.get()), limit: 10 }).await.expect("page 2");
     assert_eq!((all.len(), rest.len()), (1, 1));
 
     let party = WatchPartyFields { name: "Müller Elektro GmbH".into(), relation: PartyRelation::Distributor };
@@ -664,7 +670,10 @@ async fn alerts_are_raised_once_per_filing_and_move_the_watch_position(Subject {
     assert_eq!(store.watch_position().await.expect("position"), 12);
 
     let alert = store.alert(raised[0]).await.expect("read").expect("exists");
-    assert_eq!((alert.number.as_str(), alert.risk, alert.status), ("302026000001", RiskLevel::High, AlertStatus::New));
+    assert_eq!(
+        (alert.filing.number.as_str(), alert.risk, alert.status),
+        ("302026000001", RiskLevel::High, AlertStatus::New)
+    );
     assert_eq!(alert.opposition_deadline, chrono::NaiveDate::from_ymd_opt(2026, 9, 30));
     assert_eq!(alert.reasons, [AlertReason::Mark(MarkReason::Identical { mark: "HISENSE".into() })]);
     assert_eq!(alert.signals.len(), 1, "signals read back typed");
@@ -676,7 +685,7 @@ async fn alerts_are_raised_once_per_filing_and_move_the_watch_position(Subject {
 }
 
 async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { store, .. }: Subject) {
-    use zhichan_store::watch::AlertFilter;
+    use zhichan_domain::watch::AlertFilter;
 
     let org = store
         .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
@@ -717,7 +726,7 @@ async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { st
     let ours = AlertFilter { organisation_id: Some(org.id), ..Default::default() };
     let first = store.alerts(&ours, Page::first(2)).await.expect("page 1");
     assert_eq!(first.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[3], ids[2]], "newest first");
-    let next = store.alerts(&ours, Page { after: first.last().map(|a| a.id), limit: 10 }).await.expect("page 2");
+    let next = store.alerts(&ours, Page { after: first.last().map(|a| a.id.get()), limit: 10 }).await.expect("page 2");
     assert_eq!(next.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[1], ids[0]]);
     let high = AlertFilter { organisation_id: Some(org.id), risk: Some(RiskLevel::High), ..Default::default() };
     assert_eq!(store.alerts(&high, Page::first(10)).await.expect("high").len(), 2);
@@ -748,7 +757,13 @@ async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { st
         .await;
     assert!(matches!(stale, Err(StoreError::Conflict { what: "alert_status" })), "{stale:?}");
     let missing = store
-        .set_alert_status(ids[4] + 100, AlertStatus::New, AlertStatus::Reviewed, None, audit("alert.status", None))
+        .set_alert_status(
+            AlertId::new(ids[4].get() + 100),
+            AlertStatus::New,
+            AlertStatus::Reviewed,
+            None,
+            audit("alert.status", None),
+        )
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound("alert"))));
     let assigned =
@@ -770,7 +785,7 @@ async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { st
 }
 
 async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
-    use zhichan_store::watch::{AlertFilter, PatentWatchFields};
+    use zhichan_domain::watch::{AlertFilter, PatentWatchFields};
 
     let org = store
         .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
@@ -789,7 +804,7 @@ async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
         .expect("update");
     assert_eq!(updated.query, "applicant:rival");
     assert_eq!(store.patent_watches(Some(org.id)).await.expect("list"), std::slice::from_ref(&updated));
-    assert!(store.patent_watches(Some(org.id + 1000)).await.expect("list").is_empty());
+    assert!(store.patent_watches(Some(OrgId::new(org.id.get() + 1000))).await.expect("list").is_empty());
 
     let mark = store
         .create_watched_mark(
@@ -801,7 +816,7 @@ async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
         .await
         .expect("mark");
     let mut patent = new_alert(org.id, mark.id, "EP4000001A1", "medium");
-    (patent.watched_mark_id, patent.patent_watch_id, patent.kind) = (None, Some(watch.id), "patent".into());
+    (patent.watched_mark_id, patent.patent_watch_id, patent.filing.kind) = (None, Some(watch.id), RecordKind::Patent);
     let trademark = new_alert(org.id, mark.id, "EP4000001A1", "high");
     let batch = [(patent.clone(), audit("alert.raise", Some(org.id))), (trademark, audit("alert.raise", Some(org.id)))];
     let ids = store.raise_alerts(0, 3, &batch, at(9)).await.expect("raise");
@@ -812,7 +827,7 @@ async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
     assert!(store.raise_alerts(4, 5, &[(neither, audit("alert.raise", Some(org.id)))], at(9)).await.is_err());
     assert_eq!(store.watch_position().await.expect("position"), 4, "a refused batch moves nothing");
 
-    let patents = AlertFilter { kind: Some("patent".into()), ..Default::default() };
+    let patents = AlertFilter { kind: Some(RecordKind::Patent), ..Default::default() };
     let listed = store.alerts(&patents, Page::first(10)).await.expect("patents");
     assert_eq!(
         listed.iter().map(|a| (a.patent_watch_id, a.watched_mark_id)).collect::<Vec<_>>(),
@@ -829,7 +844,7 @@ async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
 }
 
 async fn alerts_queue_their_notifications_until_sent(Subject { store, .. }: Subject) {
-    use zhichan_store::notifications::{DeliveryOutcome, DeliveryStatus, Recipient};
+    use zhichan_domain::notify::{DeliveryOutcome, DeliveryStatus, Recipient};
 
     let org = store
         .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
@@ -841,7 +856,7 @@ async fn alerts_queue_their_notifications_until_sent(Subject { store, .. }: Subj
         .expect("webhook");
     assert_eq!((store.webhook(hook.id).await.expect("read").expect("exists").secret.as_str()), "s3cret");
     assert_eq!(store.webhooks(Some(org.id)).await.expect("list").len(), 1);
-    assert!(store.webhooks(Some(org.id + 1000)).await.expect("list").is_empty());
+    assert!(store.webhooks(Some(OrgId::new(org.id.get() + 1000))).await.expect("list").is_empty());
     let mark = store
         .create_watched_mark(
             org.id,
@@ -911,7 +926,7 @@ async fn trademarks_are_found_by_title_ignoring_case(Subject { store, .. }: Subj
         journal_numbers(
             &found
                 .into_iter()
-                .map(|record| zhichan_store::records::RecordChange { seq: 0, record })
+                .map(|record| zhichan_domain::records::RecordChange { seq: 0, record })
                 .collect::<Vec<_>>()
         ),
         ["1", "2", "4"]

@@ -56,7 +56,7 @@ pub async fn run(flags: &Flags, args: SearchArgs) -> anyhow::Result<()> {
     println!("{} records match", page.total);
     for hit in &page.hits {
         let title = if hit.title.is_empty() { "—" } else { hit.title.as_str() };
-        println!("{:<3} {:<16} {:<10} {:>7.2}  {title}", hit.office, hit.number, hit.kind, hit.score);
+        println!("{:<3} {:<16} {:<10} {:>7.2}  {title}", hit.key.office, hit.key.number, hit.key.kind, hit.score);
     }
     if let Some(next) = page.next {
         println!("more: --cursor {next}");
