@@ -1,4 +1,4 @@
-//! The watch (风险预警, DESIGN.md §3): enterprises register the marks they use in every form, the
+//! The watch (风险预警): enterprises register the marks they use in every form, the
 //! parties they deal with and patent queries; every newly imported trademark filing is screened
 //! against every watched mark, and every new patent matched against every patent watch; alerts
 //! are raised with their reasons, opposition deadline and squatting signals; staff and the
