@@ -245,7 +245,9 @@ mod tests {
 
         assert_eq!(single_organisation(&member, None).ok(), Some(1));
         assert_eq!(single_organisation(&staff, Some(2)).ok(), Some(2));
-        assert!(matches!(single_organisation(&staff, None), Err(CoreError::Invalid(i)) if i.field == "organisation_id"));
+        assert!(
+            matches!(single_organisation(&staff, None), Err(CoreError::Invalid(i)) if i.field == "organisation_id")
+        );
     }
 
     #[test]
