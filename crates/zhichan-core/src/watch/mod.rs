@@ -25,7 +25,6 @@ pub mod screen;
 
 pub use alerts::{AlertPage, AlertQuery};
 pub use deadlines::{DeadlineKind, UpcomingDeadline};
-pub(crate) use marks::scope;
 pub use marks::{WatchPartyInput, WatchedMarkInput};
 pub use patents::PatentWatchInput;
 pub use run::{WatchRunSummary, WatchUpdate};
