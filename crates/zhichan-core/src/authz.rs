@@ -16,10 +16,14 @@
 //!
 //! An actor asking about another organisation's data is told it was *not found*, never that it
 //! exists; an actor who may see a record but not change it is told *forbidden*.
+//!
+//! Which organisation a request is about is decided here too, once for every caller:
+//! [`organisation_concerned`], and from it [`watch_scope`] (listings) and
+//! [`single_organisation`] (what adds to or reads one organisation's watch).
 
 use zhichan_domain::Organisation;
 use zhichan_domain::search::SavedSearch;
-use zhichan_domain::{OrgId, OrgKind, Role};
+use zhichan_domain::{InvalidValue, OrgId, OrgKind, Role};
 
 use crate::{Actor, CoreError, CoreResult};
 
@@ -79,6 +83,43 @@ pub fn watch(actor: &Actor, organisation_id: OrgId, what: &'static str) -> CoreR
     let own = actor.organisation_id() == organisation_id
         && (actor.has(Role::EnterpriseMember) || actor.has(Role::EnterpriseAdmin));
     if actor.serves_every_organisation() || own { Ok(()) } else { Err(CoreError::NotFound(what)) }
+}
+
+/// Which organisation a request concerns, given the id it names, if any: the one named; else the
+/// actor's own — except for staff and administrators, who serve every organisation, so a request
+/// of theirs naming none concerns no particular one (`None`). Whether the actor may see the
+/// organisation is decided by the check that follows ([`watch`], [`view_organisation`]).
+pub fn organisation_concerned(actor: &Actor, requested: Option<OrgId>) -> Option<OrgId> {
+    match requested {
+        Some(id) => Some(id),
+        None if actor.serves_every_organisation() => None,
+        None => Some(actor.organisation_id()),
+    }
+}
+
+/// The organisation a watch listing is limited to ([`organisation_concerned`]) once `actor` may
+/// see its watch; `None` lists every organisation's. To anyone else the `what` they listed does
+/// not exist.
+pub fn watch_scope(actor: &Actor, requested: Option<OrgId>, what: &'static str) -> CoreResult<Option<OrgId>> {
+    let concerned = organisation_concerned(actor, requested);
+    if let Some(id) = concerned {
+        watch(actor, id, what)?;
+    }
+    Ok(concerned)
+}
+
+/// The one organisation a request must concern (a new watch entry, a deadline calendar): the one
+/// named, else the actor's own. Staff and administrators serve every organisation, so they must
+/// name it.
+pub fn single_organisation(actor: &Actor, requested: Option<OrgId>) -> CoreResult<OrgId> {
+    organisation_concerned(actor, requested)
+        .ok_or_else(|| InvalidValue::new("organisation_id", "the id of the organisation to watch for").into())
+}
+
+/// Whether `actor` has any watch to see: staff and administrators every organisation's, an
+/// enterprise's members their own.
+pub fn sees_a_watch(actor: &Actor) -> bool {
+    watch_scope(actor, None, "alert").is_ok()
 }
 
 /// May `actor` assign an alert of `organisation_id`? Only those who may see it and serve every
@@ -193,6 +234,36 @@ mod tests {
             assign_alert(&actor(1, &[Role::EnterpriseAdmin]), OrgId::new(2)),
             Err(CoreError::NotFound(_))
         ));
+    }
+
+    #[test]
+    fn a_request_concerns_the_named_organisation_else_the_actors_own() {
+        let member = actor(1, &[Role::EnterpriseMember]);
+        let staff = actor(9, &[Role::Staff]);
+        assert_eq!(organisation_concerned(&member, None), Some(OrgId::new(1)));
+        assert_eq!(organisation_concerned(&member, Some(OrgId::new(2))), Some(OrgId::new(2)));
+        assert_eq!(organisation_concerned(&staff, None), None);
+        assert_eq!(organisation_concerned(&staff, Some(OrgId::new(2))), Some(OrgId::new(2)));
+
+        assert_eq!(watch_scope(&member, None, "alert").ok(), Some(Some(OrgId::new(1))));
+        assert!(matches!(watch_scope(&member, Some(OrgId::new(2)), "alert"), Err(CoreError::NotFound("alert"))));
+        assert_eq!(watch_scope(&staff, None, "alert").ok(), Some(None));
+        assert_eq!(watch_scope(&staff, Some(OrgId::new(2)), "alert").ok(), Some(Some(OrgId::new(2))));
+
+        assert_eq!(single_organisation(&member, None).ok(), Some(OrgId::new(1)));
+        assert_eq!(single_organisation(&staff, Some(OrgId::new(2))).ok(), Some(OrgId::new(2)));
+        assert!(
+            matches!(single_organisation(&staff, None), Err(CoreError::Invalid(i)) if i.field == "organisation_id")
+        );
+    }
+
+    #[test]
+    fn only_enterprises_and_the_centre_have_a_watch_to_see() {
+        assert!(sees_a_watch(&actor(1, &[Role::EnterpriseMember])));
+        assert!(sees_a_watch(&actor(1, &[Role::EnterpriseAdmin])));
+        assert!(sees_a_watch(&actor(9, &[Role::Staff])));
+        assert!(sees_a_watch(&actor(9, &[Role::Admin])));
+        assert!(!sees_a_watch(&actor(5, &[Role::Expert])));
     }
 
     #[test]

@@ -1,19 +1,21 @@
 //! The index: schema, writing records, running queries.
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 use chrono::NaiveDate;
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
     DateOptions, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
+use tantivy::tokenizer::TokenizerManager;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 use zhichan_domain::records::Record;
 
 use crate::analysis::{self, CJK, LATIN, PINYIN, ZH_INDEX};
 use crate::document;
 use crate::error::SearchError;
+use crate::translate::Translator;
 
 /// Memory budget of the index writer.
 const WRITER_BUDGET: usize = 50_000_000;
@@ -188,6 +190,20 @@ pub(crate) fn day(date: NaiveDate) -> DateTime {
     DateTime::from_timestamp_secs(document::days(date) * 86_400)
 }
 
+/// Checks that `query` can be answered — every field, prefix, range and proximity it asks for is
+/// one the index supports — by translating it with the index's schema and analysers, without an
+/// index. The analysers are built once per process.
+pub fn check(query: &zhichan_query::Query) -> Result<(), SearchError> {
+    static ANALYSIS: LazyLock<(Schema, Fields, TokenizerManager)> = LazyLock::new(|| {
+        let (schema, fields) = build_schema();
+        let tokenizers = TokenizerManager::default();
+        analysis::register(&tokenizers);
+        (schema, fields, tokenizers)
+    });
+    let (schema, fields, tokenizers) = &*ANALYSIS;
+    Translator::new(schema, tokenizers, fields).translate(query).map(drop)
+}
+
 /// What the index remembers in its commits: how far it has followed the store's change journal.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct CommitPayload {
@@ -201,6 +217,7 @@ struct CommitPayload {
 /// All methods take `&self`, so one index can be shared between threads.
 pub struct SearchIndex {
     pub(crate) index: Index,
+    schema: Schema,
     pub(crate) fields: Fields,
     pub(crate) reader: IndexReader,
     writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
@@ -252,9 +269,14 @@ impl SearchIndex {
     }
 
     fn with(index: Index, writer: Option<IndexWriter<TantivyDocument>>) -> Result<SearchIndex, SearchError> {
-        let (_, fields) = build_schema();
+        let (schema, fields) = build_schema();
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, fields, reader, writer: writer.map(Mutex::new) })
+        Ok(SearchIndex { index, schema, fields, reader, writer: writer.map(Mutex::new) })
+    }
+
+    /// Translates queries with this index's schema and analysers.
+    pub(crate) fn translator(&self) -> Translator<'_> {
+        Translator::new(&self.schema, self.index.tokenizers(), &self.fields)
     }
 
     fn writer(&self) -> Result<std::sync::MutexGuard<'_, IndexWriter<TantivyDocument>>, SearchError> {

@@ -84,7 +84,7 @@ mod translate;
 
 pub use error::SearchError;
 pub use facets::{FACET_VALUES, FacetCount, Facets};
-pub use index::SearchIndex;
+pub use index::{SearchIndex, check};
 pub use paging::{Cursor, Sort};
 pub use results::{Hit, MAX_PAGE, SearchPage, SearchRequest, SearchResults};
 pub use snippet::{Fragment, SNIPPET_CHARS, Snippet};

@@ -251,6 +251,11 @@ fn unsupported_constructs_are_errors_not_panics() {
     for query in ["group:0901", "a NEAR/2 b NEAR/3 c", "wirel* NEAR/2 mobile"] {
         let parsed = zhichan_query::parse(query).expect("query parses");
         assert!(matches!(index.search(&parsed, 10), Err(SearchError::Unsupported(_))), "{query}");
+        assert!(matches!(crate::check(&parsed), Err(SearchError::Unsupported(_))), "checked without an index: {query}");
+    }
+    for query in ["applicant:huawei AND ipc:H04W*", "无线 NEAR/3 通信", "pd:[2020-01-01 TO *] mobile"] {
+        let parsed = zhichan_query::parse(query).expect("query parses");
+        assert!(crate::check(&parsed).is_ok(), "{query}");
     }
 }
 

@@ -3,13 +3,13 @@
 use std::ops::Bound;
 
 use chrono::NaiveDate;
+use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, ExistsQuery, Occur, PhraseQuery,
     Query as TQuery, RangeQuery, RegexQuery, TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, Term};
+use tantivy::schema::{Field, IndexRecordOption, Schema};
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use zhichan_query::{Field as QField, FieldKind, Query, RangeBound, RangeValue};
 
 use crate::analysis::{self, CJK, LATIN, PINYIN_QUERY, ZH_QUERY, is_han};
@@ -20,7 +20,8 @@ type Boxed = Box<dyn TQuery>;
 
 /// Turns one AST into one tantivy query, with the index's analysers.
 pub(crate) struct Translator<'a> {
-    index: &'a Index,
+    schema: &'a Schema,
+    tokenizers: &'a TokenizerManager,
     fields: &'a Fields,
 }
 
@@ -53,8 +54,8 @@ const FIELD_TIE_BREAKER: f32 = 0.1;
 const MIN_NUMBER_LENGTH: usize = 5;
 
 impl<'a> Translator<'a> {
-    pub(crate) fn new(index: &'a Index, fields: &'a Fields) -> Self {
-        Translator { index, fields }
+    pub(crate) fn new(schema: &'a Schema, tokenizers: &'a TokenizerManager, fields: &'a Fields) -> Self {
+        Translator { schema, tokenizers, fields }
     }
 
     pub(crate) fn translate(&self, query: &Query) -> Result<Boxed, SearchError> {
@@ -102,7 +103,7 @@ impl<'a> Translator<'a> {
             Side::Bigrams => CJK,
             Side::Pinyin => PINYIN_QUERY,
         };
-        self.index.tokenizers().get(name).ok_or_else(|| SearchError::Unsupported(format!("analyser {name} missing")))
+        self.tokenizers.get(name).ok_or_else(|| SearchError::Unsupported(format!("analyser {name} missing")))
     }
 
     /// The text fields a text query on `field` searches.
@@ -300,7 +301,7 @@ impl<'a> Translator<'a> {
             other => return Err(SearchError::Unsupported(format!("a range on the {} field", other.name()))),
         };
         if matches!((lower, upper), (RangeBound::Unbounded, RangeBound::Unbounded)) {
-            let name = self.index.schema().get_field_name(target).to_string();
+            let name = self.schema.get_field_name(target).to_string();
             return Ok(Box::new(ExistsQuery::new(name, false)));
         }
         let lower = bound(target, lower)?;

@@ -1,4 +1,4 @@
-//! CNIPA's examination guidelines for word marks (DESIGN.md §5) as explained adjustments: each
+//! CNIPA's examination guidelines for word marks (numbered in [`PracticeRule`]) as explained adjustments: each
 //! rule that applies raises or lowers the score, supports it, or is cited as a caution — never a
 //! silent rule. The watched mark is the earlier mark; the filing is the later one.
 

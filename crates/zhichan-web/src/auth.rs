@@ -1,11 +1,18 @@
 //! Who is calling: a bearer API token or the session cookie, resolved through `core`.
-//! API handlers take [`ApiActor`] (401 JSON when absent); pages take [`Viewer`] and decide.
+//!
+//! The route table's `Access::SignedIn` is enforced before any handler runs
+//! ([`api_needs_sign_in`], [`page_needs_sign_in`]): anonymous API calls get the 401 JSON error,
+//! anonymous visitors the sign-in page. Handlers then take the caller as a value that cannot be
+//! absent: [`ApiActor`] (which also checks the CSRF header) or [`SignedIn`]. Only pages open to
+//! everyone look at the [`Viewer`] and decide.
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
 use axum::http::header::{AUTHORIZATION, USER_AGENT};
 use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use zhichan_core::{Actor, ErrorCode, RequestContext};
 
@@ -81,8 +88,7 @@ impl FromRequestParts<AppState> for ApiActor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Viewer(viewer) = Viewer::from_request_parts(parts, state).await?;
-        let (actor, credential) =
-            viewer.ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "sign in or send an API token"))?;
+        let (actor, credential) = viewer.ok_or_else(unauthenticated)?;
         if matches!(credential, Credential::Session(_)) && !parts.method.is_safe() {
             let submitted = parts.headers.get(csrf::CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
             let token = parts.extensions.get::<CsrfToken>();
@@ -91,6 +97,51 @@ impl FromRequestParts<AppState> for ApiActor {
             }
         }
         Ok(ApiActor(actor))
+    }
+}
+
+/// A signed-in visitor of a page. The route table guarantees one on its signed-in routes; should
+/// a page elsewhere take it, an anonymous visitor is sent to sign in all the same.
+#[derive(Debug, Clone)]
+pub struct SignedIn(pub Actor);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let viewer = Viewer::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        match viewer.0 {
+            Some((actor, _)) => Ok(SignedIn(actor)),
+            None => Err(sign_in_redirect(parts.uri.path())),
+        }
+    }
+}
+
+/// The answer to an anonymous call of a signed-in API route.
+fn unauthenticated() -> ApiError {
+    ApiError::new(ErrorCode::Unauthenticated, "sign in or send an API token")
+}
+
+/// Sends a visitor to sign in, and back to `path` afterwards.
+pub(crate) fn sign_in_redirect(path: &str) -> Response {
+    Redirect::to(&format!("/login?next={path}")).into_response()
+}
+
+/// Guards an API route the table declares signed-in: an anonymous call is answered 401 before
+/// any handler or extractor sees it.
+pub(crate) async fn api_needs_sign_in(viewer: Viewer, request: Request, next: Next) -> Response {
+    match viewer.actor() {
+        Some(_) => next.run(request).await,
+        None => unauthenticated().into_response(),
+    }
+}
+
+/// Guards a page the table declares signed-in: an anonymous visitor is sent to sign in before
+/// any handler or extractor sees the request.
+pub(crate) async fn page_needs_sign_in(viewer: Viewer, request: Request, next: Next) -> Response {
+    match viewer.actor() {
+        Some(_) => next.run(request).await,
+        None => sign_in_redirect(request.uri().path()),
     }
 }
 

@@ -31,7 +31,7 @@ pub async fn issue_cookie(State(state): State<AppState>, mut request: Request, n
         Some(token) => (token, false),
         None => match zhichan_core::accounts::random_token() {
             Ok(token) => (token, true),
-            Err(error) => return crate::views::internal_error(&error.to_string()),
+            Err(error) => return crate::error::internal_error(&error.to_string()),
         },
     };
     request.extensions_mut().insert(CsrfToken(token.clone()));

@@ -1,5 +1,7 @@
 //! The JSON shape of API errors, `{ "code": "stable_snake_case", "message": "…", "field": "…" }`,
-//! and the HTTP status of each [`ErrorCode`] (chosen in `zhichan-core`'s table).
+//! the HTTP status of each [`ErrorCode`] (chosen in `zhichan-core`'s table), how failures are
+//! logged, and the last-resort answer when nothing better can be built. It depends on no other
+//! module of the crate, so every one of them can answer with it.
 
 use std::error::Error;
 
@@ -18,7 +20,18 @@ pub(crate) fn http_status(code: ErrorCode) -> StatusCode {
 
 /// Logs the cause of an internal failure with its whole chain; users only learn that it happened.
 pub(crate) fn log_internal(cause: &(dyn Error + 'static)) {
-    tracing::error!(error = %with_causes(cause), "internal error");
+    log_failure("internal error", cause);
+}
+
+/// Logs a failure the user is not shown, `what` failed and why, with its whole chain.
+pub(crate) fn log_failure(what: &str, cause: &(dyn Error + 'static)) {
+    tracing::error!(error = %with_causes(cause), "{what}");
+}
+
+/// The last-resort answer when not even the error page can be built.
+pub(crate) fn internal_error(detail: &str) -> Response {
+    tracing::error!(%detail, "internal error");
+    (StatusCode::INTERNAL_SERVER_ERROR, "internal error / 服务器内部错误").into_response()
 }
 
 /// An error and its causes on one line, `outer: inner: innermost`. A cause whose text already

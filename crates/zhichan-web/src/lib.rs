@@ -35,12 +35,12 @@ impl AppState {
     }
 }
 
-/// The whole application: every route in [`routes::all`], CSRF cookies, request tracing and a
-/// body size limit.
+/// The whole application: every route in [`routes::all`] behind its access rule, CSRF cookies,
+/// request tracing and a body size limit.
 pub fn app(state: AppState) -> Router {
     let mut router = Router::new();
     for route in routes::all() {
-        router = router.route(route.path, route.handler());
+        router = router.route(route.path, route.guarded(&state));
     }
     router
         .fallback(views::not_found)

@@ -1,14 +1,16 @@
-//! Every route of the application, in one table. The router is built from it and the
-//! cross-organisation test walks it, so a new route is protected by that test the moment it is
-//! added here.
+//! Every route of the application, in one table. The router is built from it — enforcing each
+//! route's [`Access`] — and the cross-organisation test walks it, so a new route is protected by
+//! both the moment it is added here.
 
 use axum::http::Method;
+use axum::middleware::from_fn_with_state;
 use axum::routing::{MethodRouter, delete, get, post, put};
 
 use crate::views::{self, PageContext};
-use crate::{AppState, api};
+use crate::{AppState, api, auth};
 
-/// Who may call a route, as far as the router knows. Finer rules live in `core`.
+/// Who may call a route, as far as the router knows; the router enforces it before the handler
+/// runs. Finer rules (roles, organisations) live in `core`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// Anyone; must not reveal any organisation's data.
@@ -32,6 +34,19 @@ impl Route {
     /// The handler, ready to mount.
     pub fn handler(&self) -> MethodRouter<AppState> {
         (self.handler)()
+    }
+
+    /// The handler behind its access rule: on a signed-in route an anonymous API call is answered
+    /// 401 and an anonymous visitor sent to sign in, before the handler runs.
+    pub(crate) fn guarded(&self, state: &AppState) -> MethodRouter<AppState> {
+        let handler = self.handler();
+        match self.access {
+            Access::Public => handler,
+            Access::SignedIn if self.path.starts_with("/api/") => {
+                handler.route_layer(from_fn_with_state(state.clone(), auth::api_needs_sign_in))
+            }
+            Access::SignedIn => handler.route_layer(from_fn_with_state(state.clone(), auth::page_needs_sign_in)),
+        }
     }
 }
 

@@ -149,7 +149,7 @@ impl Core {
     /// The webhooks of `organisation_id` (staff and administrators: of every organisation when
     /// `None`), in id order. Secrets are not included.
     pub async fn webhooks(&self, actor: &Actor, organisation_id: Option<OrgId>) -> CoreResult<Vec<Webhook>> {
-        let scope = crate::watch::scope(actor, organisation_id, "webhook")?;
+        let scope = authz::watch_scope(actor, organisation_id, "webhook")?;
         Ok(self.store.webhooks(scope).await?)
     }
 

@@ -39,7 +39,7 @@ pub struct AlertQuery {
 impl AlertQuery {
     /// The store's filter for what `actor` may see of this query; codes are checked.
     fn filter(&self, actor: &Actor) -> CoreResult<AlertFilter> {
-        let organisation_id = super::marks::scope(actor, self.organisation_id, "alert")?;
+        let organisation_id = authz::watch_scope(actor, self.organisation_id, "alert")?;
         fn given(value: &Option<String>) -> Option<&str> {
             value.as_deref().map(str::trim).filter(|v| !v.is_empty())
         }

@@ -14,6 +14,9 @@ use zhichan_similarity::MarkProfile;
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
 
+/// `patents.rs` asks for a listing's scope by this name; the decision is [`authz::watch_scope`].
+pub(crate) use crate::authz::watch_scope as scope;
+
 /// The largest page of watched marks one request returns.
 pub const MAX_PAGE: u32 = 200;
 /// Forms one watched mark may have.
@@ -98,7 +101,7 @@ impl Core {
         organisation_id: Option<OrgId>,
         page: Page,
     ) -> CoreResult<Vec<WatchedMark>> {
-        let scope = scope(actor, organisation_id, "watched_mark")?;
+        let scope = authz::watch_scope(actor, organisation_id, "watched_mark")?;
         let page = Page { after: page.after, limit: page.limit.clamp(1, MAX_PAGE) };
         Ok(self.store.watched_marks(scope, page).await?)
     }
@@ -178,7 +181,7 @@ impl Core {
     /// The declared parties of `organisation_id` (staff and administrators: of every organisation
     /// when `None`; everyone else always gets their own), in id order.
     pub async fn watch_parties(&self, actor: &Actor, organisation_id: Option<OrgId>) -> CoreResult<Vec<WatchParty>> {
-        let scope = scope(actor, organisation_id, "watch_party")?;
+        let scope = authz::watch_scope(actor, organisation_id, "watch_party")?;
         Ok(self.store.watch_parties(scope).await?)
     }
 
@@ -253,18 +256,4 @@ impl Core {
         );
         Ok(self.store.delete_watch_party(id, audit).await?)
     }
-}
-
-/// The organisation a listing is limited to: the asked-for one if the actor may see it, the
-/// actor's own for those who serve only it, `None` (all) for staff asking for no particular one.
-pub(crate) fn scope(actor: &Actor, organisation_id: Option<OrgId>, what: &'static str) -> CoreResult<Option<OrgId>> {
-    let asked = match organisation_id {
-        Some(id) => Some(id),
-        None if actor.serves_every_organisation() => None,
-        None => Some(actor.organisation_id()),
-    };
-    if let Some(id) = asked {
-        authz::watch(actor, id, what)?;
-    }
-    Ok(asked)
 }

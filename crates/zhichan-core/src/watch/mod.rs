@@ -1,4 +1,4 @@
-//! The watch (风险预警, DESIGN.md §3): enterprises register the marks they use in every form, the
+//! The watch (风险预警): enterprises register the marks they use in every form, the
 //! parties they deal with and patent queries; every newly imported trademark filing is screened
 //! against every watched mark, and every new patent matched against every patent watch; alerts
 //! are raised with their reasons, opposition deadline and squatting signals; staff and the
@@ -25,7 +25,6 @@ pub mod screen;
 
 pub use alerts::{AlertPage, AlertQuery};
 pub use deadlines::{DeadlineKind, UpcomingDeadline};
-pub(crate) use marks::scope;
 pub use marks::{WatchPartyInput, WatchedMarkInput};
 pub use patents::PatentWatchInput;
 pub use run::{WatchRunSummary, WatchUpdate};

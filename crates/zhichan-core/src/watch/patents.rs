@@ -37,8 +37,8 @@ pub struct PatentWatchInput {
 }
 
 impl PatentWatchInput {
-    /// Validates the label, and the query by running it on an empty index: a query with a syntax
-    /// error or an unsupported field is refused with the search's own error.
+    /// Validates the label, and the query as search would read it: a query with a syntax error or
+    /// an unsupported field is refused with the search's own error.
     pub fn parse(&self) -> CoreResult<PatentWatchFields> {
         let label = self.label.trim();
         if label.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
@@ -48,7 +48,7 @@ impl PatentWatchInput {
         if query.is_empty() {
             return Err(InvalidValue::new("q", "a query in the search language").into());
         }
-        PatentMatcher::new()?.matches(&[], &[crate::search::parse(query)?])?;
+        zhichan_search::check(&crate::search::parse(query)?)?;
         Ok(PatentWatchFields { label: label.to_owned(), query: query.to_owned() })
     }
 }
@@ -206,7 +206,8 @@ impl Core {
     }
 }
 
-/// Validates a patent watch off the async executor (it builds a small index).
+/// Validates a patent watch off the async executor: the first check in a process builds the
+/// search analysers (the jieba dictionary among them).
 async fn parse_off_executor(input: PatentWatchInput) -> CoreResult<PatentWatchFields> {
     tokio::task::spawn_blocking(move || input.parse()).await.map_err(CoreError::internal)?
 }

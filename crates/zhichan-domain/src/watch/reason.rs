@@ -8,7 +8,30 @@ use serde::{Deserialize, Serialize};
 use super::{PatentWatchId, Unreadable};
 use crate::deadline::Deadline;
 
-/// A rule of CNIPA's examination guidelines for word marks (CNIPA's examination guide (商标审查审理指南)) applied to a pair.
+/// A rule of CNIPA's examination guidelines for word marks (商标审查审理指南) applied to a pair.
+///
+/// The guidelines, in our words and numbering: on the same or similar goods, marks are similar where
+/// 1. the Chinese characters are the same, differing only in font, design, pinyin or order;
+/// 2. the letters, words or numbers are the same, differing only in font or design;
+/// 3. two foreign words are swapped with no clear change of meaning;
+/// 4. of three or more Chinese characters one differs and the whole has no or the same meaning —
+///    unless the first character clearly differs in sound or shape, or the meaning differs;
+/// 5. of four or more letters one differs, with no or the same meaning — unless the first letter
+///    clearly differs or the meaning differs;
+/// 6. the characters look alike;
+/// 7. they sound the same or alike and also look alike overall;
+/// 8. they mean the same or alike, a Chinese mark and a foreign mark that translate each other included;
+/// 9. one repeats a character or word of the other;
+/// 10. a foreign mark differs only by number, an added article, word form or part of speech;
+/// 11. one is the other's earlier mark plus the generic name or model of the goods;
+/// 12. one is the other's earlier mark plus words naming where goods are made, sold or used;
+/// 13. one is the other's earlier mark plus a describing adjective or adverb, or other weak words;
+/// 14. the distinctive part of a composite mark is similar;
+/// 15. one wholly contains the other's earlier mark where that mark is well known or strongly distinctive.
+///
+/// A Chinese mark and its own pinyin are generally not similar unless the mark is well known; for a
+/// watch the pinyin is the commonest squatting copy, so it alerts and cites [`PracticeRule::OwnPinyin`]
+/// as a caution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PracticeRule {
@@ -90,7 +113,7 @@ impl PracticeRule {
         }
     }
 
-    /// The rule's number in CNIPA's examination guide (商标审查审理指南) (0 for the pinyin note after the list).
+    /// The rule's number in the list above (0 for the pinyin note after it).
     pub fn number(self) -> u8 {
         match self {
             Self::OrderOnly => 1,

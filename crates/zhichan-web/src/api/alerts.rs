@@ -5,13 +5,13 @@ use axum::extract::State;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use zhichan_core::authz;
 use zhichan_core::watch::{AlertQuery, DeadlineKind, UpcomingDeadline};
 use zhichan_domain::watch::{AlertReason, AlertStatus, Signal, with_text};
 use zhichan_store::Page;
 use zhichan_store::watch::{Alert, AlertNote};
 
 use super::search::record_path;
-use super::watch::target_organisation;
 use super::{ApiJson, ApiPath, ApiQuery, Paged, parse_cursor};
 use crate::auth::{ApiActor, Origin};
 use crate::{ApiError, AppState};
@@ -333,7 +333,7 @@ pub async fn deadlines(
     ApiActor(actor): ApiActor,
     ApiQuery(params): ApiQuery<DeadlineParams>,
 ) -> Result<ApiJson<Vec<DeadlineView>>, ApiError> {
-    let organisation_id = target_organisation(&actor, params.organisation_id)?;
+    let organisation_id = authz::single_organisation(&actor, params.organisation_id)?;
     let within = params.within_days.unwrap_or(DEFAULT_WITHIN_DAYS);
     let due = state.core.upcoming_deadlines(&actor, organisation_id, within).await?;
     Ok(ApiJson(due.into_iter().map(DeadlineView::from).collect()))

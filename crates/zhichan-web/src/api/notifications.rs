@@ -6,10 +6,11 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use zhichan_core::authz;
 use zhichan_core::notify::NewWebhook;
 use zhichan_store::notifications::{Delivery, Recipient, Webhook};
 
-use super::watch::{ScopeParams, target_organisation};
+use super::watch::ScopeParams;
 use super::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{ApiActor, Origin};
 use crate::{ApiError, AppState};
@@ -92,7 +93,7 @@ pub async fn create_webhook(
     Origin(origin): Origin,
     ApiJson(body): ApiJson<NewWebhookBody>,
 ) -> Result<(StatusCode, ApiJson<NewWebhookView>), ApiError> {
-    let organisation_id = target_organisation(&actor, body.organisation_id)?;
+    let organisation_id = authz::single_organisation(&actor, body.organisation_id)?;
     let created = state.core.create_webhook(&actor, &origin, organisation_id, &body.url).await?;
     Ok((StatusCode::CREATED, ApiJson(created.into())))
 }

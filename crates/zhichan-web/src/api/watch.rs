@@ -6,9 +6,8 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use zhichan_core::authz;
 use zhichan_core::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};
-use zhichan_core::{Actor, CoreError};
-use zhichan_domain::InvalidValue;
 use zhichan_store::Page;
 use zhichan_store::watch::{PatentWatch, WatchParty, WatchedMark};
 
@@ -17,18 +16,6 @@ use crate::auth::{ApiActor, Origin};
 use crate::{ApiError, AppState};
 
 const DEFAULT_LIMIT: u32 = 50;
-
-/// The organisation a new watch entry belongs to: the one named, else the caller's own. Staff
-/// and administrators serve every organisation, so they must name one.
-pub(crate) fn target_organisation(actor: &Actor, organisation_id: Option<i64>) -> Result<i64, CoreError> {
-    match organisation_id {
-        Some(id) => Ok(id),
-        None if actor.serves_every_organisation() => {
-            Err(InvalidValue::new("organisation_id", "the id of the organisation to watch for").into())
-        }
-        None => Ok(actor.organisation_id()),
-    }
-}
 
 /// Whose watch to list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -146,7 +133,7 @@ pub async fn create_mark(
     Origin(origin): Origin,
     ApiJson(body): ApiJson<NewWatchedMarkBody>,
 ) -> Result<(StatusCode, ApiJson<WatchedMarkView>), ApiError> {
-    let organisation_id = target_organisation(&actor, body.organisation_id)?;
+    let organisation_id = authz::single_organisation(&actor, body.organisation_id)?;
     let created = state.core.create_watched_mark(&actor, &origin, organisation_id, &body.mark.into()).await?;
     Ok((StatusCode::CREATED, ApiJson(created.into())))
 }
@@ -272,7 +259,7 @@ pub async fn create_party(
     Origin(origin): Origin,
     ApiJson(body): ApiJson<NewWatchPartyBody>,
 ) -> Result<(StatusCode, ApiJson<WatchPartyView>), ApiError> {
-    let organisation_id = target_organisation(&actor, body.organisation_id)?;
+    let organisation_id = authz::single_organisation(&actor, body.organisation_id)?;
     let created = state.core.create_watch_party(&actor, &origin, organisation_id, &body.party.into()).await?;
     Ok((StatusCode::CREATED, ApiJson(created.into())))
 }
@@ -401,7 +388,7 @@ pub async fn create_patent_watch(
     Origin(origin): Origin,
     ApiJson(body): ApiJson<NewPatentWatchBody>,
 ) -> Result<(StatusCode, ApiJson<PatentWatchView>), ApiError> {
-    let organisation_id = target_organisation(&actor, body.organisation_id)?;
+    let organisation_id = authz::single_organisation(&actor, body.organisation_id)?;
     let created = state.core.create_patent_watch(&actor, &origin, organisation_id, &body.watch.into()).await?;
     Ok((StatusCode::CREATED, ApiJson(created.into())))
 }

@@ -4,12 +4,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use zhichan_core::CoreError;
+use zhichan_core::Actor;
 use zhichan_store::ApiToken;
 
 use super::{CsrfForm, PageContext, render};
 use crate::AppState;
-use crate::auth::Origin;
+use crate::auth::{Origin, SignedIn};
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -19,10 +19,7 @@ struct AccountPage<'a> {
     new_secret: Option<String>,
 }
 
-async fn account_page(state: &AppState, page: &PageContext, new_secret: Option<String>) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
+async fn account_page(state: &AppState, page: &PageContext, actor: &Actor, new_secret: Option<String>) -> Response {
     match state.core.api_tokens(actor).await {
         Ok(tokens) => render(&AccountPage { page, tokens, new_secret }),
         Err(error) => page.fail(error).into_response(),
@@ -30,8 +27,8 @@ async fn account_page(state: &AppState, page: &PageContext, new_secret: Option<S
 }
 
 /// GET /account
-pub async fn show(State(state): State<AppState>, page: PageContext) -> Response {
-    account_page(&state, &page, None).await
+pub async fn show(State(state): State<AppState>, page: PageContext, SignedIn(actor): SignedIn) -> Response {
+    account_page(&state, &page, &actor, None).await
 }
 
 /// The new-token form.
@@ -44,14 +41,12 @@ pub struct TokenForm {
 pub async fn create_token(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    match state.core.create_api_token(actor, &form.name, &origin).await {
-        Ok(created) => account_page(&state, &page, Some(created.secret)).await,
+    match state.core.create_api_token(&actor, &form.name, &origin).await {
+        Ok(created) => account_page(&state, &page, &actor, Some(created.secret)).await,
         Err(error) => page.fail(error).into_response(),
     }
 }
@@ -60,14 +55,12 @@ pub async fn create_token(
 pub async fn revoke_token(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(token_id): Path<i64>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    match state.core.revoke_api_token(actor, token_id, &origin).await {
+    match state.core.revoke_api_token(&actor, token_id, &origin).await {
         Ok(_) => Redirect::to("/account").into_response(),
         Err(error) => page.fail(error).into_response(),
     }

@@ -22,18 +22,12 @@ use super::scope::OrgScope;
 use super::{CsrfForm, FormQuery, PageContext, Problem, render, unprocessable};
 use crate::AppState;
 use crate::api::search::record_path;
-use crate::auth::Origin;
+use crate::auth::{Origin, SignedIn};
 
 /// Alerts per inbox page.
 const PAGE_SIZE: u32 = 50;
 /// Watched marks offered in the inbox filter.
 const MARKS_OFFERED: u32 = 200;
-
-/// How many new alerts `actor` may see, counted by the store; `None` for those who see none.
-pub async fn new_alert_count(state: &AppState, actor: &Actor) -> Option<u64> {
-    let query = AlertQuery { status: Some(AlertStatus::New.code().to_owned()), ..AlertQuery::default() };
-    state.core.count_alerts(actor, &query).await.ok()
-}
 
 /// The inbox filters and cursor, as the filter form sends them.
 #[derive(Deserialize, Default)]
@@ -126,16 +120,14 @@ impl InboxPage<'_> {
 pub async fn inbox(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     FormQuery(query): FormQuery<InboxQuery>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let loaded = async {
-        let scope = OrgScope::resolve(&state, actor, query.organisation_id).await?;
-        let found = state.core.alerts(actor, &query.filter(), Page { after: query.after, limit: PAGE_SIZE }).await?;
+        let scope = OrgScope::resolve(&state, &actor, query.organisation_id).await?;
+        let found = state.core.alerts(&actor, &query.filter(), Page { after: query.after, limit: PAGE_SIZE }).await?;
         let marks = match scope.selected {
-            Some(id) => state.core.watched_marks(actor, Some(id), Page::first(MARKS_OFFERED)).await?,
+            Some(id) => state.core.watched_marks(&actor, Some(id), Page::first(MARKS_OFFERED)).await?,
             None => Vec::new(),
         };
         Ok::<_, CoreError>((scope, found, marks))
@@ -243,13 +235,11 @@ pub struct DetailQuery {
 async fn detail_page(
     state: &AppState,
     page: &PageContext,
+    actor: &Actor,
     alert_id: i64,
     problem: Option<Problem>,
     saved: bool,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let loaded = async {
         let alert = state.core.alert(actor, alert_id).await?;
         let watched = match alert.watched_mark_id {
@@ -310,18 +300,25 @@ async fn centre_staff(state: &AppState, actor: &Actor) -> CoreResult<Vec<User>> 
 pub async fn detail(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Path(alert_id): Path<i64>,
     FormQuery(query): FormQuery<DetailQuery>,
 ) -> Response {
-    detail_page(&state, &page, alert_id, None, query.saved.is_some()).await
+    detail_page(&state, &page, &actor, alert_id, None, query.saved.is_some()).await
 }
 
 /// Answers an alert form: back to the alert, or its page again with what was wrong.
-async fn answer(state: &AppState, page: &PageContext, alert_id: i64, outcome: CoreResult<Alert>) -> Response {
+async fn answer(
+    state: &AppState,
+    page: &PageContext,
+    actor: &Actor,
+    alert_id: i64,
+    outcome: CoreResult<Alert>,
+) -> Response {
     match outcome {
         Ok(_) => Redirect::to(&format!("/alerts/{alert_id}?saved=1")).into_response(),
         Err(error) => match Problem::of(error) {
-            Ok(problem) => detail_page(state, page, alert_id, Some(problem), false).await,
+            Ok(problem) => detail_page(state, page, actor, alert_id, Some(problem), false).await,
             Err(error) => page.fail(error).into_response(),
         },
     }
@@ -339,19 +336,17 @@ pub struct StatusForm {
 pub async fn transition(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(alert_id): Path<i64>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let outcome = async {
         let to = AlertStatus::parse(&form.status)?;
         let note = form.note.as_deref().filter(|n| !n.trim().is_empty());
-        state.core.transition_alert(actor, &origin, alert_id, to, note).await
+        state.core.transition_alert(&actor, &origin, alert_id, to, note).await
     };
-    answer(&state, &page, alert_id, outcome.await).await
+    answer(&state, &page, &actor, alert_id, outcome.await).await
 }
 
 /// A note.
@@ -365,15 +360,13 @@ pub struct NoteForm {
 pub async fn note(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(alert_id): Path<i64>,
     CsrfForm(form): CsrfForm<NoteForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    let outcome = state.core.note_alert(actor, &origin, alert_id, &form.text).await;
-    answer(&state, &page, alert_id, outcome).await
+    let outcome = state.core.note_alert(&actor, &origin, alert_id, &form.text).await;
+    answer(&state, &page, &actor, alert_id, outcome).await
 }
 
 /// The assignee picked; empty to unassign.
@@ -386,15 +379,13 @@ pub struct AssigneeForm {
 pub async fn assign(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(alert_id): Path<i64>,
     CsrfForm(form): CsrfForm<AssigneeForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    let outcome = state.core.assign_alert(actor, &origin, alert_id, form.user_id).await;
-    answer(&state, &page, alert_id, outcome).await
+    let outcome = state.core.assign_alert(&actor, &origin, alert_id, form.user_id).await;
+    answer(&state, &page, &actor, alert_id, outcome).await
 }
 
 #[cfg(test)]

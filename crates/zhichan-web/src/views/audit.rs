@@ -5,12 +5,12 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use zhichan_core::CoreError;
 use zhichan_core::audit::AuditQuery;
 use zhichan_store::{AuditEvent, Page};
 
 use super::{PageContext, render};
 use crate::AppState;
+use crate::auth::SignedIn;
 
 const PAGE_SIZE: u32 = 100;
 
@@ -33,17 +33,19 @@ pub struct AuditForm {
 }
 
 /// GET /audit
-pub async fn browse(State(state): State<AppState>, page: PageContext, Query(filter): Query<AuditForm>) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
+pub async fn browse(
+    State(state): State<AppState>,
+    page: PageContext,
+    SignedIn(actor): SignedIn,
+    Query(filter): Query<AuditForm>,
+) -> Response {
     let query = AuditQuery {
         organisation_id: filter.organisation,
         actor_user_id: filter.actor,
         action_prefix: filter.action.clone(),
         ..Default::default()
     };
-    match state.core.audit_events(actor, query, Page { after: filter.before, limit: PAGE_SIZE }).await {
+    match state.core.audit_events(&actor, query, Page { after: filter.before, limit: PAGE_SIZE }).await {
         Ok(events) => {
             let next_cursor = (events.len() == PAGE_SIZE as usize).then(|| events.last().map(|e| e.id)).flatten();
             render(&AuditPage { page: &page, events, filter, next_cursor })

@@ -13,6 +13,7 @@ use super::{FormQuery, PageContext, render};
 use crate::AppState;
 use crate::api::alerts::{DEFAULT_WITHIN_DAYS, deadline_kind_code};
 use crate::api::search::record_path;
+use crate::auth::SignedIn;
 
 /// The look-aheads offered, in days.
 const HORIZONS: [u32; 5] = [30, 90, 180, 365, 730];
@@ -68,16 +69,14 @@ impl CalendarPage<'_> {
 pub async fn calendar(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     FormQuery(query): FormQuery<CalendarQuery>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let within_days = query.within_days.unwrap_or(DEFAULT_WITHIN_DAYS);
     let loaded = async {
-        let scope = OrgScope::resolve(&state, actor, query.organisation_id).await?;
+        let scope = OrgScope::resolve(&state, &actor, query.organisation_id).await?;
         let deadlines = match scope.selected {
-            Some(id) => state.core.upcoming_deadlines(actor, id, within_days).await?,
+            Some(id) => state.core.upcoming_deadlines(&actor, id, within_days).await?,
             None => Vec::new(),
         };
         Ok::<_, CoreError>((scope, deadlines))

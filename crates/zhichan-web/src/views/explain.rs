@@ -23,23 +23,22 @@ pub struct Explained {
 /// An alert's reasons, explained in `locale`.
 pub fn reasons(reasons: &[AlertReason], catalogues: &Catalogues, locale: Locale) -> Vec<Explained> {
     let texts = Texts { catalogues, locale };
-    reasons
-        .iter()
-        .map(|reason| Explained {
-            code: reason.code().to_owned(),
-            text: texts.reason(reason).unwrap_or_else(|| reason.to_string()),
-        })
-        .collect()
+    explain_each(reasons, |reason| (reason.code(), texts.reason(reason)))
 }
 
 /// An alert's squatting signals, explained in `locale`.
 pub fn signals(signals: &[Signal], catalogues: &Catalogues, locale: Locale) -> Vec<Explained> {
     let texts = Texts { catalogues, locale };
-    signals
+    explain_each(signals, |signal| (signal.code(), texts.signal(signal)))
+}
+
+/// Each entry with its code and what `say` makes of it, or its English `Display` where nothing.
+fn explain_each<T: std::fmt::Display>(entries: &[T], say: impl Fn(&T) -> (&str, Option<String>)) -> Vec<Explained> {
+    entries
         .iter()
-        .map(|signal| Explained {
-            code: signal.code().to_owned(),
-            text: texts.signal(signal).unwrap_or_else(|| signal.to_string()),
+        .map(|entry| {
+            let (code, text) = say(entry);
+            Explained { code: code.to_owned(), text: text.unwrap_or_else(|| entry.to_string()) }
         })
         .collect()
 }

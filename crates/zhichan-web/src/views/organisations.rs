@@ -11,7 +11,7 @@ use zhichan_store::{Organisation, OrganisationFilter, Page, User};
 
 use super::{CsrfForm, PageContext, render};
 use crate::AppState;
-use crate::auth::Origin;
+use crate::auth::{Origin, SignedIn};
 
 const PAGE_SIZE: u32 = 50;
 
@@ -46,10 +46,12 @@ pub struct ListQuery {
 }
 
 /// GET /organisations
-pub async fn list(State(state): State<AppState>, page: PageContext, Query(query): Query<ListQuery>) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
+pub async fn list(
+    State(state): State<AppState>,
+    page: PageContext,
+    SignedIn(actor): SignedIn,
+    Query(query): Query<ListQuery>,
+) -> Response {
     let street = query.street.as_deref().filter(|s| !s.is_empty()).map(Street::parse).transpose();
     let street = match street {
         Ok(street) => street,
@@ -61,12 +63,12 @@ pub async fn list(State(state): State<AppState>, page: PageContext, Query(query)
         ..Default::default()
     };
     let organisations =
-        match state.core.organisations(actor, filter, Page { after: query.after, limit: PAGE_SIZE }).await {
+        match state.core.organisations(&actor, filter, Page { after: query.after, limit: PAGE_SIZE }).await {
             Ok(list) => list,
             Err(error) => return page.fail(error).into_response(),
         };
     let next_cursor = (organisations.len() == PAGE_SIZE as usize).then(|| organisations.last().map(|o| o.id)).flatten();
-    let may_create = zhichan_core::authz::create_organisation(actor, OrgKind::Enterprise).is_ok();
+    let may_create = zhichan_core::authz::create_organisation(&actor, OrgKind::Enterprise).is_ok();
     render(&ListPage {
         page: &page,
         organisations,
@@ -85,11 +87,8 @@ struct NewPage<'a> {
 }
 
 /// GET /organisations/new
-pub async fn new_form(page: PageContext) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    if let Err(error) = zhichan_core::authz::create_organisation(actor, OrgKind::Enterprise) {
+pub async fn new_form(page: PageContext, SignedIn(actor): SignedIn) -> Response {
+    if let Err(error) = zhichan_core::authz::create_organisation(&actor, OrgKind::Enterprise) {
         return page.fail(error).into_response();
     }
     render(&NewPage { page: &page, choices: Choices::for_locale(page.locale) })
@@ -124,17 +123,15 @@ impl ProfileForm {
 pub async fn create(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let kind = match OrgKind::parse(form.kind.as_deref().unwrap_or("enterprise")) {
         Ok(kind) => kind,
         Err(invalid) => return page.fail(invalid.into()).into_response(),
     };
-    match state.core.create_organisation(actor, kind, &form.input(), &origin).await {
+    match state.core.create_organisation(&actor, kind, &form.input(), &origin).await {
         Ok(created) => Redirect::to(&format!("/organisations/{}", created.id)).into_response(),
         Err(error) => page.fail(error).into_response(),
     }
@@ -163,26 +160,24 @@ pub struct DetailQuery {
 pub async fn detail(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Path(org_id): Path<i64>,
     Query(query): Query<DetailQuery>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let loaded = async {
-        let organisation = state.core.organisation(actor, org_id).await?;
-        let members = state.core.members(actor, org_id).await?;
+        let organisation = state.core.organisation(&actor, org_id).await?;
+        let members = state.core.members(&actor, org_id).await?;
         Ok::<_, CoreError>((organisation, members))
     };
     let (organisation, members) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return page.fail(error).into_response(),
     };
-    let may_edit = zhichan_core::authz::edit_organisation(actor, &organisation).is_ok();
+    let may_edit = zhichan_core::authz::edit_organisation(&actor, &organisation).is_ok();
     let member_roles: Vec<Role> = Role::ALL
         .into_iter()
         .filter(|r| {
-            r.allowed_in(organisation.kind) && zhichan_core::authz::add_member(actor, &organisation, &[*r]).is_ok()
+            r.allowed_in(organisation.kind) && zhichan_core::authz::add_member(&actor, &organisation, &[*r]).is_ok()
         })
         .collect();
     let notice = match (query.saved, query.added) {
@@ -198,14 +193,12 @@ pub async fn detail(
 pub async fn update(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(org_id): Path<i64>,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    match state.core.update_organisation(actor, org_id, &form.input(), &origin).await {
+    match state.core.update_organisation(&actor, org_id, &form.input(), &origin).await {
         Ok(_) => Redirect::to(&format!("/organisations/{org_id}?saved=1")).into_response(),
         Err(error) => page.fail(error).into_response(),
     }
@@ -225,16 +218,14 @@ pub struct MemberForm {
 pub async fn add_member(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(org_id): Path<i64>,
     CsrfForm(form): CsrfForm<MemberForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let input =
         MemberInput { email: form.email, display_name: form.display_name, password: form.password, roles: form.roles };
-    match state.core.add_member(actor, org_id, &input, &origin).await {
+    match state.core.add_member(&actor, org_id, &input, &origin).await {
         Ok(_) => Redirect::to(&format!("/organisations/{org_id}?added=1")).into_response(),
         Err(error) => page.fail(error).into_response(),
     }

@@ -1,7 +1,9 @@
-//! Which organisation a watch page is about: enterprise users always see their own; centre staff
-//! and administrators pick one with `?organisation_id=` from the enterprises they serve.
+//! Which organisation a watch page is about, and the picker that changes it: enterprise users
+//! always see their own; centre staff and administrators pick one with `?organisation_id=` from
+//! the enterprises they serve. The decision is `core`'s ([`authz::organisation_concerned`]); this
+//! module only presents it.
 
-use zhichan_core::{Actor, CoreResult};
+use zhichan_core::{Actor, CoreResult, authz};
 use zhichan_domain::OrgKind;
 use zhichan_store::{Organisation, OrganisationFilter, Page};
 
@@ -24,13 +26,13 @@ impl OrgScope {
     /// The scope `asked` for by `actor`. An enterprise user asking for another organisation is
     /// refused by the use cases the page then calls.
     pub async fn resolve(state: &AppState, actor: &Actor, asked: Option<i64>) -> CoreResult<Self> {
+        let selected = authz::organisation_concerned(actor, asked);
         if !actor.serves_every_organisation() {
-            let selected = Some(asked.unwrap_or(actor.organisation_id()));
             return Ok(Self { selected, choices: Vec::new(), picks: false });
         }
         let filter = OrganisationFilter { kind: Some(OrgKind::Enterprise), ..OrganisationFilter::default() };
         let choices = state.core.organisations(actor, filter, Page::first(MAX_CHOICES)).await?;
-        Ok(Self { selected: asked, choices, picks: true })
+        Ok(Self { selected, choices, picks: true })
     }
 
     /// Whether `id` is the organisation shown.

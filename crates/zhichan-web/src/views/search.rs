@@ -13,7 +13,7 @@ use zhichan_store::SavedSearch;
 use super::{CsrfForm, PageContext, render};
 use crate::AppState;
 use crate::api::search::record_url;
-use crate::auth::Origin;
+use crate::auth::{Origin, SignedIn};
 
 /// Hits per page in the UI.
 const PAGE_SIZE: usize = 20;
@@ -201,14 +201,12 @@ pub struct SaveForm {
 pub async fn save(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     CsrfForm(form): CsrfForm<SaveForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let sort = (!form.sort.is_empty()).then_some(form.sort.as_str());
-    match state.core.save_search(actor, &origin, &form.name, &form.q, sort).await {
+    match state.core.save_search(&actor, &origin, &form.name, &form.q, sort).await {
         Ok(saved) => Redirect::to(&search_href(&saved.query, &saved.sort, None)).into_response(),
         Err(error) => page.fail(error).into_response(),
     }
@@ -218,14 +216,12 @@ pub async fn save(
 pub async fn delete(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(saved_id): Path<i64>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    match state.core.delete_saved_search(actor, &origin, saved_id).await {
+    match state.core.delete_saved_search(&actor, &origin, saved_id).await {
         Ok(()) => Redirect::to("/search").into_response(),
         Err(error) => page.fail(error).into_response(),
     }

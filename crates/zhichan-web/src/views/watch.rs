@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use zhichan_core::notify::NewWebhook;
 use zhichan_core::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};
-use zhichan_core::{CoreError, CoreResult};
+use zhichan_core::{Actor, CoreError, CoreResult, authz};
 use zhichan_domain::InvalidValue;
 use zhichan_store::Page;
 use zhichan_store::notifications::Webhook;
@@ -17,8 +17,7 @@ use zhichan_store::watch::{PatentWatch, WatchParty, WatchedMark};
 use super::scope::OrgScope;
 use super::{CsrfForm, FormQuery, PageContext, Problem, render, unprocessable};
 use crate::AppState;
-use crate::api::watch::target_organisation;
-use crate::auth::Origin;
+use crate::auth::{Origin, SignedIn};
 
 /// Watched marks shown on the page.
 const MARKS_SHOWN: u32 = 200;
@@ -162,10 +161,13 @@ impl SetupPage<'_> {
 }
 
 /// Renders the set-up page of the organisation `asked` for.
-async fn setup(state: &AppState, page: &PageContext, asked: Option<i64>, feedback: Feedback) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
+async fn setup(
+    state: &AppState,
+    page: &PageContext,
+    actor: &Actor,
+    asked: Option<i64>,
+    feedback: Feedback,
+) -> Response {
     let loaded = async {
         let scope = OrgScope::resolve(state, actor, asked).await?;
         let Some(id) = scope.selected else { return Ok((scope, Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
@@ -201,10 +203,11 @@ async fn setup(state: &AppState, page: &PageContext, asked: Option<i64>, feedbac
 pub async fn page(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     FormQuery(query): FormQuery<SetupQuery>,
 ) -> Response {
     let feedback = Feedback { saved: query.saved.is_some(), ..Feedback::default() };
-    setup(&state, &page, query.organisation_id, feedback).await
+    setup(&state, &page, &actor, query.organisation_id, feedback).await
 }
 
 /// Answers a form: back to the set-up page of the organisation it changed, or the page again with
@@ -212,6 +215,7 @@ pub async fn page(
 async fn answer(
     state: &AppState,
     page: &PageContext,
+    actor: &Actor,
     asked: Option<i64>,
     outcome: CoreResult<Option<i64>>,
     drafts: impl FnOnce() -> Drafts,
@@ -223,8 +227,14 @@ async fn answer(
         }
         Err(error) => match Problem::of(error) {
             Ok(problem) => {
-                setup(state, page, asked, Feedback { problem: Some(problem), drafts: drafts(), ..Feedback::default() })
-                    .await
+                setup(
+                    state,
+                    page,
+                    actor,
+                    asked,
+                    Feedback { problem: Some(problem), drafts: drafts(), ..Feedback::default() },
+                )
+                .await
             }
             Err(error) => page.fail(error).into_response(),
         },
@@ -235,158 +245,140 @@ async fn answer(
 pub async fn create_mark(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     CsrfForm(form): CsrfForm<MarkForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let outcome = async {
-        let organisation_id = target_organisation(actor, form.organisation_id)?;
-        let created = state.core.create_watched_mark(actor, &origin, organisation_id, &form.input()?).await?;
+        let organisation_id = authz::single_organisation(&actor, form.organisation_id)?;
+        let created = state.core.create_watched_mark(&actor, &origin, organisation_id, &form.input()?).await?;
         Ok(Some(created.organisation_id))
     };
     let outcome = outcome.await;
     let asked = form.organisation_id;
-    answer(&state, &page, asked, outcome, || Drafts { mark: form, ..Drafts::default() }).await
+    answer(&state, &page, &actor, asked, outcome, || Drafts { mark: form, ..Drafts::default() }).await
 }
 
 /// POST /watch/marks/{mark_id}
 pub async fn update_mark(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(mark_id): Path<i64>,
     CsrfForm(form): CsrfForm<MarkForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let outcome = async {
-        let updated = state.core.update_watched_mark(actor, &origin, mark_id, &form.input()?).await?;
+        let updated = state.core.update_watched_mark(&actor, &origin, mark_id, &form.input()?).await?;
         Ok(Some(updated.organisation_id))
     };
-    answer(&state, &page, form.organisation_id, outcome.await, Drafts::default).await
+    answer(&state, &page, &actor, form.organisation_id, outcome.await, Drafts::default).await
 }
 
 /// POST /watch/marks/{mark_id}/delete
 pub async fn delete_mark(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(mark_id): Path<i64>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    let outcome = state.core.delete_watched_mark(actor, &origin, mark_id).await.map(|()| form.organisation_id);
-    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+    let outcome = state.core.delete_watched_mark(&actor, &origin, mark_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, &actor, form.organisation_id, outcome, Drafts::default).await
 }
 
 /// POST /watch/parties
 pub async fn create_party(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     CsrfForm(form): CsrfForm<PartyForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let outcome = async {
-        let organisation_id = target_organisation(actor, form.organisation_id)?;
-        let created = state.core.create_watch_party(actor, &origin, organisation_id, &form.input()).await?;
+        let organisation_id = authz::single_organisation(&actor, form.organisation_id)?;
+        let created = state.core.create_watch_party(&actor, &origin, organisation_id, &form.input()).await?;
         Ok(Some(created.organisation_id))
     };
     let outcome = outcome.await;
     let asked = form.organisation_id;
-    answer(&state, &page, asked, outcome, || Drafts { party: form, ..Drafts::default() }).await
+    answer(&state, &page, &actor, asked, outcome, || Drafts { party: form, ..Drafts::default() }).await
 }
 
 /// POST /watch/parties/{party_id}
 pub async fn update_party(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(party_id): Path<i64>,
     CsrfForm(form): CsrfForm<PartyForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let outcome =
-        state.core.update_watch_party(actor, &origin, party_id, &form.input()).await.map(|p| Some(p.organisation_id));
-    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+        state.core.update_watch_party(&actor, &origin, party_id, &form.input()).await.map(|p| Some(p.organisation_id));
+    answer(&state, &page, &actor, form.organisation_id, outcome, Drafts::default).await
 }
 
 /// POST /watch/parties/{party_id}/delete
 pub async fn delete_party(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(party_id): Path<i64>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    let outcome = state.core.delete_watch_party(actor, &origin, party_id).await.map(|()| form.organisation_id);
-    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+    let outcome = state.core.delete_watch_party(&actor, &origin, party_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, &actor, form.organisation_id, outcome, Drafts::default).await
 }
 
 /// POST /watch/patents
 pub async fn create_patent_watch(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     CsrfForm(form): CsrfForm<PatentForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let outcome = async {
-        let organisation_id = target_organisation(actor, form.organisation_id)?;
-        let created = state.core.create_patent_watch(actor, &origin, organisation_id, &form.input()).await?;
+        let organisation_id = authz::single_organisation(&actor, form.organisation_id)?;
+        let created = state.core.create_patent_watch(&actor, &origin, organisation_id, &form.input()).await?;
         Ok(Some(created.organisation_id))
     };
     let outcome = outcome.await;
     let asked = form.organisation_id;
-    answer(&state, &page, asked, outcome, || Drafts { patent: form, ..Drafts::default() }).await
+    answer(&state, &page, &actor, asked, outcome, || Drafts { patent: form, ..Drafts::default() }).await
 }
 
 /// POST /watch/patents/{patent_watch_id}
 pub async fn update_patent_watch(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(patent_watch_id): Path<i64>,
     CsrfForm(form): CsrfForm<PatentForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let outcome = state
         .core
-        .update_patent_watch(actor, &origin, patent_watch_id, &form.input())
+        .update_patent_watch(&actor, &origin, patent_watch_id, &form.input())
         .await
         .map(|w| Some(w.organisation_id));
-    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+    answer(&state, &page, &actor, form.organisation_id, outcome, Drafts::default).await
 }
 
 /// POST /watch/patents/{patent_watch_id}/delete
 pub async fn delete_patent_watch(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(patent_watch_id): Path<i64>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    let outcome = state.core.delete_patent_watch(actor, &origin, patent_watch_id).await.map(|()| form.organisation_id);
-    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+    let outcome = state.core.delete_patent_watch(&actor, &origin, patent_watch_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, &actor, form.organisation_id, outcome, Drafts::default).await
 }
 
 /// POST /watch/webhooks — shows the new webhook's signing secret once, on the page that answers
@@ -394,24 +386,22 @@ pub async fn delete_patent_watch(
 pub async fn create_webhook(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     CsrfForm(form): CsrfForm<WebhookForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
     let created = async {
-        let organisation_id = target_organisation(actor, form.organisation_id)?;
-        state.core.create_webhook(actor, &origin, organisation_id, &form.url).await
+        let organisation_id = authz::single_organisation(&actor, form.organisation_id)?;
+        state.core.create_webhook(&actor, &origin, organisation_id, &form.url).await
     };
     match created.await {
         Ok(created) => {
             let asked = Some(created.webhook.organisation_id);
-            setup(&state, &page, asked, Feedback { new_webhook: Some(created), ..Feedback::default() }).await
+            setup(&state, &page, &actor, asked, Feedback { new_webhook: Some(created), ..Feedback::default() }).await
         }
         Err(error) => {
             let asked = form.organisation_id;
-            answer(&state, &page, asked, Err(error), || Drafts { webhook: form, ..Drafts::default() }).await
+            answer(&state, &page, &actor, asked, Err(error), || Drafts { webhook: form, ..Drafts::default() }).await
         }
     }
 }
@@ -420,15 +410,13 @@ pub async fn create_webhook(
 pub async fn delete_webhook(
     State(state): State<AppState>,
     page: PageContext,
+    SignedIn(actor): SignedIn,
     Origin(origin): Origin,
     Path(webhook_id): Path<i64>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
-    let Some(actor) = &page.actor else {
-        return page.fail(CoreError::Unauthenticated).into_response();
-    };
-    let outcome = state.core.delete_webhook(actor, &origin, webhook_id).await.map(|()| form.organisation_id);
-    answer(&state, &page, form.organisation_id, outcome, Drafts::default).await
+    let outcome = state.core.delete_webhook(&actor, &origin, webhook_id).await.map(|()| form.organisation_id);
+    answer(&state, &page, &actor, form.organisation_id, outcome, Drafts::default).await
 }
 
 #[cfg(test)]

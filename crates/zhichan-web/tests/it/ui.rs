@@ -63,6 +63,48 @@ async fn forms_without_the_csrf_token_are_refused() {
 }
 
 #[tokio::test]
+async fn signed_in_routes_turn_anonymous_callers_away_before_their_handlers() {
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    let page = browser.get("/alerts/1?saved=1").await;
+    assert_eq!(page.status(), 303);
+    assert_eq!(page.headers()["location"], "/login?next=/alerts/1");
+    // Even a form missing its CSRF token is answered by who sent it, before it is read.
+    let form = browser.client.post(app.url("/watch/marks")).form(&[("label", "x")]).send().await.unwrap();
+    assert_eq!(form.status(), 303);
+    assert_eq!(form.headers()["location"], "/login?next=/watch/marks");
+
+    let call = browser.client.post(app.url("/api/v1/watch/marks")).body("not json").send().await.unwrap();
+    assert_eq!(call.status(), 401, "sign-in is checked before the body");
+    let error: serde_json::Value = call.json().await.unwrap();
+    assert_eq!(error["code"], "unauthenticated");
+    assert_eq!(error["message"], "sign in or send an API token");
+}
+
+#[tokio::test]
+async fn the_navigation_offers_alerts_to_those_with_a_watch_to_see() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    app.enterprise(&admin, "海鹰电子", "chen@haiying.example").await;
+    let expert = zhichan_core::organisations::MemberInput {
+        email: "expert@centre.example".into(),
+        display_name: "专家".into(),
+        password: PASSWORD.into(),
+        roles: vec!["expert".into()],
+    };
+    let context = zhichan_core::RequestContext::cli();
+    app.core.add_member(&admin, admin.organisation_id(), &expert, &context).await.unwrap();
+    let alerts_link = r#"data-testid="nav-alerts""#;
+    for (email, offered) in
+        [("chen@haiying.example", true), ("root@centre.example", true), ("expert@centre.example", false)]
+    {
+        let home = app.signed_in(email).await.get("/").await.text().await.unwrap();
+        assert_eq!(home.contains(alerts_link), offered, "{email}");
+    }
+    assert!(!app.browser().get("/").await.text().await.unwrap().contains(alerts_link), "visitors");
+}
+
+#[tokio::test]
 async fn language_follows_browser_then_choice_then_account() {
     let app = TestApp::spawn().await;
     app.admin().await;
