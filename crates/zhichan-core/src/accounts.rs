@@ -4,8 +4,9 @@ use std::time::Instant;
 
 use chrono::Utc;
 use serde_json::json;
-use zhichan_domain::{ApiToken, NewApiToken, NewSession, OrganisationFilter, Page, TokenId, User};
-use zhichan_domain::{Email, Locale, OrgKind, OrgName, Role};
+use zhichan_domain::{
+    ApiToken, Email, Locale, NewApiToken, NewSession, OrgKind, OrgName, OrganisationFilter, Page, Role, TokenId, User,
+};
 
 use crate::audit::entry;
 use crate::organisations::{MemberInput, ProfileInput};

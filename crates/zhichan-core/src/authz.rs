@@ -21,9 +21,8 @@
 //! [`organisation_concerned`], and from it [`watch_scope`] (listings) and
 //! [`single_organisation`] (what adds to or reads one organisation's watch).
 
-use zhichan_domain::Organisation;
 use zhichan_domain::search::SavedSearch;
-use zhichan_domain::{InvalidValue, OrgId, OrgKind, Role};
+use zhichan_domain::{InvalidValue, OrgId, OrgKind, Organisation, Role};
 
 use crate::{Actor, CoreError, CoreResult};
 

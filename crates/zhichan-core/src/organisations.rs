@@ -2,9 +2,9 @@
 
 use serde::Deserialize;
 use serde_json::json;
-use zhichan_domain::{Email, MarketCode, OrgKind, OrgName, Password, Role, Street, Uscc};
 use zhichan_domain::{
-    NewOrganisation, NewUser, OrgId, Organisation, OrganisationFilter, OrganisationProfile, Page, User,
+    Email, MarketCode, NewOrganisation, NewUser, OrgId, OrgKind, OrgName, Organisation, OrganisationFilter,
+    OrganisationProfile, Page, Password, Role, Street, Uscc, User,
 };
 
 use crate::audit::entry;

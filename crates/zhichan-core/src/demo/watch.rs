@@ -7,9 +7,8 @@ use std::path::Path;
 
 use chrono::{Days, NaiveDate, Utc};
 use serde_json::json;
-use zhichan_domain::OfficeCode;
 use zhichan_domain::records::{ClassEntry, LocalizedText, MarkStatus, Party, Patent, Record, Trademark};
-use zhichan_domain::{OrgId, OrganisationFilter, Page};
+use zhichan_domain::{OfficeCode, OrgId, OrganisationFilter, Page};
 
 use crate::import::{ImportOptions, ImportReport, Quiet};
 use crate::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};

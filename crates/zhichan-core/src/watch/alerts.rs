@@ -4,10 +4,8 @@
 use serde_json::json;
 use zhichan_domain::office::OfficeCode;
 use zhichan_domain::records::RecordKind;
-use zhichan_domain::watch::{Alert, AlertFilter, AlertId, PatentWatchId, WatchedMarkId};
-use zhichan_domain::watch::{AlertStatus, RiskLevel};
-use zhichan_domain::{InvalidValue, OrgKind, Role};
-use zhichan_domain::{OrgId, Page, UserId};
+use zhichan_domain::watch::{Alert, AlertFilter, AlertId, AlertStatus, PatentWatchId, RiskLevel, WatchedMarkId};
+use zhichan_domain::{InvalidValue, OrgId, OrgKind, Page, Role, UserId};
 
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};

@@ -12,8 +12,7 @@ use chrono::{Days, NaiveDate, Utc};
 use serde::Serialize;
 use zhichan_domain::deadline::{next_renewal, opposition_deadline};
 use zhichan_domain::records::{MarkStatus, Record, RecordKey, Trademark};
-use zhichan_domain::watch::{AlertFilter, AlertId};
-use zhichan_domain::watch::{AlertReason, AlertStatus};
+use zhichan_domain::watch::{AlertFilter, AlertId, AlertReason, AlertStatus};
 use zhichan_domain::{OrgId, OrgName, Organisation, Page};
 
 use super::names::party_key;

@@ -3,12 +3,10 @@
 
 use serde::Deserialize;
 use serde_json::json;
-use zhichan_domain::watch::PartyRelation;
 use zhichan_domain::watch::{
-    WatchParty, WatchPartyFields, WatchPartyId, WatchedMark, WatchedMarkFields, WatchedMarkId,
+    PartyRelation, WatchParty, WatchPartyFields, WatchPartyId, WatchedMark, WatchedMarkFields, WatchedMarkId,
 };
-use zhichan_domain::{InvalidValue, MarketCode, NiceClass};
-use zhichan_domain::{OrgId, Page};
+use zhichan_domain::{InvalidValue, MarketCode, NiceClass, OrgId, Page};
 use zhichan_similarity::MarkProfile;
 
 use crate::audit::entry;

@@ -11,11 +11,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde_json::json;
-use zhichan_domain::InvalidValue;
 use zhichan_domain::records::{Patent, Record};
-use zhichan_domain::watch::{AlertReason, RiskLevel};
-use zhichan_domain::watch::{NewAlert, PatentWatch, PatentWatchFields, PatentWatchId};
-use zhichan_domain::{AuditEntry, OrgId};
+use zhichan_domain::watch::{AlertReason, NewAlert, PatentWatch, PatentWatchFields, PatentWatchId, RiskLevel};
+use zhichan_domain::{AuditEntry, InvalidValue, OrgId};
 use zhichan_search::{SearchIndex, Sort};
 
 use crate::audit::entry;

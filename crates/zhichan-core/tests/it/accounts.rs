@@ -2,8 +2,7 @@
 
 use zhichan_core::demo::DEMO_PASSWORD;
 use zhichan_core::{CoreError, CoreSettings, RequestContext};
-use zhichan_domain::Role;
-use zhichan_domain::{AuditFilter, Page};
+use zhichan_domain::{AuditFilter, Page, Role};
 
 use crate::core_with;
 

@@ -10,10 +10,9 @@ use zhichan_core::notify::{MailSettings, SIGNATURE_HEADER, sign};
 use zhichan_core::organisations::{MemberInput, ProfileInput};
 use zhichan_core::watch::{AlertQuery, WatchUpdate, WatchedMarkInput};
 use zhichan_core::{Actor, CoreError, CoreSettings, RequestContext};
-use zhichan_domain::Page;
 use zhichan_domain::notify::{DeliveryStatus, Recipient};
 use zhichan_domain::records::{ClassEntry, MarkStatus, Party, Record, Trademark};
-use zhichan_domain::{NiceClass, OfficeCode, OrgKind};
+use zhichan_domain::{NiceClass, OfficeCode, OrgKind, Page};
 
 use crate::core_with;
 

@@ -9,8 +9,7 @@ use zhichan_core::import::{ImportOptions, Quiet};
 use zhichan_core::organisations::{MemberInput, ProfileInput};
 use zhichan_core::watch::{AlertQuery, DeadlineKind, PatentWatchInput, WatchPartyInput, WatchUpdate, WatchedMarkInput};
 use zhichan_core::{Actor, Core, CoreError, CoreSettings, RequestContext};
-use zhichan_domain::records::RecordKind;
-use zhichan_domain::records::{ClassEntry, LocalizedText, MarkStatus, Party, Patent, Record, Trademark};
+use zhichan_domain::records::{ClassEntry, LocalizedText, MarkStatus, Party, Patent, Record, RecordKind, Trademark};
 use zhichan_domain::watch::{AlertStatus, RiskLevel};
 use zhichan_domain::{AuditFilter, NiceClass, OfficeCode, OrgId, OrgKind, Page};
 

@@ -8,7 +8,7 @@ use zhichan_domain::import::ImportId;
 use zhichan_domain::office::OfficeCode;
 use zhichan_domain::records::{RecordKey, RecordKind};
 use zhichan_domain::watch::{
-    AlertId, AlertReason, AlertStatus, MarkReason, PartyRelation, RiskLevel, Signal, WatchedMarkId,
+    AlertId, AlertReason, AlertStatus, MarkReason, PartyRelation, RiskLevel, Signal, WatchPartyId, WatchedMarkId,
 };
 use zhichan_domain::{
     AuditEntry, AuditFilter, Email, Locale, MarketCode, NewApiToken, NewOrganisation, NewSession, NewUser, OrgId,
@@ -566,7 +566,7 @@ fn new_alert(org: OrgId, mark: WatchedMarkId, number: &str, risk: &str) -> zhich
         reasons: vec![AlertReason::Mark(MarkReason::Identical { mark: "HISENSE".into() })],
         opposition_deadline: chrono::NaiveDate::from_ymd_opt(2026, 9, 30),
         signals: vec![Signal::DeclaredParty {
-            party_id: 1,
+            party_id: WatchPartyId::new(1),
             name: "Müller Elektro GmbH".into(),
             relation: PartyRelation::Distributor,
         }],
@@ -734,7 +734,7 @@ async fn alerts_follow_their_workflow_with_notes_filters_and_paging(Subject { st
     assert_eq!(store.count_alerts(&AlertFilter::default()).await.expect("count"), 5);
     let by_mark = AlertFilter { watched_mark_id: Some(theirs.id), ..Default::default() };
     assert_eq!(store.alerts(&by_mark, Page::first(10)).await.expect("mark")[0].id, ids[4]);
-    let elsewhere = AlertFilter { office: Some("US".into()), ..Default::default() };
+    let elsewhere = AlertFilter { office: OfficeCode::parse("US").ok(), ..Default::default() };
     assert!(store.alerts(&elsewhere, Page::first(10)).await.expect("office").is_empty());
 
     let reviewed = store

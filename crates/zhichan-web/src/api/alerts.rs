@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use zhichan_core::authz;
 use zhichan_core::watch::{AlertQuery, DeadlineKind, UpcomingDeadline};
-use zhichan_domain::watch::{AlertReason, AlertStatus, Signal, with_text};
-use zhichan_store::Page;
-use zhichan_store::watch::{Alert, AlertNote};
+use zhichan_domain::watch::{
+    Alert, AlertId, AlertNote, AlertReason, AlertStatus, PatentWatchId, Signal, WatchedMarkId, with_text,
+};
+use zhichan_domain::{OrgId, Page, UserId};
 
 use super::search::record_path;
 use super::{ApiJson, ApiPath, ApiQuery, Paged, parse_cursor};
@@ -25,7 +26,8 @@ pub const DEFAULT_WITHIN_DAYS: u32 = 180;
 #[into_params(parameter_in = Query)]
 pub struct AlertListParams {
     /// Only this organisation's (staff; enterprise users always get their own).
-    pub organisation_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    pub organisation_id: Option<OrgId>,
     /// `new`, `reviewed`, `dismissed` or `escalated`.
     pub status: Option<String>,
     /// `low`, `medium` or `high`.
@@ -35,9 +37,11 @@ pub struct AlertListParams {
     /// Filing office (two-letter code).
     pub office: Option<String>,
     /// Only about this watched mark.
-    pub watched_mark_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    pub watched_mark_id: Option<WatchedMarkId>,
     /// Only about this patent watch.
-    pub patent_watch_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    pub patent_watch_id: Option<PatentWatchId>,
     /// From `next_cursor`.
     pub cursor: Option<String>,
     /// Page size, 1–200 (default 50).
@@ -63,7 +67,8 @@ impl AlertListParams {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AlertNoteView {
     /// Who wrote it.
-    pub author_user_id: i64,
+    #[schema(value_type = i64)]
+    pub author_user_id: UserId,
     /// When.
     pub at: DateTime<Utc>,
     /// What it says.
@@ -80,13 +85,17 @@ impl From<AlertNote> for AlertNoteView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AlertView {
     /// Id (increasing: newer alerts have larger ids).
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: AlertId,
     /// The organisation alerted.
-    pub organisation_id: i64,
+    #[schema(value_type = i64)]
+    pub organisation_id: OrgId,
     /// The watched mark (trademark alerts).
-    pub watched_mark_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub watched_mark_id: Option<WatchedMarkId>,
     /// The patent watch (patent alerts).
-    pub patent_watch_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub patent_watch_id: Option<PatentWatchId>,
     /// Filing office.
     pub office: String,
     /// `trademark` or `patent`.
@@ -116,7 +125,8 @@ pub struct AlertView {
     /// The statuses it may move to next.
     pub next_statuses: Vec<String>,
     /// The centre staff member looking after it.
-    pub assignee_user_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub assignee_user_id: Option<UserId>,
     /// Notes, oldest first.
     pub notes: Vec<AlertNoteView>,
     /// The filing's page.
@@ -130,15 +140,15 @@ pub struct AlertView {
 impl From<Alert> for AlertView {
     fn from(a: Alert) -> Self {
         Self {
-            url: record_path(&a.kind, &a.office, &a.number),
+            url: record_path(&a.filing),
             next_statuses: a.status.next().iter().map(|s| s.code().to_owned()).collect(),
             id: a.id,
             organisation_id: a.organisation_id,
             watched_mark_id: a.watched_mark_id,
             patent_watch_id: a.patent_watch_id,
-            office: a.office,
-            kind: a.kind,
-            number: a.number,
+            office: a.filing.office.as_str().to_owned(),
+            kind: a.filing.kind.code().to_owned(),
+            number: a.filing.number,
             title: a.title,
             applicant: a.applicant,
             score: a.score,
@@ -181,7 +191,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    ApiPath(alert_id): ApiPath<i64>,
+    ApiPath(alert_id): ApiPath<AlertId>,
 ) -> Result<ApiJson<AlertView>, ApiError> {
     Ok(ApiJson(state.core.alert(&actor, alert_id).await?.into()))
 }
@@ -205,7 +215,7 @@ pub async fn transition(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(alert_id): ApiPath<i64>,
+    ApiPath(alert_id): ApiPath<AlertId>,
     ApiJson(body): ApiJson<StatusBody>,
 ) -> Result<ApiJson<AlertView>, ApiError> {
     let to = AlertStatus::parse(&body.status).map_err(zhichan_core::CoreError::from)?;
@@ -230,7 +240,7 @@ pub async fn note(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(alert_id): ApiPath<i64>,
+    ApiPath(alert_id): ApiPath<AlertId>,
     ApiJson(body): ApiJson<NoteBody>,
 ) -> Result<ApiJson<AlertView>, ApiError> {
     Ok(ApiJson(state.core.note_alert(&actor, &origin, alert_id, &body.text).await?.into()))
@@ -241,7 +251,8 @@ pub async fn note(
 #[serde(deny_unknown_fields)]
 pub struct AssigneeBody {
     /// An enabled staff member of the district centre, or `null` to unassign.
-    user_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    user_id: Option<UserId>,
 }
 
 /// Assigns an alert to a centre staff member, or unassigns it (centre staff and administrators).
@@ -253,7 +264,7 @@ pub async fn assign(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(alert_id): ApiPath<i64>,
+    ApiPath(alert_id): ApiPath<AlertId>,
     ApiJson(body): ApiJson<AssigneeBody>,
 ) -> Result<ApiJson<AlertView>, ApiError> {
     Ok(ApiJson(state.core.assign_alert(&actor, &origin, alert_id, body.user_id).await?.into()))
@@ -264,7 +275,8 @@ pub async fn assign(
 #[into_params(parameter_in = Query)]
 pub struct DeadlineParams {
     /// The organisation (default: the caller's own; staff must give it).
-    organisation_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    organisation_id: Option<OrgId>,
     /// Days ahead, up to 3,660 (default 180).
     within_days: Option<u32>,
 }
@@ -290,7 +302,8 @@ pub struct DeadlineView {
     /// The rule applied, in English, with its source.
     pub rule: String,
     /// The alert, for `oppose_filing`.
-    pub alert_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub alert_id: Option<AlertId>,
     /// The mark's page.
     pub url: String,
 }
@@ -299,9 +312,9 @@ impl From<UpcomingDeadline> for DeadlineView {
     fn from(d: UpcomingDeadline) -> Self {
         Self {
             kind: deadline_kind_code(d.kind).to_owned(),
-            url: record_path("trademark", &d.office, &d.number),
-            office: d.office,
-            number: d.number,
+            url: record_path(&d.record),
+            office: d.record.office.as_str().to_owned(),
+            number: d.record.number,
             mark_text: d.mark_text,
             opens: d.opens,
             due: d.due,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use zhichan_core::audit::AuditQuery;
-use zhichan_store::Page;
+use zhichan_domain::{OrgId, Page, UserId};
 
 use super::{ApiJson, ApiQuery, AuditEventView, Paged, parse_cursor};
 use crate::auth::ApiActor;
@@ -16,9 +16,11 @@ use crate::{ApiError, AppState};
 #[into_params(parameter_in = Query)]
 pub struct AuditParams {
     /// Only entries about this organisation.
-    organisation_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    organisation_id: Option<OrgId>,
     /// Only entries by this user.
-    actor_user_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    actor_user_id: Option<UserId>,
     /// Only actions starting with this, e.g. `user.`.
     action: Option<String>,
     /// From this time (RFC 3339).

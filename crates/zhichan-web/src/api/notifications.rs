@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use zhichan_core::authz;
 use zhichan_core::notify::NewWebhook;
-use zhichan_store::notifications::{Delivery, Recipient, Webhook};
+use zhichan_domain::notify::{Delivery, DeliveryId, Recipient, Webhook, WebhookId};
+use zhichan_domain::watch::AlertId;
+use zhichan_domain::{OrgId, UserId};
 
 use super::watch::ScopeParams;
 use super::{ApiJson, ApiPath, ApiQuery};
@@ -19,13 +21,16 @@ use crate::{ApiError, AppState};
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: WebhookId,
     /// The organisation whose alerts it receives.
-    pub organisation_id: i64,
+    #[schema(value_type = i64)]
+    pub organisation_id: OrgId,
     /// Where alerts are posted.
     pub url: String,
     /// The user who registered it.
-    pub created_by: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub created_by: Option<UserId>,
     /// Registered.
     pub created_at: DateTime<Utc>,
 }
@@ -63,7 +68,8 @@ impl From<NewWebhook> for NewWebhookView {
 #[serde(deny_unknown_fields)]
 pub struct NewWebhookBody {
     /// The organisation (default: the caller's own; staff must give it).
-    organisation_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    organisation_id: Option<OrgId>,
     /// An `http://` or `https://` address of at most 2,000 characters.
     url: String,
 }
@@ -106,7 +112,7 @@ pub async fn delete_webhook(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(webhook_id): ApiPath<i64>,
+    ApiPath(webhook_id): ApiPath<WebhookId>,
 ) -> Result<StatusCode, ApiError> {
     state.core.delete_webhook(&actor, &origin, webhook_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -116,15 +122,18 @@ pub async fn delete_webhook(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DeliveryView {
     /// Id (sent as `X-Zhichan-Delivery` to webhooks).
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: DeliveryId,
     /// The alert it announces.
-    pub alert_id: i64,
+    #[schema(value_type = i64)]
+    pub alert_id: AlertId,
     /// `email` or `webhook`.
     pub channel: String,
     /// The address (e-mail).
     pub address: Option<String>,
     /// The webhook (webhooks).
-    pub webhook_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub webhook_id: Option<WebhookId>,
     /// `pending`, `sent` or `failed` (given up).
     pub status: String,
     /// Attempts made so far.
@@ -168,7 +177,7 @@ impl From<Delivery> for DeliveryView {
 pub async fn alert_deliveries(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    ApiPath(alert_id): ApiPath<i64>,
+    ApiPath(alert_id): ApiPath<AlertId>,
 ) -> Result<ApiJson<Vec<DeliveryView>>, ApiError> {
     let deliveries = state.core.alert_deliveries(&actor, alert_id).await?;
     Ok(ApiJson(deliveries.into_iter().map(DeliveryView::from).collect()))

@@ -5,8 +5,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use zhichan_core::organisations::{MemberInput, ProfileInput};
-use zhichan_domain::{OrgKind, Street};
-use zhichan_store::{OrganisationFilter, Page};
+use zhichan_domain::{OrgId, OrgKind, OrganisationFilter, Page, Street};
 
 use super::{ApiJson, ApiPath, ApiQuery, OrganisationView, Paged, UserView, parse_cursor};
 use crate::auth::{ApiActor, Origin};
@@ -48,7 +47,7 @@ pub async fn list(
     let limit = params.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, zhichan_core::organisations::MAX_PAGE);
     let page = Page { after: parse_cursor(params.cursor.as_deref())?, limit };
     let organisations = state.core.organisations(&actor, filter, page).await?;
-    Ok(ApiJson(Paged::new(organisations, limit, |o| o.id, OrganisationView::from)))
+    Ok(ApiJson(Paged::new(organisations, limit, |o| o.id.get(), OrganisationView::from)))
 }
 
 /// A new organisation.
@@ -116,7 +115,7 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    ApiPath(org_id): ApiPath<i64>,
+    ApiPath(org_id): ApiPath<OrgId>,
 ) -> Result<ApiJson<OrganisationView>, ApiError> {
     Ok(ApiJson(state.core.organisation(&actor, org_id).await?.into()))
 }
@@ -130,7 +129,7 @@ pub async fn replace(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(org_id): ApiPath<i64>,
+    ApiPath(org_id): ApiPath<OrgId>,
     ApiJson(body): ApiJson<ProfileBody>,
 ) -> Result<ApiJson<OrganisationView>, ApiError> {
     Ok(ApiJson(state.core.update_organisation(&actor, org_id, &body.into(), &origin).await?.into()))
@@ -143,7 +142,7 @@ pub async fn replace(
 pub async fn members(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    ApiPath(org_id): ApiPath<i64>,
+    ApiPath(org_id): ApiPath<OrgId>,
 ) -> Result<ApiJson<Vec<UserView>>, ApiError> {
     let users = state.core.members(&actor, org_id).await?;
     Ok(ApiJson(users.into_iter().map(UserView::from).collect()))
@@ -172,7 +171,7 @@ pub async fn add_member(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(org_id): ApiPath<i64>,
+    ApiPath(org_id): ApiPath<OrgId>,
     ApiJson(body): ApiJson<NewMemberBody>,
 ) -> Result<(StatusCode, ApiJson<UserView>), ApiError> {
     let input =

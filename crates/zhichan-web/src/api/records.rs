@@ -4,8 +4,7 @@ use axum::extract::State;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
-use zhichan_domain::records::RecordKind;
-use zhichan_store::records::StoredRecord;
+use zhichan_domain::records::{RecordKind, StoredRecord};
 
 use super::{ApiJson, ApiPath};
 use crate::{ApiError, AppState};

@@ -13,8 +13,9 @@ use tokio::sync::mpsc;
 use utoipa::{IntoParams, ToSchema};
 use zhichan_core::search::{ExportStopped, SearchQuery};
 use zhichan_core::{CoreError, ErrorCode};
+use zhichan_domain::records::{RecordKey, RecordKind};
+use zhichan_domain::search::{SavedSearch, SavedSearchId};
 use zhichan_search::{FacetCount, Hit, SearchPage};
-use zhichan_store::SavedSearch;
 
 use super::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{ApiActor, Origin};
@@ -120,19 +121,17 @@ pub struct FacetCountView {
 }
 
 /// The page of a record, e.g. `/trademarks/US/78002299`.
-pub fn record_url(hit: &Hit) -> String {
-    record_path(&hit.kind, &hit.office, &hit.number)
-}
-
-/// The page of the record of `kind` (`trademark` or `patent`) at `office` under `number`.
-pub fn record_path(kind: &str, office: &str, number: &str) -> String {
-    let area = if kind == "patent" { "patents" } else { "trademarks" };
-    format!("/{area}/{office}/{number}")
+pub fn record_path(key: &RecordKey) -> String {
+    let area = match key.kind {
+        RecordKind::Trademark => "trademarks",
+        RecordKind::Patent => "patents",
+    };
+    format!("/{area}/{}/{}", key.office, key.number)
 }
 
 impl From<Hit> for HitView {
     fn from(hit: Hit) -> Self {
-        let url = record_url(&hit);
+        let url = record_path(&hit.key);
         let snippet = hit.snippet.map(|snippet| {
             snippet
                 .fragments
@@ -141,9 +140,9 @@ impl From<Hit> for HitView {
                 .collect()
         });
         HitView {
-            office: hit.office,
-            kind: hit.kind,
-            number: hit.number,
+            office: hit.key.office.as_str().to_owned(),
+            kind: hit.key.kind.code().to_owned(),
+            number: hit.key.number,
             title: hit.title,
             owner: hit.owner,
             status: hit.status,
@@ -220,8 +219,18 @@ impl ExportFormat {
                 let mut writer = csv::Writer::from_writer(Vec::new());
                 for hit in hits {
                     let date = hit.date.map(|date| date.to_string()).unwrap_or_default();
-                    let url = record_url(hit);
-                    let row = [&hit.office, &hit.kind, &hit.number, &hit.title, &hit.owner, &hit.status, &date, &url];
+                    let url = record_path(&hit.key);
+                    let key = &hit.key;
+                    let row = [
+                        key.office.as_str(),
+                        key.kind.code(),
+                        &key.number,
+                        &hit.title,
+                        &hit.owner,
+                        &hit.status,
+                        &date,
+                        &url,
+                    ];
                     // Writing to a Vec cannot fail.
                     let _ = writer.write_record(row);
                 }
@@ -231,8 +240,8 @@ impl ExportFormat {
                 let mut out = Vec::new();
                 for hit in hits {
                     let line = serde_json::json!({
-                        "office": hit.office, "kind": hit.kind, "number": hit.number, "title": hit.title,
-                        "owner": hit.owner, "status": hit.status, "date": hit.date, "url": record_url(hit),
+                        "office": hit.key.office, "kind": hit.key.kind, "number": hit.key.number, "title": hit.title,
+                        "owner": hit.owner, "status": hit.status, "date": hit.date, "url": record_path(&hit.key),
                     });
                     out.extend_from_slice(line.to_string().as_bytes());
                     out.push(b'\n');
@@ -292,7 +301,8 @@ pub async fn export(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SavedSearchView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: SavedSearchId,
     /// Name, unique per user.
     pub name: String,
     /// The query.
@@ -358,7 +368,7 @@ pub async fn delete(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(saved_id): ApiPath<i64>,
+    ApiPath(saved_id): ApiPath<SavedSearchId>,
 ) -> Result<StatusCode, ApiError> {
     state.core.delete_saved_search(&actor, &origin, saved_id).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use super::{ApiJson, ApiPath, TokenView};
 use crate::auth::{ApiActor, Origin};
 use crate::{ApiError, AppState};
+use zhichan_domain::TokenId;
 
 /// The caller's tokens, newest first.
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "accounts", responses((status = 200, body = Vec<TokenView>)))]
@@ -57,7 +58,7 @@ pub async fn revoke(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(token_id): ApiPath<i64>,
+    ApiPath(token_id): ApiPath<TokenId>,
 ) -> Result<ApiJson<TokenView>, ApiError> {
     Ok(ApiJson(state.core.revoke_api_token(&actor, token_id, &origin).await?.into()))
 }

@@ -4,13 +4,14 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
-use zhichan_store::{ApiToken, AuditEvent, Organisation, User};
+use zhichan_domain::{ApiToken, AuditEvent, OrgId, Organisation, TokenId, User, UserId};
 
 /// An organisation.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrganisationView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: OrgId,
     /// `enterprise`, `service_provider` or `centre`.
     pub kind: String,
     /// Chinese name.
@@ -36,9 +37,9 @@ impl From<Organisation> for OrganisationView {
         Self {
             id: o.id,
             kind: o.kind.code().to_owned(),
-            name_zh: o.name_zh,
-            name_en: o.name_en,
-            uscc: o.uscc,
+            name_zh: o.name_zh.to_string(),
+            name_en: o.name_en.map(|name| name.to_string()),
+            uscc: o.uscc.map(String::from),
             street: o.street.map(|s| s.code().to_owned()),
             industry: o.industry,
             export_markets: o.export_markets.into_iter().map(String::from).collect(),
@@ -52,9 +53,11 @@ impl From<Organisation> for OrganisationView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: UserId,
     /// Organisation id.
-    pub organisation_id: i64,
+    #[schema(value_type = i64)]
+    pub organisation_id: OrgId,
     /// Login address.
     pub email: String,
     /// Display name.
@@ -88,7 +91,8 @@ impl From<User> for UserView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TokenView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: TokenId,
     /// Label.
     pub name: String,
     /// First characters of the secret.
@@ -122,11 +126,14 @@ pub struct AuditEventView {
     /// When.
     pub at: DateTime<Utc>,
     /// Acting user.
-    pub actor_user_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub actor_user_id: Option<UserId>,
     /// Acting user's organisation.
-    pub actor_org_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub actor_org_id: Option<OrgId>,
     /// Organisation whose data was touched.
-    pub organisation_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub organisation_id: Option<OrgId>,
     /// Action, e.g. `organisation.update`.
     pub action: String,
     /// Kind of record.

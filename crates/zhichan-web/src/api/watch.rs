@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use zhichan_core::authz;
 use zhichan_core::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};
-use zhichan_store::Page;
-use zhichan_store::watch::{PatentWatch, WatchParty, WatchedMark};
+use zhichan_domain::watch::{PatentWatch, PatentWatchId, WatchParty, WatchPartyId, WatchedMark, WatchedMarkId};
+use zhichan_domain::{OrgId, Page, UserId};
 
 use super::{ApiJson, ApiPath, ApiQuery, Paged, parse_cursor};
 use crate::auth::{ApiActor, Origin};
@@ -22,7 +22,8 @@ const DEFAULT_LIMIT: u32 = 50;
 #[into_params(parameter_in = Query)]
 pub struct ScopeParams {
     /// Only this organisation's (staff; enterprise users always get their own).
-    pub organisation_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    pub organisation_id: Option<OrgId>,
 }
 
 /// Whose watched marks to list, and which page.
@@ -30,7 +31,8 @@ pub struct ScopeParams {
 #[into_params(parameter_in = Query)]
 pub struct MarkListParams {
     /// Only this organisation's (staff; enterprise users always get their own).
-    organisation_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    organisation_id: Option<OrgId>,
     /// From `next_cursor`.
     cursor: Option<String>,
     /// Page size, 1–200 (default 50).
@@ -41,9 +43,11 @@ pub struct MarkListParams {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WatchedMarkView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: WatchedMarkId,
     /// The organisation watching it.
-    pub organisation_id: i64,
+    #[schema(value_type = i64)]
+    pub organisation_id: OrgId,
     /// What the organisation calls it.
     pub label: String,
     /// Every form in use (汉字, pinyin, English…).
@@ -53,7 +57,8 @@ pub struct WatchedMarkView {
     /// Offices and markets of interest besides the organisation's export markets.
     pub offices: Vec<String>,
     /// The user who added it.
-    pub created_by: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub created_by: Option<UserId>,
     /// Added.
     pub created_at: DateTime<Utc>,
     /// Last changed.
@@ -101,7 +106,8 @@ impl From<WatchedMarkBody> for WatchedMarkInput {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewWatchedMarkBody {
     /// The organisation (default: the caller's own; staff must give it).
-    organisation_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    organisation_id: Option<OrgId>,
     /// The mark.
     #[serde(flatten)]
     mark: WatchedMarkBody,
@@ -119,7 +125,7 @@ pub async fn marks(
     let limit = params.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, 200);
     let page = Page { after: parse_cursor(params.cursor.as_deref())?, limit };
     let marks = state.core.watched_marks(&actor, params.organisation_id, page).await?;
-    Ok(ApiJson(Paged::new(marks, limit, |m| m.id, WatchedMarkView::from)))
+    Ok(ApiJson(Paged::new(marks, limit, |m| m.id.get(), WatchedMarkView::from)))
 }
 
 /// Adds a watched mark; new filings are screened against it from now on.
@@ -145,7 +151,7 @@ pub async fn create_mark(
 pub async fn mark(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    ApiPath(mark_id): ApiPath<i64>,
+    ApiPath(mark_id): ApiPath<WatchedMarkId>,
 ) -> Result<ApiJson<WatchedMarkView>, ApiError> {
     Ok(ApiJson(state.core.watched_mark(&actor, mark_id).await?.into()))
 }
@@ -159,7 +165,7 @@ pub async fn replace_mark(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(mark_id): ApiPath<i64>,
+    ApiPath(mark_id): ApiPath<WatchedMarkId>,
     ApiJson(body): ApiJson<WatchedMarkBody>,
 ) -> Result<ApiJson<WatchedMarkView>, ApiError> {
     Ok(ApiJson(state.core.update_watched_mark(&actor, &origin, mark_id, &body.into()).await?.into()))
@@ -173,7 +179,7 @@ pub async fn delete_mark(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(mark_id): ApiPath<i64>,
+    ApiPath(mark_id): ApiPath<WatchedMarkId>,
 ) -> Result<StatusCode, ApiError> {
     state.core.delete_watched_mark(&actor, &origin, mark_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -183,9 +189,11 @@ pub async fn delete_mark(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WatchPartyView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: WatchPartyId,
     /// The organisation declaring it.
-    pub organisation_id: i64,
+    #[schema(value_type = i64)]
+    pub organisation_id: OrgId,
     /// The party's name as it files.
     pub name: String,
     /// `distributor`, `agent` or `known_squatter`.
@@ -228,7 +236,8 @@ impl From<WatchPartyBody> for WatchPartyInput {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewWatchPartyBody {
     /// The organisation (default: the caller's own; staff must give it).
-    organisation_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    organisation_id: Option<OrgId>,
     /// The party.
     #[serde(flatten)]
     party: WatchPartyBody,
@@ -271,7 +280,7 @@ pub async fn create_party(
 pub async fn party(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    ApiPath(party_id): ApiPath<i64>,
+    ApiPath(party_id): ApiPath<WatchPartyId>,
 ) -> Result<ApiJson<WatchPartyView>, ApiError> {
     Ok(ApiJson(state.core.watch_party(&actor, party_id).await?.into()))
 }
@@ -285,7 +294,7 @@ pub async fn replace_party(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(party_id): ApiPath<i64>,
+    ApiPath(party_id): ApiPath<WatchPartyId>,
     ApiJson(body): ApiJson<WatchPartyBody>,
 ) -> Result<ApiJson<WatchPartyView>, ApiError> {
     Ok(ApiJson(state.core.update_watch_party(&actor, &origin, party_id, &body.into()).await?.into()))
@@ -299,7 +308,7 @@ pub async fn delete_party(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(party_id): ApiPath<i64>,
+    ApiPath(party_id): ApiPath<WatchPartyId>,
 ) -> Result<StatusCode, ApiError> {
     state.core.delete_watch_party(&actor, &origin, party_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -309,15 +318,18 @@ pub async fn delete_party(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PatentWatchView {
     /// Id.
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: PatentWatchId,
     /// The organisation watching.
-    pub organisation_id: i64,
+    #[schema(value_type = i64)]
+    pub organisation_id: OrgId,
     /// What the organisation calls it.
     pub label: String,
     /// The query, e.g. `applicant:huawei AND ipc:H04W*`.
     pub query: String,
     /// The user who added it.
-    pub created_by: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    pub created_by: Option<UserId>,
     /// Added.
     pub created_at: DateTime<Utc>,
     /// Last changed.
@@ -357,7 +369,8 @@ impl From<PatentWatchBody> for PatentWatchInput {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewPatentWatchBody {
     /// The organisation (default: the caller's own; staff must give it).
-    organisation_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    organisation_id: Option<OrgId>,
     /// The watch.
     #[serde(flatten)]
     watch: PatentWatchBody,
@@ -400,7 +413,7 @@ pub async fn create_patent_watch(
 pub async fn patent_watch(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    ApiPath(patent_watch_id): ApiPath<i64>,
+    ApiPath(patent_watch_id): ApiPath<PatentWatchId>,
 ) -> Result<ApiJson<PatentWatchView>, ApiError> {
     Ok(ApiJson(state.core.patent_watch(&actor, patent_watch_id).await?.into()))
 }
@@ -414,7 +427,7 @@ pub async fn replace_patent_watch(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(patent_watch_id): ApiPath<i64>,
+    ApiPath(patent_watch_id): ApiPath<PatentWatchId>,
     ApiJson(body): ApiJson<PatentWatchBody>,
 ) -> Result<ApiJson<PatentWatchView>, ApiError> {
     Ok(ApiJson(state.core.update_patent_watch(&actor, &origin, patent_watch_id, &body.into()).await?.into()))
@@ -428,7 +441,7 @@ pub async fn delete_patent_watch(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Origin(origin): Origin,
-    ApiPath(patent_watch_id): ApiPath<i64>,
+    ApiPath(patent_watch_id): ApiPath<PatentWatchId>,
 ) -> Result<StatusCode, ApiError> {
     state.core.delete_patent_watch(&actor, &origin, patent_watch_id).await?;
     Ok(StatusCode::NO_CONTENT)

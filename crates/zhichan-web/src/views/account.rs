@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use zhichan_core::Actor;
-use zhichan_store::ApiToken;
+use zhichan_domain::{ApiToken, TokenId};
 
 use super::{CsrfForm, PageContext, render};
 use crate::AppState;
@@ -57,7 +57,7 @@ pub async fn revoke_token(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(token_id): Path<i64>,
+    Path(token_id): Path<TokenId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Response {
     match state.core.revoke_api_token(&actor, token_id, &origin).await {

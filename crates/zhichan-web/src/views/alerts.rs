@@ -10,12 +10,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use zhichan_core::watch::AlertQuery;
 use zhichan_core::{Actor, CoreError, CoreResult};
+use zhichan_domain::notify::{Delivery, DeliveryStatus, Recipient, WebhookId};
 use zhichan_domain::records::{Record, RecordKind};
-use zhichan_domain::watch::{AlertStatus, RiskLevel};
-use zhichan_domain::{NiceClass, Role};
-use zhichan_store::notifications::{Delivery, DeliveryStatus, Recipient};
-use zhichan_store::watch::{Alert, PatentWatch, WatchedMark};
-use zhichan_store::{Page, User};
+use zhichan_domain::watch::{
+    Alert, AlertId, AlertStatus, PatentWatch, PatentWatchId, RiskLevel, WatchedMark, WatchedMarkId,
+};
+use zhichan_domain::{NiceClass, OrgId, Page, Role, User, UserId};
 
 use super::explain::Explained;
 use super::scope::OrgScope;
@@ -32,13 +32,13 @@ const MARKS_OFFERED: u32 = 200;
 /// The inbox filters and cursor, as the filter form sends them.
 #[derive(Deserialize, Default)]
 pub struct InboxQuery {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     status: Option<String>,
     risk: Option<String>,
     kind: Option<String>,
     office: Option<String>,
-    watched_mark_id: Option<i64>,
-    patent_watch_id: Option<i64>,
+    watched_mark_id: Option<WatchedMarkId>,
+    patent_watch_id: Option<PatentWatchId>,
     after: Option<i64>,
 }
 
@@ -57,7 +57,9 @@ impl InboxQuery {
 
     /// `/alerts?…` with these filters, continuing after `after`.
     fn href(&self, after: Option<i64>) -> String {
-        let number = |n: Option<i64>| n.map(|n| n.to_string());
+        fn number(id: Option<impl ToString>) -> Option<String> {
+            id.map(|id| id.to_string())
+        }
         let pairs: Vec<(&str, String)> = [
             ("organisation_id", number(self.organisation_id)),
             ("status", self.status.clone()),
@@ -78,7 +80,7 @@ impl InboxQuery {
 /// Risk levels the filter offers, highest first.
 const RISKS: [RiskLevel; 3] = [RiskLevel::High, RiskLevel::Medium, RiskLevel::Low];
 /// Record kind codes the filter offers.
-const KINDS: [&str; 2] = ["trademark", "patent"];
+const KINDS: [RecordKind; 2] = RecordKind::ALL;
 
 #[derive(Template)]
 #[template(path = "alerts.html")]
@@ -91,12 +93,12 @@ struct InboxPage<'a> {
     next: Option<i64>,
     statuses: [AlertStatus; 4],
     risks: [RiskLevel; 3],
-    kinds: [&'static str; 2],
+    kinds: [RecordKind; 2],
 }
 
 impl InboxPage<'_> {
     fn record_href(&self, alert: &Alert) -> String {
-        record_path(&alert.kind, &alert.office, &alert.number)
+        record_path(&alert.filing)
     }
 
     fn next_href(&self) -> Option<String> {
@@ -162,7 +164,7 @@ struct AlertPage<'a> {
     next: &'static [AlertStatus],
     assignable: Vec<User>,
     may_assign: bool,
-    authors: HashMap<i64, String>,
+    authors: HashMap<UserId, String>,
     notifications: Notifications,
     problem: Option<Problem>,
     saved: bool,
@@ -171,7 +173,7 @@ struct AlertPage<'a> {
 /// An alert's deliveries, and the URLs of the webhooks they went to.
 struct Notifications {
     deliveries: Vec<Delivery>,
-    webhook_urls: HashMap<i64, String>,
+    webhook_urls: HashMap<WebhookId, String>,
 }
 
 impl Notifications {
@@ -189,12 +191,17 @@ impl Notifications {
 
 impl AlertPage<'_> {
     fn record_href(&self) -> String {
-        record_path(&self.alert.kind, &self.alert.office, &self.alert.number)
+        record_path(&self.alert.filing)
+    }
+
+    /// Whether the alert is about a trademark filing, which has a similarity score to show.
+    fn is_trademark(&self) -> bool {
+        self.alert.filing.kind == RecordKind::Trademark
     }
 
     /// A user's name, or "centre staff" for one the viewer may not list (only staff and the
     /// organisation's own members can write on an alert).
-    fn author(&self, user_id: &i64) -> &str {
+    fn author(&self, user_id: &UserId) -> &str {
         self.authors.get(user_id).map_or_else(|| self.page.t("alert.centre_staff"), String::as_str)
     }
 
@@ -236,7 +243,7 @@ async fn detail_page(
     state: &AppState,
     page: &PageContext,
     actor: &Actor,
-    alert_id: i64,
+    alert_id: AlertId,
     problem: Option<Problem>,
     saved: bool,
 ) -> Response {
@@ -261,7 +268,8 @@ async fn detail_page(
         Ok(loaded) => loaded,
         Err(error) => return page.fail(error).into_response(),
     };
-    let filing_classes = if alert.kind == "trademark" { filing_classes(state, &alert).await } else { Vec::new() };
+    let filing_classes =
+        if alert.filing.kind == RecordKind::Trademark { filing_classes(state, &alert).await } else { Vec::new() };
     let failed = problem.is_some();
     let view = AlertPage {
         page,
@@ -284,7 +292,8 @@ async fn detail_page(
 
 /// The Nice classes of the filed mark, when its record is stored.
 async fn filing_classes(state: &AppState, alert: &Alert) -> Vec<NiceClass> {
-    match state.core.record(RecordKind::Trademark, &alert.office, &alert.number).await.map(|stored| stored.record) {
+    let filing = &alert.filing;
+    match state.core.record(filing.kind, filing.office.as_str(), &filing.number).await.map(|stored| stored.record) {
         Ok(Record::Trademark(mark)) => mark.classes.iter().map(|c| c.number).collect(),
         _ => Vec::new(),
     }
@@ -301,7 +310,7 @@ pub async fn detail(
     State(state): State<AppState>,
     page: PageContext,
     SignedIn(actor): SignedIn,
-    Path(alert_id): Path<i64>,
+    Path(alert_id): Path<AlertId>,
     FormQuery(query): FormQuery<DetailQuery>,
 ) -> Response {
     detail_page(&state, &page, &actor, alert_id, None, query.saved.is_some()).await
@@ -312,7 +321,7 @@ async fn answer(
     state: &AppState,
     page: &PageContext,
     actor: &Actor,
-    alert_id: i64,
+    alert_id: AlertId,
     outcome: CoreResult<Alert>,
 ) -> Response {
     match outcome {
@@ -338,7 +347,7 @@ pub async fn transition(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(alert_id): Path<i64>,
+    Path(alert_id): Path<AlertId>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> Response {
     let outcome = async {
@@ -362,7 +371,7 @@ pub async fn note(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(alert_id): Path<i64>,
+    Path(alert_id): Path<AlertId>,
     CsrfForm(form): CsrfForm<NoteForm>,
 ) -> Response {
     let outcome = state.core.note_alert(&actor, &origin, alert_id, &form.text).await;
@@ -372,7 +381,7 @@ pub async fn note(
 /// The assignee picked; empty to unassign.
 #[derive(Deserialize)]
 pub struct AssigneeForm {
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
 }
 
 /// POST /alerts/{alert_id}/assignee
@@ -381,7 +390,7 @@ pub async fn assign(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(alert_id): Path<i64>,
+    Path(alert_id): Path<AlertId>,
     CsrfForm(form): CsrfForm<AssigneeForm>,
 ) -> Response {
     let outcome = state.core.assign_alert(&actor, &origin, alert_id, form.user_id).await;
@@ -397,7 +406,7 @@ mod tests {
         let query = InboxQuery {
             status: Some("new".into()),
             office: Some(String::new()),
-            watched_mark_id: Some(7),
+            watched_mark_id: Some(WatchedMarkId::new(7)),
             ..InboxQuery::default()
         };
         assert_eq!(query.href(Some(42)), "/alerts?status=new&watched_mark_id=7&after=42");

@@ -6,7 +6,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use zhichan_core::audit::AuditQuery;
-use zhichan_store::{AuditEvent, Page};
+use zhichan_domain::{AuditEvent, OrgId, Page, UserId};
 
 use super::{PageContext, render};
 use crate::AppState;
@@ -27,8 +27,8 @@ struct AuditPage<'a> {
 #[derive(Deserialize, Default)]
 pub struct AuditForm {
     action: Option<String>,
-    organisation: Option<i64>,
-    actor: Option<i64>,
+    organisation: Option<OrgId>,
+    actor: Option<UserId>,
     before: Option<i64>,
 }
 

@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::api::alerts::{DEFAULT_WITHIN_DAYS, deadline_kind_code};
 use crate::api::search::record_path;
 use crate::auth::SignedIn;
+use zhichan_domain::OrgId;
 
 /// The look-aheads offered, in days.
 const HORIZONS: [u32; 5] = [30, 90, 180, 365, 730];
@@ -21,7 +22,7 @@ const HORIZONS: [u32; 5] = [30, 90, 180, 365, 730];
 /// `?organisation_id=` (staff) and `?within_days=`.
 #[derive(Deserialize, Default)]
 pub struct CalendarQuery {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     within_days: Option<u32>,
 }
 
@@ -61,7 +62,7 @@ impl CalendarPage<'_> {
     }
 
     fn record_href(&self, deadline: &UpcomingDeadline) -> String {
-        record_path("trademark", &deadline.office, &deadline.number)
+        record_path(&deadline.record)
     }
 }
 
@@ -92,13 +93,17 @@ pub async fn calendar(
 mod tests {
     use chrono::NaiveDate;
     use zhichan_core::watch::DeadlineKind;
+    use zhichan_domain::records::RecordKey;
 
     use super::*;
 
     fn due(date: &str) -> UpcomingDeadline {
         UpcomingDeadline {
-            office: "US".into(),
-            number: "1".into(),
+            record: RecordKey {
+                office: zhichan_domain::OfficeCode::parse("US").unwrap(),
+                kind: zhichan_domain::records::RecordKind::Trademark,
+                number: "1".into(),
+            },
             mark_text: None,
             kind: DeadlineKind::Renewal,
             opens: None,

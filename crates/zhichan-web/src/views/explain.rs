@@ -271,7 +271,11 @@ mod tests {
                 territories: ["DE", "FR"].iter().filter_map(|c| zhichan_domain::OfficeCode::parse(c).ok()).collect(),
                 own_offices: Vec::new(),
             },
-            Signal::DeclaredParty { party_id: 1, name: "Euro Trade GmbH".into(), relation: PartyRelation::Distributor },
+            Signal::DeclaredParty {
+                party_id: 1.into(),
+                name: "Euro Trade GmbH".into(),
+                relation: PartyRelation::Distributor,
+            },
         ]
     }
 
@@ -354,11 +358,11 @@ mod tests {
                 all.push(AlertReason::Mark(MarkReason::Practice { rule, effect }));
             }
         }
-        all.push(AlertReason::PatentQuery { patent_watch_id: 1, label: text("L"), query: text("q") });
+        all.push(AlertReason::PatentQuery { patent_watch_id: 1.into(), label: text("L"), query: text("q") });
         let mut all_signals = stored_signals();
         all_signals.push(Signal::SerialFiler { applicant: text("X"), filings: 3, organisations: 2 });
         all_signals.extend(PartyRelation::ALL.into_iter().map(|relation| Signal::DeclaredParty {
-            party_id: 1,
+            party_id: 1.into(),
             name: text("X"),
             relation,
         }));

@@ -4,11 +4,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use zhichan_core::records::RecordCounts;
-use zhichan_store::Organisation;
-use zhichan_store::records::RecordListing;
+use zhichan_domain::Organisation;
+use zhichan_domain::records::RecordListing;
 
 use super::{PageContext, render};
 use crate::AppState;
+use crate::api::search::record_path;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -17,6 +18,12 @@ struct HomePage<'a> {
     organisation: Option<Organisation>,
     counts: RecordCounts,
     recent: Vec<RecordListing>,
+}
+
+impl HomePage<'_> {
+    fn record_href(&self, listing: &RecordListing) -> String {
+        record_path(&listing.key)
+    }
 }
 
 /// GET /

@@ -6,8 +6,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use zhichan_core::CoreError;
 use zhichan_core::organisations::{MemberInput, ProfileInput};
-use zhichan_domain::{Locale, OrgKind, Role, Street};
-use zhichan_store::{Organisation, OrganisationFilter, Page, User};
+use zhichan_domain::{
+    Locale, OrgId, OrgKind, OrgName, Organisation, OrganisationFilter, Page, Role, Street, Uscc, User,
+};
 
 use super::{CsrfForm, PageContext, render};
 use crate::AppState;
@@ -67,7 +68,8 @@ pub async fn list(
             Ok(list) => list,
             Err(error) => return page.fail(error).into_response(),
         };
-    let next_cursor = (organisations.len() == PAGE_SIZE as usize).then(|| organisations.last().map(|o| o.id)).flatten();
+    let next_cursor =
+        (organisations.len() == PAGE_SIZE as usize).then(|| organisations.last().map(|o| o.id.get())).flatten();
     let may_create = zhichan_core::authz::create_organisation(&actor, OrgKind::Enterprise).is_ok();
     render(&ListPage {
         page: &page,
@@ -149,6 +151,18 @@ struct DetailPage<'a> {
     notice: Option<&'a str>,
 }
 
+impl DetailPage<'_> {
+    /// The English name, empty when there is none.
+    fn name_en(&self) -> &str {
+        self.organisation.name_en.as_ref().map_or("", OrgName::as_str)
+    }
+
+    /// The unified social credit code, empty when there is none.
+    fn uscc(&self) -> &str {
+        self.organisation.uscc.as_ref().map_or("", Uscc::as_str)
+    }
+}
+
 /// `?saved=` / `?added=` confirmations after a form.
 #[derive(Deserialize)]
 pub struct DetailQuery {
@@ -161,7 +175,7 @@ pub async fn detail(
     State(state): State<AppState>,
     page: PageContext,
     SignedIn(actor): SignedIn,
-    Path(org_id): Path<i64>,
+    Path(org_id): Path<OrgId>,
     Query(query): Query<DetailQuery>,
 ) -> Response {
     let loaded = async {
@@ -195,7 +209,7 @@ pub async fn update(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(org_id): Path<i64>,
+    Path(org_id): Path<OrgId>,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> Response {
     match state.core.update_organisation(&actor, org_id, &form.input(), &origin).await {
@@ -220,7 +234,7 @@ pub async fn add_member(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(org_id): Path<i64>,
+    Path(org_id): Path<OrgId>,
     CsrfForm(form): CsrfForm<MemberForm>,
 ) -> Response {
     let input =

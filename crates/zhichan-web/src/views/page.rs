@@ -9,8 +9,7 @@ use axum::response::{IntoResponse, Response};
 use zhichan_core::watch::AlertQuery;
 use zhichan_core::{Actor, authz};
 use zhichan_domain::watch::{AlertReason, AlertStatus, Signal};
-use zhichan_domain::{Locale, OrgKind, Role, Street};
-use zhichan_store::Organisation;
+use zhichan_domain::{Locale, OrgKind, Organisation, Role, Street};
 
 use super::explain;
 use crate::AppState;

@@ -3,8 +3,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use zhichan_domain::records::{Patent, RecordKind, Trademark};
-use zhichan_store::records::StatusChange;
+use zhichan_domain::records::{Patent, RecordKind, StatusChange, Trademark};
 
 use super::{PageContext, render};
 use crate::AppState;

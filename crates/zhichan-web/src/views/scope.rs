@@ -4,8 +4,7 @@
 //! module only presents it.
 
 use zhichan_core::{Actor, CoreResult, authz};
-use zhichan_domain::OrgKind;
-use zhichan_store::{Organisation, OrganisationFilter, Page};
+use zhichan_domain::{OrgId, OrgKind, Organisation, OrganisationFilter, Page};
 
 use crate::AppState;
 
@@ -15,7 +14,7 @@ const MAX_CHOICES: u32 = 200;
 /// The organisation a page shows, and those the viewer may switch to.
 pub struct OrgScope {
     /// The organisation shown; `None` when staff have not picked one.
-    pub selected: Option<i64>,
+    pub selected: Option<OrgId>,
     /// The enterprises staff may pick from.
     pub choices: Vec<Organisation>,
     /// Whether the viewer picks (staff and administrators) or always sees their own.
@@ -25,7 +24,7 @@ pub struct OrgScope {
 impl OrgScope {
     /// The scope `asked` for by `actor`. An enterprise user asking for another organisation is
     /// refused by the use cases the page then calls.
-    pub async fn resolve(state: &AppState, actor: &Actor, asked: Option<i64>) -> CoreResult<Self> {
+    pub async fn resolve(state: &AppState, actor: &Actor, asked: Option<OrgId>) -> CoreResult<Self> {
         let selected = authz::organisation_concerned(actor, asked);
         if !actor.serves_every_organisation() {
             return Ok(Self { selected, choices: Vec::new(), picks: false });
@@ -36,12 +35,12 @@ impl OrgScope {
     }
 
     /// Whether `id` is the organisation shown.
-    pub fn is_selected(&self, id: &i64) -> bool {
+    pub fn is_selected(&self, id: &OrgId) -> bool {
         self.selected == Some(*id)
     }
 
     /// The Chinese name of one of the choices (empty when unknown).
-    pub fn name_of(&self, id: &i64) -> &str {
+    pub fn name_of(&self, id: &OrgId) -> &str {
         self.choices.iter().find(|o| o.id == *id).map_or("", |o| o.name_zh.as_str())
     }
 

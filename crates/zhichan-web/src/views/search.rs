@@ -7,12 +7,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use zhichan_core::CoreError;
 use zhichan_core::search::SearchQuery;
+use zhichan_domain::records::RecordKind;
+use zhichan_domain::search::{SavedSearch, SavedSearchId};
 use zhichan_search::{FacetCount, Hit, SearchPage};
-use zhichan_store::SavedSearch;
 
 use super::{CsrfForm, PageContext, render};
 use crate::AppState;
-use crate::api::search::record_url;
+use crate::api::search::record_path;
 use crate::auth::{Origin, SignedIn};
 
 /// Hits per page in the UI.
@@ -62,7 +63,7 @@ struct SearchView<'a> {
 
 impl SearchView<'_> {
     fn href(&self, hit: &Hit) -> String {
-        record_url(hit)
+        record_path(&hit.key)
     }
 
     fn next_href(&self) -> Option<String> {
@@ -84,8 +85,8 @@ impl SearchView<'_> {
         search_href(&saved.query, &saved.sort, None)
     }
 
-    fn kind_label(&self, kind: &str) -> &str {
-        self.page.t(if kind == "patent" { "record.patent" } else { "record.trademark" })
+    fn kind_label(&self, kind: &RecordKind) -> &str {
+        self.page.coded("record", kind.code())
     }
 }
 
@@ -122,8 +123,10 @@ fn facet_groups(page: &PageContext, q: &str, sort: &str, results: &SearchPage) -
         }
     };
     let plain = |value: &str| value.to_string();
-    let kind_label =
-        |value: &str| page.t(if value == "patent" { "record.patent" } else { "record.trademark" }).to_string();
+    let kind_label = |value: &str| match RecordKind::parse(value) {
+        Ok(kind) => page.coded("record", kind.code()).to_string(),
+        Err(_) => value.to_owned(),
+    };
     let status_label = |value: &str| page.status_label(value).to_string();
     let nice_label = |value: &str| {
         value
@@ -218,7 +221,7 @@ pub async fn delete(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(saved_id): Path<i64>,
+    Path(saved_id): Path<SavedSearchId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Response {
     match state.core.delete_saved_search(&actor, &origin, saved_id).await {

@@ -9,10 +9,9 @@ use serde::Deserialize;
 use zhichan_core::notify::NewWebhook;
 use zhichan_core::watch::{PatentWatchInput, WatchPartyInput, WatchedMarkInput};
 use zhichan_core::{Actor, CoreError, CoreResult, authz};
-use zhichan_domain::InvalidValue;
-use zhichan_store::Page;
-use zhichan_store::notifications::Webhook;
-use zhichan_store::watch::{PatentWatch, WatchParty, WatchedMark};
+use zhichan_domain::notify::{Webhook, WebhookId};
+use zhichan_domain::watch::{PatentWatch, PatentWatchId, WatchParty, WatchPartyId, WatchedMark, WatchedMarkId};
+use zhichan_domain::{InvalidValue, OrgId, Page};
 
 use super::scope::OrgScope;
 use super::{CsrfForm, FormQuery, PageContext, Problem, render, unprocessable};
@@ -27,14 +26,14 @@ const RELATIONS: [&str; 3] = ["distributor", "agent", "known_squatter"];
 /// `?organisation_id=` (staff) and `?saved=` after a form.
 #[derive(Deserialize, Default)]
 pub struct SetupQuery {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     saved: Option<u8>,
 }
 
 /// The watched-mark form: forms one per line, classes and offices separated by commas.
 #[derive(Deserialize, Default)]
 pub struct MarkForm {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     #[serde(default)]
     label: String,
     #[serde(default)]
@@ -68,7 +67,7 @@ impl MarkForm {
 /// The declared-party form.
 #[derive(Deserialize, Default)]
 pub struct PartyForm {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -84,7 +83,7 @@ impl PartyForm {
 /// The patent-watch form.
 #[derive(Deserialize, Default)]
 pub struct PatentForm {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     #[serde(default)]
     label: String,
     #[serde(default)]
@@ -100,7 +99,7 @@ impl PatentForm {
 /// The webhook form.
 #[derive(Deserialize, Default)]
 pub struct WebhookForm {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
     #[serde(default)]
     url: String,
 }
@@ -108,7 +107,7 @@ pub struct WebhookForm {
 /// The delete buttons' form: only where to go back to.
 #[derive(Deserialize)]
 pub struct DeleteForm {
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrgId>,
 }
 
 /// What the add forms show: empty, or what the user sent when it was refused.
@@ -165,7 +164,7 @@ async fn setup(
     state: &AppState,
     page: &PageContext,
     actor: &Actor,
-    asked: Option<i64>,
+    asked: Option<OrgId>,
     feedback: Feedback,
 ) -> Response {
     let loaded = async {
@@ -216,8 +215,8 @@ async fn answer(
     state: &AppState,
     page: &PageContext,
     actor: &Actor,
-    asked: Option<i64>,
-    outcome: CoreResult<Option<i64>>,
+    asked: Option<OrgId>,
+    outcome: CoreResult<Option<OrgId>>,
     drafts: impl FnOnce() -> Drafts,
 ) -> Response {
     match outcome {
@@ -265,7 +264,7 @@ pub async fn update_mark(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(mark_id): Path<i64>,
+    Path(mark_id): Path<WatchedMarkId>,
     CsrfForm(form): CsrfForm<MarkForm>,
 ) -> Response {
     let outcome = async {
@@ -281,7 +280,7 @@ pub async fn delete_mark(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(mark_id): Path<i64>,
+    Path(mark_id): Path<WatchedMarkId>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
     let outcome = state.core.delete_watched_mark(&actor, &origin, mark_id).await.map(|()| form.organisation_id);
@@ -312,7 +311,7 @@ pub async fn update_party(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(party_id): Path<i64>,
+    Path(party_id): Path<WatchPartyId>,
     CsrfForm(form): CsrfForm<PartyForm>,
 ) -> Response {
     let outcome =
@@ -326,7 +325,7 @@ pub async fn delete_party(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(party_id): Path<i64>,
+    Path(party_id): Path<WatchPartyId>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
     let outcome = state.core.delete_watch_party(&actor, &origin, party_id).await.map(|()| form.organisation_id);
@@ -357,7 +356,7 @@ pub async fn update_patent_watch(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(patent_watch_id): Path<i64>,
+    Path(patent_watch_id): Path<PatentWatchId>,
     CsrfForm(form): CsrfForm<PatentForm>,
 ) -> Response {
     let outcome = state
@@ -374,7 +373,7 @@ pub async fn delete_patent_watch(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(patent_watch_id): Path<i64>,
+    Path(patent_watch_id): Path<PatentWatchId>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
     let outcome = state.core.delete_patent_watch(&actor, &origin, patent_watch_id).await.map(|()| form.organisation_id);
@@ -412,7 +411,7 @@ pub async fn delete_webhook(
     page: PageContext,
     SignedIn(actor): SignedIn,
     Origin(origin): Origin,
-    Path(webhook_id): Path<i64>,
+    Path(webhook_id): Path<WebhookId>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Response {
     let outcome = state.core.delete_webhook(&actor, &origin, webhook_id).await.map(|()| form.organisation_id);

@@ -144,7 +144,7 @@ async fn lists_page_with_cursors_and_the_audit_trail_records_changes() {
         .unwrap();
     let entry = &trail["items"][0];
     assert_eq!(entry["action"], "organisation.update");
-    assert_eq!(entry["actor_user_id"], admin.user_id());
+    assert_eq!(entry["actor_user_id"], admin.user_id().get());
     assert_eq!(entry["ip"], "127.0.0.1");
     assert_eq!(entry["detail"]["before"]["name_zh"], "企业0");
     assert_eq!(entry["detail"]["after"]["name_zh"], "企业零（更名）");

@@ -6,8 +6,7 @@ use std::sync::Arc;
 use reqwest::redirect::Policy;
 use zhichan_core::organisations::{MemberInput, ProfileInput};
 use zhichan_core::{Actor, Core, CoreSettings, RequestContext};
-use zhichan_domain::OrgKind;
-use zhichan_store::{Organisation, Store};
+use zhichan_domain::{OrgKind, Organisation};
 
 /// The password of every account the tests create.
 pub const PASSWORD: &str = "walk-password-2026";
@@ -52,11 +51,11 @@ impl TestApp {
             }
             Backend::Postgres => (zhichan_testkit::postgres_test_database().await?, None),
         };
-        let store: Arc<dyn Store> = zhichan_store::open(&url).await.expect("open store");
+        let settings = CoreSettings { login_attempts: 50, ..CoreSettings::default() };
+        let core = Core::open(&url, settings).await.expect("open store");
         let index_dir = tempfile::tempdir().expect("temporary directory");
         let index = zhichan_core::search::open_index(index_dir.path()).expect("search index");
-        let core =
-            Core::new(store, CoreSettings { login_attempts: 50, ..CoreSettings::default() }).with_search_index(index);
+        let core = core.with_search_index(index);
         let state = zhichan_web::AppState::new(core.clone(), false).expect("catalogues");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));

@@ -14,7 +14,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use zhichan_core::watch::{AlertQuery, PatentWatchInput, WatchPartyInput, WatchedMarkInput};
 use zhichan_core::{Actor, RequestContext};
-use zhichan_store::Page;
+use zhichan_domain::watch::{AlertId, WatchedMarkId};
+use zhichan_domain::{OrgId, Page};
 use zhichan_web::routes::{self, Access, Route};
 
 use crate::app::{Backend, Browser, TestApp};
@@ -42,10 +43,10 @@ async fn no_route_shows_or_changes_another_organisations_data_postgres() {
 }
 
 struct World {
-    org_a: i64,
+    org_a: OrgId,
     admin_a: Actor,
     /// A's watched mark that the alert fixtures are raised on.
-    watched_a: i64,
+    watched_a: WatchedMarkId,
 }
 
 async fn walk(app: TestApp) {
@@ -264,7 +265,7 @@ async fn snapshot(app: &TestApp, world: &World) -> Value {
 }
 
 /// A fresh watched mark of A's, on [`WATCHED_FORM`].
-async fn watched_mark(app: &TestApp, admin_a: &Actor, org_a: i64) -> i64 {
+async fn watched_mark(app: &TestApp, admin_a: &Actor, org_a: OrgId) -> WatchedMarkId {
     let input = WatchedMarkInput {
         label: format!("{SECRET_NAME}商标"),
         forms: vec![WATCHED_FORM.into()],
@@ -275,7 +276,7 @@ async fn watched_mark(app: &TestApp, admin_a: &Actor, org_a: i64) -> i64 {
 }
 
 /// A new alert of A's: a stranger files A's watched mark under a fresh number, the watch runs.
-async fn fresh_alert(app: &TestApp, world: &World) -> i64 {
+async fn fresh_alert(app: &TestApp, world: &World) -> AlertId {
     use zhichan_domain::records::{Party, Record, Trademark};
     static NUMBER: AtomicU32 = AtomicU32::new(0);
     let number = format!("9710{:04}", NUMBER.fetch_add(1, Ordering::Relaxed));

@@ -9,7 +9,7 @@ use zhichan_core::Actor;
 use zhichan_core::import::{ImportOptions, Quiet};
 use zhichan_core::organisations::MemberInput;
 use zhichan_domain::records::{ClassEntry, MarkStatus, Party, Record, Trademark};
-use zhichan_domain::{NiceClass, OfficeCode};
+use zhichan_domain::{NiceClass, OfficeCode, OrgId};
 
 use crate::app::{Backend, Browser, PASSWORD, TestApp};
 
@@ -45,8 +45,8 @@ pub async fn import(app: &TestApp, marks: &[Trademark]) {
 
 /// An administrator, centre staff, the watching enterprise and a rival enterprise.
 pub struct World {
-    pub org: i64,
-    pub rival_org: i64,
+    pub org: OrgId,
+    pub rival_org: OrgId,
     pub staff: Actor,
 }
 
@@ -94,7 +94,10 @@ async fn api_round_trip(app: TestApp) {
         json!({ "label": "海信", "forms": ["海信", "HISENSE", " HISENSE "], "classes": [9, 7], "offices": ["br"] });
     let (status, mark) = json_of(owner.api(Method::POST, "/api/v1/watch/marks", Some(body)).await).await;
     assert_eq!(status, 201, "{mark}");
-    assert_eq!((mark["organisation_id"].as_i64(), &mark["forms"]), (Some(world.org), &json!(["海信", "HISENSE"])));
+    assert_eq!(
+        (mark["organisation_id"].as_i64(), &mark["forms"]),
+        (Some(world.org.get()), &json!(["海信", "HISENSE"]))
+    );
     assert_eq!((&mark["classes"], &mark["offices"]), (&json!([7, 9]), &json!(["BR"])));
     let mark_path = format!("/api/v1/watch/marks/{}", mark["id"]);
     let renamed = json!({ "label": "海信 Hisense", "forms": ["海信", "HISENSE"], "classes": [9] });
@@ -159,7 +162,7 @@ async fn api_round_trip(app: TestApp) {
     assert_eq!(status, 403, "enterprises do not assign centre staff");
     let staff = app.signed_in(STAFF).await;
     let (status, assigned) = json_of(staff.api(Method::PUT, &assign_path, Some(assignee)).await).await;
-    assert_eq!((status.as_u16(), assigned["assignee_user_id"].as_i64()), (200, Some(world.staff.user_id())));
+    assert_eq!((status.as_u16(), assigned["assignee_user_id"].as_i64()), (200, Some(world.staff.user_id().get())));
     let owner_id = json!({ "user_id": reviewed["notes"][0]["author_user_id"] });
     let (status, _) = json_of(staff.api(Method::PUT, &assign_path, Some(owner_id)).await).await;
     assert_eq!(status, 422, "only centre staff take alerts");
@@ -256,7 +259,7 @@ async fn another_organisation_gets_404_on_every_watch_and_alert_route() {
     for form in &forms {
         assert_eq!(rival.form(form, &fields).await.status(), 404, "POST {form}");
     }
-    let unchanged = app.core.alert(&world.staff, alert_id).await.unwrap();
+    let unchanged = app.core.alert(&world.staff, alert_id.into()).await.unwrap();
     assert!(unchanged.notes.is_empty() && unchanged.status.code() == "new");
     assert!(world.rival_org != world.org);
 }
@@ -324,7 +327,7 @@ async fn the_pages_set_up_the_watch_and_review_its_alerts() {
     assert!(inbox.contains("天后截止"), "the deadline shows the days left");
     assert!(inbox.contains(r#"<span class="badge""#), "the navigation counts new alerts");
     let alert_id =
-        app.core.alerts(&world.staff, &Default::default(), zhichan_store::Page::first(1)).await.unwrap().alerts[0].id;
+        app.core.alerts(&world.staff, &Default::default(), zhichan_domain::Page::first(1)).await.unwrap().alerts[0].id;
     let filtered = owner.get("/alerts?status=dismissed&risk=&kind=trademark&office=&watched_mark_id=").await;
     assert!(filtered.text().await.unwrap().contains(r#"data-testid="no-alerts""#));
 

@@ -32,7 +32,7 @@ async fn webhook_api(app: TestApp) {
     assert_eq!(status, 201, "{created}");
     assert_eq!(
         (created["organisation_id"].as_i64(), created["url"].as_str()),
-        (Some(world.org), Some("https://erp.haixin.example/hooks/zhichan"))
+        (Some(world.org.get()), Some("https://erp.haixin.example/hooks/zhichan"))
     );
     let secret = created["secret"].as_str().unwrap().to_owned();
     assert!(secret.len() >= 32 && created["created_by"].is_i64(), "{created}");
@@ -120,7 +120,7 @@ async fn the_pages_add_a_webhook_and_show_an_alerts_notifications() {
     assert_eq!(forged.unwrap().status(), 403, "the form needs the CSRF token");
 
     import(&app, &[filing("DE", COPY_NUMBER, "HISENSE", "MÜLLER ELEKTRO GMBH")]).await;
-    let alerts = app.core.alerts(&world.staff, &Default::default(), zhichan_store::Page::first(1)).await.unwrap();
+    let alerts = app.core.alerts(&world.staff, &Default::default(), zhichan_domain::Page::first(1)).await.unwrap();
     let alert_id = alerts.alerts[0].id;
 
     let (status, deliveries) = json_of(owner.get(&format!("/api/v1/alerts/{alert_id}/deliveries")).await).await;
