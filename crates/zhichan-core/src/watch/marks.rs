@@ -12,9 +12,6 @@ use zhichan_similarity::MarkProfile;
 use crate::audit::entry;
 use crate::{Actor, Core, CoreError, CoreResult, RequestContext, authz};
 
-/// `patents.rs` asks for a listing's scope by this name; the decision is [`authz::watch_scope`].
-pub(crate) use crate::authz::watch_scope as scope;
-
 /// The largest page of watched marks one request returns.
 pub const MAX_PAGE: u32 = 200;
 /// Forms one watched mark may have.

@@ -127,7 +127,7 @@ impl Core {
     /// The patent watches of `organisation_id` (staff and administrators: of every organisation
     /// when `None`; everyone else always gets their own), in id order.
     pub async fn patent_watches(&self, actor: &Actor, organisation_id: Option<OrgId>) -> CoreResult<Vec<PatentWatch>> {
-        let scope = super::marks::scope(actor, organisation_id, "patent_watch")?;
+        let scope = authz::watch_scope(actor, organisation_id, "patent_watch")?;
         Ok(self.store.patent_watches(scope).await?)
     }
 
