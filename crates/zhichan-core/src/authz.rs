@@ -164,12 +164,14 @@ mod tests {
         Organisation {
             id: id.into(),
             kind,
-            name_zh: zhichan_domain::OrgName::parse("name_zh", "甲").expect("a name"),
-            name_en: None,
-            uscc: None,
-            street: None,
-            industry: None,
-            export_markets: vec![],
+            profile: zhichan_domain::OrganisationProfile {
+                name_zh: zhichan_domain::OrgName::parse("name_zh", "甲").expect("a name"),
+                name_en: None,
+                uscc: None,
+                street: None,
+                industry: None,
+                export_markets: vec![],
+            },
             created_at: Utc::now(),
             updated_at: Utc::now(),
         }

@@ -86,18 +86,9 @@ pub struct Organisation {
     pub id: OrgId,
     /// Enterprise, service provider or the district centre.
     pub kind: OrgKind,
-    /// Chinese name (the legal name for mainland enterprises).
-    pub name_zh: OrgName,
-    /// English name, if any.
-    pub name_en: Option<OrgName>,
-    /// Unified social credit code, for mainland organisations.
-    pub uscc: Option<Uscc>,
-    /// The Bao'an street the organisation sits in.
-    pub street: Option<Street>,
-    /// Industry, in the enterprise's own words.
-    pub industry: Option<String>,
-    /// Export markets, in the order given.
-    pub export_markets: Vec<MarketCode>,
+    /// Names, code, street, industry and markets, as they were written.
+    #[serde(flatten)]
+    pub profile: OrganisationProfile,
     /// When it was created.
     pub created_at: DateTime<Utc>,
     /// When its profile last changed.
@@ -114,19 +105,19 @@ pub struct NewOrganisation {
 }
 
 /// The editable part of an organisation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OrganisationProfile {
-    /// Chinese name.
+    /// Chinese name (the legal name for mainland enterprises).
     pub name_zh: OrgName,
-    /// English name.
+    /// English name, if any.
     pub name_en: Option<OrgName>,
-    /// Unified social credit code.
+    /// Unified social credit code, for mainland organisations.
     pub uscc: Option<Uscc>,
-    /// Street.
+    /// The Bao'an street the organisation sits in.
     pub street: Option<Street>,
-    /// Industry.
+    /// Industry, in the enterprise's own words.
     pub industry: Option<String>,
-    /// Export markets.
+    /// Export markets, in the order given.
     pub export_markets: Vec<MarketCode>,
 }
 

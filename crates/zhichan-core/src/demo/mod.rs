@@ -168,7 +168,7 @@ impl Core {
                 };
                 self.insert_user(None, organisation, &input, roles.to_vec(), context).await?;
             }
-            logins.push(DemoLogin { email, roles, organisation: organisation.name_zh.to_string() });
+            logins.push(DemoLogin { email, roles, organisation: organisation.profile.name_zh.to_string() });
         }
         Ok(logins)
     }

@@ -141,8 +141,8 @@ impl Core {
         titles.dedup();
         // The owners summary holds the names joined, and a name's key is its words' keys run
         // together, so an owner with the organisation's key leaves that key inside the whole.
-        let keys: Vec<String> = std::iter::once(organisation.name_zh.as_str())
-            .chain(organisation.name_en.as_ref().map(OrgName::as_str))
+        let keys: Vec<String> = std::iter::once(organisation.profile.name_zh.as_str())
+            .chain(organisation.profile.name_en.as_ref().map(OrgName::as_str))
             .map(party_key)
             .filter(|key| !key.is_empty())
             .collect();

@@ -371,8 +371,8 @@ fn raise(
 pub(crate) fn owned_by(filing: &Trademark, organisation: Option<&Organisation>) -> bool {
     let Some(organisation) = organisation else { return false };
     filing.owners.iter().any(|owner| {
-        same_party(&owner.name, organisation.name_zh.as_str())
-            || organisation.name_en.as_ref().is_some_and(|name| same_party(&owner.name, name.as_str()))
+        same_party(&owner.name, organisation.profile.name_zh.as_str())
+            || organisation.profile.name_en.as_ref().is_some_and(|name| same_party(&owner.name, name.as_str()))
     })
 }
 

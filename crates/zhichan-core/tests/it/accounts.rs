@@ -81,5 +81,5 @@ async fn demo_world_is_seeded_once_and_every_login_works() {
     }
     let organisations = core.store().organisations(&Default::default(), Page::first(50)).await.unwrap();
     assert_eq!(organisations.len(), 6, "centre, four enterprises, one expert panel");
-    assert!(organisations.iter().filter(|o| o.uscc.is_some()).count() == 4);
+    assert!(organisations.iter().filter(|o| o.profile.uscc.is_some()).count() == 4);
 }

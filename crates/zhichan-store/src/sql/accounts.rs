@@ -407,12 +407,7 @@ impl OrganisationRow {
         Ok(Organisation {
             id: OrgId::new(self.id),
             kind,
-            name_zh,
-            name_en,
-            uscc,
-            street,
-            industry: self.industry,
-            export_markets,
+            profile: OrganisationProfile { name_zh, name_en, uscc, street, industry: self.industry, export_markets },
             created_at: self.created_at,
             updated_at: self.updated_at,
         })

@@ -131,9 +131,9 @@ async fn organisations_round_trip_with_markets(Subject { store, .. }: Subject) {
         .expect("create");
     let read = store.organisation(created.id).await.expect("read").expect("exists");
     assert_eq!(read, created);
-    assert_eq!(read.name_zh.as_str(), "海鹰电子");
-    assert_eq!(read.street, Some(Street::Shajing));
-    let markets: Vec<&str> = read.export_markets.iter().map(MarketCode::as_str).collect();
+    assert_eq!(read.profile.name_zh.as_str(), "海鹰电子");
+    assert_eq!(read.profile.street, Some(Street::Shajing));
+    let markets: Vec<&str> = read.profile.export_markets.iter().map(MarketCode::as_str).collect();
     assert_eq!(markets, ["US", "DE", "EM"]);
 
     let mut profile = enterprise("海鹰电子科技", None, "JP US").profile;
@@ -142,9 +142,9 @@ async fn organisations_round_trip_with_markets(Subject { store, .. }: Subject) {
         .update_organisation(created.id, &profile, audit("organisation.update", Some(created.id)))
         .await
         .expect("update");
-    assert_eq!(updated.name_zh.as_str(), "海鹰电子科技");
-    assert_eq!(updated.uscc, None);
-    assert_eq!(updated.export_markets.iter().map(MarketCode::as_str).collect::<Vec<_>>(), ["JP", "US"]);
+    assert_eq!(updated.profile.name_zh.as_str(), "海鹰电子科技");
+    assert_eq!(updated.profile.uscc, None);
+    assert_eq!(updated.profile.export_markets.iter().map(MarketCode::as_str).collect::<Vec<_>>(), ["JP", "US"]);
     assert!(store.organisation(OrgId::new(created.id.get() + 1000)).await.expect("read").is_none());
     let missing = store
         .update_organisation(OrgId::new(created.id.get() + 1000), &profile, audit("organisation.update", None))
@@ -195,7 +195,10 @@ async fn organisation_filters_and_paging(Subject { store, .. }: Subject) {
     let fuyong = store.organisations(&by_street, Page::first(10)).await.expect("list");
     assert_eq!(fuyong.iter().map(|o| o.id).collect::<Vec<_>>(), [ids[1], ids[3]]);
     let only = OrganisationFilter { only_id: Some(ids[2]), ..Default::default() };
-    assert_eq!(store.organisations(&only, Page::first(10)).await.expect("list")[0].name_zh.as_str(), "华丰模具");
+    assert_eq!(
+        store.organisations(&only, Page::first(10)).await.expect("list")[0].profile.name_zh.as_str(),
+        "华丰模具"
+    );
 
     let first = store.organisations(&OrganisationFilter::default(), Page::first(3)).await.expect("page 1");
     let rest = store
@@ -203,7 +206,7 @@ async fn organisation_filters_and_paging(Subject { store, .. }: Subject) {
         .await
         .expect("page 2");
     assert_eq!((first.len(), rest.len()), (3, 1));
-    assert!(rest.iter().all(|o| o.export_markets.len() == 1), "markets load on every page");
+    assert!(rest.iter().all(|o| o.profile.export_markets.len() == 1), "markets load on every page");
 }
 
 async fn users_roles_and_credentials(Subject { store, .. }: Subject) {

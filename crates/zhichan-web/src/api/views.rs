@@ -37,12 +37,12 @@ impl From<Organisation> for OrganisationView {
         Self {
             id: o.id,
             kind: o.kind.code().to_owned(),
-            name_zh: o.name_zh.to_string(),
-            name_en: o.name_en.map(|name| name.to_string()),
-            uscc: o.uscc.map(String::from),
-            street: o.street.map(|s| s.code().to_owned()),
-            industry: o.industry,
-            export_markets: o.export_markets.into_iter().map(String::from).collect(),
+            name_zh: o.profile.name_zh.to_string(),
+            name_en: o.profile.name_en.map(|name| name.to_string()),
+            uscc: o.profile.uscc.map(String::from),
+            street: o.profile.street.map(|s| s.code().to_owned()),
+            industry: o.profile.industry,
+            export_markets: o.profile.export_markets.into_iter().map(String::from).collect(),
             created_at: o.created_at,
             updated_at: o.updated_at,
         }

@@ -154,12 +154,12 @@ struct DetailPage<'a> {
 impl DetailPage<'_> {
     /// The English name, empty when there is none.
     fn name_en(&self) -> &str {
-        self.organisation.name_en.as_ref().map_or("", OrgName::as_str)
+        self.organisation.profile.name_en.as_ref().map_or("", OrgName::as_str)
     }
 
     /// The unified social credit code, empty when there is none.
     fn uscc(&self) -> &str {
-        self.organisation.uscc.as_ref().map_or("", Uscc::as_str)
+        self.organisation.profile.uscc.as_ref().map_or("", Uscc::as_str)
     }
 }
 

@@ -124,7 +124,7 @@ impl PageContext {
 
     /// An organisation's export markets as `US, DE, EM`.
     pub fn markets(&self, organisation: &Organisation) -> String {
-        organisation.export_markets.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
+        organisation.profile.export_markets.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
     }
 
     /// The label of a normalised record status code (`registered`, `granted`…); the code itself

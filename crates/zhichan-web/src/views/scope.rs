@@ -41,7 +41,7 @@ impl OrgScope {
 
     /// The Chinese name of one of the choices (empty when unknown).
     pub fn name_of(&self, id: &OrgId) -> &str {
-        self.choices.iter().find(|o| o.id == *id).map_or("", |o| o.name_zh.as_str())
+        self.choices.iter().find(|o| o.id == *id).map_or("", |o| o.profile.name_zh.as_str())
     }
 
     /// `?organisation_id=…` for links that keep the scope (empty when none is picked).
