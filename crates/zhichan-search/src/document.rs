@@ -5,8 +5,8 @@ use tantivy::TantivyDocument;
 use tantivy::schema::Field;
 use zhichan_domain::records::{Party, Patent, Record, Trademark};
 
-use crate::index::{Fields, TextFields, day, normalise_class, normalise_code, normalise_number};
 use crate::paging::identity_hash;
+use crate::schema::{Fields, TextFields, day, days, normalise_class, normalise_code, normalise_number};
 
 /// Builds the index document of `record`; `id` is its key as text.
 pub(crate) fn document(fields: &Fields, record: &Record, id: &str) -> TantivyDocument {
@@ -30,12 +30,6 @@ pub(crate) fn document(fields: &Fields, record: &Record, id: &str) -> TantivyDoc
         doc.add_text(fields.stored_date, date.format("%Y-%m-%d").to_string());
     }
     doc
-}
-
-/// Days since 1970-01-01.
-pub(crate) fn days(date: NaiveDate) -> i64 {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    date.signed_duration_since(epoch).num_days()
 }
 
 fn add_text(doc: &mut TantivyDocument, fields: TextFields, text: &str) {

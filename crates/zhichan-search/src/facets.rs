@@ -7,7 +7,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::facet_fields;
+use crate::schema::facet_fields;
 
 /// How many values one facet lists at most (the most frequent first).
 pub const FACET_VALUES: usize = 30;

@@ -79,15 +79,17 @@ mod facets;
 mod index;
 mod paging;
 mod results;
+mod schema;
 mod snippet;
 mod translate;
 
 pub use error::SearchError;
 pub use facets::{FACET_VALUES, FacetCount, Facets};
-pub use index::{SearchIndex, check};
+pub use index::SearchIndex;
 pub use paging::{Cursor, Sort};
 pub use results::{Hit, MAX_PAGE, SearchPage, SearchRequest, SearchResults};
 pub use snippet::{Fragment, SNIPPET_CHARS, Snippet};
+pub use translate::check;
 
 #[cfg(test)]
 mod tests;

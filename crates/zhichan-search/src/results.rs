@@ -12,9 +12,11 @@ use zhichan_query::Query;
 
 use crate::SearchError;
 use crate::facets::{FacetCollector, Facets};
-use crate::index::{SearchIndex, facet_fields};
+use crate::index::SearchIndex;
 use crate::paging::{Cursor, Sort, SortKey};
+use crate::schema::facet_fields;
 use crate::snippet::{Highlighter, Snippet};
+use crate::translate::Translator;
 
 /// The most hits one page may hold.
 pub const MAX_PAGE: usize = 1000;
@@ -110,7 +112,8 @@ impl SearchIndex {
         if let Some(cursor) = request.after.filter(|cursor| cursor.sort() != request.sort) {
             return Err(SearchError::BadCursor(cursor.to_string()));
         }
-        let translated = self.translator().translate(request.query)?;
+        let translated =
+            Translator::new(&self.schema, self.index.tokenizers(), &self.fields).translate(request.query)?;
         let searcher = self.reader.searcher();
         // One more than the page, to know whether another page follows.
         let top = sorted(request.sort, request.after, request.limit + 1);
@@ -139,7 +142,7 @@ impl SearchIndex {
         chunk: usize,
         mut each: impl FnMut(Vec<Hit>) -> Result<(), E>,
     ) -> Result<usize, E> {
-        let translated = self.translator().translate(query)?;
+        let translated = Translator::new(&self.schema, self.index.tokenizers(), &self.fields).translate(query)?;
         let searcher = self.reader.searcher();
         let total = searcher.search(translated.as_ref(), &Count).map_err(SearchError::from)?;
         let all = sorted(sort, None, total.max(1));

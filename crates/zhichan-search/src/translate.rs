@@ -1,6 +1,7 @@
 //! From the zhichan-query AST to tantivy queries.
 
 use std::ops::Bound;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use tantivy::Term;
@@ -14,9 +15,23 @@ use zhichan_query::{Field as QField, FieldKind, Query, RangeBound, RangeValue};
 
 use crate::analysis::{self, CJK, LATIN, PINYIN_QUERY, ZH_QUERY, is_han};
 use crate::error::SearchError;
-use crate::index::{Fields, TextFields, day, normalise_class, normalise_code, normalise_number};
+use crate::schema::{Fields, TextFields, build_schema, day, normalise_class, normalise_code, normalise_number};
 
 type Boxed = Box<dyn TQuery>;
+
+/// Checks that `query` can be answered — every field, prefix, range and proximity it asks for is
+/// one the index supports — by translating it with the index's schema and analysers, without an
+/// index. The analysers are built once per process.
+pub fn check(query: &Query) -> Result<(), SearchError> {
+    static ANALYSIS: LazyLock<(Schema, Fields, TokenizerManager)> = LazyLock::new(|| {
+        let (schema, fields) = build_schema();
+        let tokenizers = TokenizerManager::default();
+        analysis::register(&tokenizers);
+        (schema, fields, tokenizers)
+    });
+    let (schema, fields, tokenizers) = &*ANALYSIS;
+    Translator::new(schema, tokenizers, fields).translate(query).map(drop)
+}
 
 /// Turns one AST into one tantivy query, with the index's analysers.
 pub(crate) struct Translator<'a> {
