@@ -10,7 +10,7 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use serde::Serialize;
-use zhichan_domain::deadline::{next_renewal, opposition_deadline};
+use zhichan_domain::deadline::{Deadline, RenewalWindow, next_renewal, opposition_deadline};
 use zhichan_domain::records::{MarkStatus, Record, RecordKey, Trademark};
 use zhichan_domain::watch::{AlertFilter, AlertId, AlertReason, AlertStatus};
 use zhichan_domain::{OrgId, OrgName, Organisation, Page};
@@ -40,6 +40,25 @@ pub enum DeadlineKind {
     OpposeFiling,
 }
 
+/// The office rule a deadline comes from, with the dates it was counted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineRule {
+    /// An opposition window: of one of the organisation's pending marks, or of a filing alerted.
+    Opposition(Deadline),
+    /// A renewal or maintenance declaration window of a registered mark.
+    Renewal(RenewalWindow),
+}
+
+impl std::fmt::Display for DeadlineRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Opposition(deadline) => deadline.fmt(f),
+            Self::Renewal(window) => window.fmt(f),
+        }
+    }
+}
+
 /// A deadline of one of the organisation's own marks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UpcomingDeadline {
@@ -56,8 +75,8 @@ pub struct UpcomingDeadline {
     pub due: NaiveDate,
     /// The last day with surcharge or extension, where there is one.
     pub latest: Option<NaiveDate>,
-    /// The rule applied, in English, with its source.
-    pub rule: String,
+    /// The rule applied, with its source; `None` for an alert stored without its deadline's rule.
+    pub rule: Option<DeadlineRule>,
     /// The alert, for [`DeadlineKind::OpposeFiling`].
     pub alert_id: Option<AlertId>,
 }
@@ -90,14 +109,14 @@ impl Core {
         let mut due = Vec::new();
         for mark in self.own_marks(&organisation, forms).await? {
             let dates = anchor_dates(&mark);
-            let upcoming = |kind, opens, due, latest: Option<NaiveDate>, rule: String| UpcomingDeadline {
+            let upcoming = |kind, opens, due, latest: Option<NaiveDate>, rule: DeadlineRule| UpcomingDeadline {
                 record: mark.key(),
                 mark_text: mark.mark_text.clone(),
                 kind,
                 opens,
                 due,
                 latest,
-                rule,
+                rule: Some(rule),
                 alert_id: None,
             };
             match mark.status.stage {
@@ -109,7 +128,13 @@ impl Core {
                             zhichan_domain::deadline::Obligation::Renewal(_) => DeadlineKind::Renewal,
                             zhichan_domain::deadline::Obligation::Declaration(_) => DeadlineKind::Declaration,
                         };
-                        due.push(upcoming(kind, Some(window.opens), window.due, window.grace_ends, window.to_string()));
+                        due.push(upcoming(
+                            kind,
+                            Some(window.opens),
+                            window.due,
+                            window.grace_ends,
+                            DeadlineRule::Renewal(window),
+                        ));
                     }
                 }
                 MarkStatus::Filed | MarkStatus::Published | MarkStatus::Opposed => {
@@ -117,8 +142,9 @@ impl Core {
                         && deadline.due >= today
                         && deadline.due <= horizon
                     {
-                        let rule = deadline.to_string();
-                        due.push(upcoming(DeadlineKind::Opposition, None, deadline.due, deadline.extendable_to, rule));
+                        let (due_on, latest) = (deadline.due, deadline.extendable_to);
+                        let rule = DeadlineRule::Opposition(deadline);
+                        due.push(upcoming(DeadlineKind::Opposition, None, due_on, latest, rule));
                     }
                 }
                 _ => {}
@@ -175,7 +201,7 @@ impl Core {
             for alert in self.store.alerts(&filter, Page::first(MAX_OPEN_ALERTS)).await? {
                 let Some(deadline) = alert.opposition_deadline.filter(|d| (from..=to).contains(d)) else { continue };
                 let rule = alert.reasons.iter().find_map(|reason| match reason {
-                    AlertReason::OppositionDeadline(deadline) => Some(deadline.to_string()),
+                    AlertReason::OppositionDeadline(deadline) => Some(DeadlineRule::Opposition(deadline.clone())),
                     _ => None,
                 });
                 due.push(UpcomingDeadline {
@@ -185,7 +211,7 @@ impl Core {
                     opens: None,
                     due: deadline,
                     latest: None,
-                    rule: rule.unwrap_or_default(),
+                    rule,
                     alert_id: Some(alert.id),
                 });
             }

@@ -24,7 +24,7 @@ mod run;
 pub mod screen;
 
 pub use alerts::{AlertPage, AlertQuery};
-pub use deadlines::{DeadlineKind, UpcomingDeadline};
+pub use deadlines::{DeadlineKind, DeadlineRule, UpcomingDeadline};
 pub use marks::{WatchPartyInput, WatchedMarkInput};
 pub use patents::PatentWatchInput;
 pub use run::{WatchRunSummary, WatchUpdate};

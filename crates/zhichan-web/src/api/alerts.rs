@@ -299,7 +299,7 @@ pub struct DeadlineView {
     pub due: NaiveDate,
     /// The last day with surcharge or extension, where there is one.
     pub latest: Option<NaiveDate>,
-    /// The rule applied, in English, with its source.
+    /// The rule applied, in English, with its source (empty where unknown).
     pub rule: String,
     /// The alert, for `oppose_filing`.
     #[schema(value_type = Option<i64>)]
@@ -319,7 +319,7 @@ impl From<UpcomingDeadline> for DeadlineView {
             opens: d.opens,
             due: d.due,
             latest: d.latest,
-            rule: d.rule,
+            rule: d.rule.map(|rule| rule.to_string()).unwrap_or_default(),
             alert_id: d.alert_id,
         }
     }

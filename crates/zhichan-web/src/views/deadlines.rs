@@ -109,7 +109,7 @@ mod tests {
             opens: None,
             due: date.parse::<NaiveDate>().unwrap(),
             latest: None,
-            rule: String::new(),
+            rule: None,
             alert_id: None,
         }
     }

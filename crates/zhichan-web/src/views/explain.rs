@@ -6,7 +6,9 @@
 //! turn. An entry this version cannot read, or a template missing from a catalogue, is shown in
 //! the watch's English.
 
+use zhichan_core::watch::DeadlineRule;
 use zhichan_domain::Locale;
+use zhichan_domain::deadline::{Deadline, RenewalWindow};
 use zhichan_domain::office::Period;
 use zhichan_domain::watch::{AlertReason, MarkReason, Signal};
 
@@ -32,6 +34,16 @@ pub fn signals(signals: &[Signal], catalogues: &Catalogues, locale: Locale) -> V
     explain_each(signals, |signal| (signal.code(), texts.signal(signal)))
 }
 
+/// The rule behind a calendar deadline, explained in `locale`.
+pub fn deadline_rule(rule: &DeadlineRule, catalogues: &Catalogues, locale: Locale) -> String {
+    let texts = Texts { catalogues, locale };
+    let explained = match rule {
+        DeadlineRule::Opposition(deadline) => texts.opposition(deadline),
+        DeadlineRule::Renewal(window) => texts.renewal(window),
+    };
+    explained.unwrap_or_else(|| rule.to_string())
+}
+
 /// Each entry with its code and what `say` makes of it, or its English `Display` where nothing.
 fn explain_each<T: std::fmt::Display>(entries: &[T], say: impl Fn(&T) -> (&str, Option<String>)) -> Vec<Explained> {
     entries
@@ -52,34 +64,55 @@ struct Texts<'a> {
 impl Texts<'_> {
     fn reason(&self, reason: &AlertReason) -> Option<String> {
         match reason {
-            AlertReason::OppositionDeadline(deadline) => {
-                let extension = match deadline.extendable_to {
-                    Some(date) => self.fill("explain.extendable", &[("date", date.to_string())])?,
-                    None => String::new(),
-                };
-                let period = match &deadline.rule {
-                    zhichan_domain::office::OppositionRule::Fixed { period, .. }
-                    | zhichan_domain::office::OppositionRule::Extensible { period, .. } => *period,
-                };
-                self.fill(
-                    "explain.opposition_deadline",
-                    &[
-                        ("office", deadline.office.as_str().to_owned()),
-                        ("due", deadline.due.to_string()),
-                        ("extension", extension),
-                        ("period", self.period(period)?),
-                        ("anchor_text", self.text(&format!("explain.anchor.{}", deadline.anchor.code()))?),
-                        ("anchor_date", deadline.anchor_date.to_string()),
-                        ("source", deadline.source.to_string()),
-                    ],
-                )
-            }
+            AlertReason::OppositionDeadline(deadline) => self.opposition(deadline),
             AlertReason::PatentQuery { label, query, .. } => {
                 self.fill("explain.patent_query", &[("label", label.clone()), ("query", query.clone())])
             }
             AlertReason::Mark(reason) => self.mark(reason),
             AlertReason::Unreadable(_) => None,
         }
+    }
+
+    /// An opposition window with its rule.
+    fn opposition(&self, deadline: &Deadline) -> Option<String> {
+        let extension = match deadline.extendable_to {
+            Some(date) => self.fill("explain.extendable", &[("date", date.to_string())])?,
+            None => String::new(),
+        };
+        let period = match &deadline.rule {
+            zhichan_domain::office::OppositionRule::Fixed { period, .. }
+            | zhichan_domain::office::OppositionRule::Extensible { period, .. } => *period,
+        };
+        self.fill(
+            "explain.opposition_deadline",
+            &[
+                ("office", deadline.office.as_str().to_owned()),
+                ("due", deadline.due.to_string()),
+                ("extension", extension),
+                ("period", self.period(period)?),
+                ("anchor_text", self.text(&format!("explain.anchor.{}", deadline.anchor.code()))?),
+                ("anchor_date", deadline.anchor_date.to_string()),
+                ("source", deadline.source.to_string()),
+            ],
+        )
+    }
+
+    /// A renewal or declaration window with its source.
+    fn renewal(&self, window: &RenewalWindow) -> Option<String> {
+        let grace = match window.grace_ends {
+            Some(date) => self.fill("explain.grace", &[("date", date.to_string())])?,
+            None => String::new(),
+        };
+        self.fill(
+            "explain.renewal",
+            &[
+                ("office", window.office.as_str().to_owned()),
+                ("due", window.due.to_string()),
+                ("opens", window.opens.to_string()),
+                ("grace", grace),
+                ("source", window.source.to_owned()),
+            ],
+        )
     }
 
     fn mark(&self, reason: &MarkReason) -> Option<String> {
@@ -240,6 +273,7 @@ impl Texts<'_> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
     use zhichan_domain::watch::{Effect, GoodsRelation, PartyRelation, PracticeRule};
 
     use super::*;
@@ -300,6 +334,28 @@ mod tests {
         let en = texts(reasons(&stored_reasons(), &catalogues, Locale::En));
         assert!(en[2].contains("rule 4") && en[2].contains("raised"), "{}", en[2]);
         assert!(en[4].contains("30 days"), "{}", en[4]);
+    }
+
+    #[test]
+    fn calendar_rules_are_explained_in_the_readers_language() {
+        let catalogues = catalogues();
+        let office = zhichan_domain::OfficeCode::parse("CN").expect("an office");
+        let dates = zhichan_domain::AnchorDates {
+            registration: NaiveDate::from_ymd_opt(2017, 3, 7),
+            ..zhichan_domain::AnchorDates::default()
+        };
+        let window = zhichan_domain::renewal_due(office, &dates).expect("CN renews");
+        let rule = DeadlineRule::Renewal(window);
+        let zh = deadline_rule(&rule, &catalogues, Locale::ZhHans);
+        assert!(zh.starts_with("CN：") && zh.contains("届满") && zh.contains("起可办理"), "{zh}");
+        assert!(!zh.contains("due") && !zh.contains("opens"), "no English in: {zh}");
+        let hant = deadline_rule(&rule, &catalogues, Locale::ZhHant);
+        assert!(hant.contains("屆滿") && hant.contains("附加費"), "{hant}");
+        let en = deadline_rule(&rule, &catalogues, Locale::En);
+        assert!(en.contains("can be filed from") && en.contains("surcharge"), "{en}");
+        let AlertReason::OppositionDeadline(deadline) = &stored_reasons()[4] else { panic!("a deadline") };
+        let opposition = deadline_rule(&DeadlineRule::Opposition(deadline.clone()), &catalogues, Locale::ZhHans);
+        assert!(opposition.contains("异议期") && opposition.contains("30 天"), "{opposition}");
     }
 
     #[test]

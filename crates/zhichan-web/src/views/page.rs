@@ -7,6 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use zhichan_core::watch::AlertQuery;
+use zhichan_core::watch::DeadlineRule;
 use zhichan_core::{Actor, authz};
 use zhichan_domain::watch::{AlertReason, AlertStatus, Signal};
 use zhichan_domain::{Locale, OrgKind, Organisation, Role, Street};
@@ -65,6 +66,12 @@ impl PageContext {
     /// An alert's reasons in the page's language (see [`explain`]).
     pub(crate) fn explained_reasons(&self, reasons: &[AlertReason]) -> Vec<explain::Explained> {
         explain::reasons(reasons, &self.catalogues, self.locale)
+    }
+
+    /// The rule behind a calendar deadline in the page's language (see [`explain`]); empty when
+    /// the deadline has none.
+    pub(crate) fn explained_rule(&self, rule: Option<&DeadlineRule>) -> String {
+        rule.map(|rule| explain::deadline_rule(rule, &self.catalogues, self.locale)).unwrap_or_default()
     }
 
     /// An alert's squatting signals in the page's language (see [`explain`]).
