@@ -28,6 +28,7 @@ use zhichan_store::Store;
 
 pub use actor::{Actor, RequestContext};
 pub use error::{CoreError, CoreResult, ErrorCode};
+pub use secret::redact_url;
 pub use throttle::LoginThrottle;
 
 /// Settings that shape the use cases.

@@ -20,9 +20,28 @@ pub fn digest(secret: &str) -> String {
     Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// `url` with its password, if it has one, replaced by `***`, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    if let (Some(scheme), Some(at)) = (url.find("://"), url.rfind('@'))
+        && at > scheme
+        && let Some((user, _password)) = url[scheme + 3..at].split_once(':')
+    {
+        return format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]);
+    }
+    url.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_passwords_are_redacted() {
+        assert_eq!(redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact_url("smtps://ip:p@ss:w0rd@mail.example.cn:465"), "smtps://ip:***@mail.example.cn:465");
+        assert_eq!(redact_url("postgres://postgres@127.0.0.1:5432/test"), "postgres://postgres@127.0.0.1:5432/test");
+        assert_eq!(redact_url("sqlite:./data/z.sqlite3"), "sqlite:./data/z.sqlite3");
+    }
 
     #[test]
     fn secrets_are_random_and_digests_stable() {

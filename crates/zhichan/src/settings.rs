@@ -64,19 +64,8 @@ impl SecretUrl {
 
 impl fmt::Debug for SecretUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&redact(&self.0), f)
+        fmt::Debug::fmt(&zhichan_core::redact_url(&self.0), f)
     }
-}
-
-/// `url` with its password, if it has one, replaced by `***`, for messages.
-pub fn redact(url: &str) -> String {
-    if let (Some(scheme), Some(at)) = (url.find("://"), url.rfind('@'))
-        && at > scheme
-        && let Some((user, _password)) = url[scheme + 3..at].split_once(':')
-    {
-        return format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]);
-    }
-    url.to_owned()
 }
 
 /// Search index settings.
@@ -248,14 +237,6 @@ mod tests {
             assert!(format!("{error:#}").contains("servr"), "{error:#}");
             Ok(())
         });
-    }
-
-    #[test]
-    fn passwords_are_redacted() {
-        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
-        assert_eq!(redact("smtps://ip:p@ss:w0rd@mail.example.cn:465"), "smtps://ip:***@mail.example.cn:465");
-        assert_eq!(redact("postgres://postgres@127.0.0.1:5432/test"), "postgres://postgres@127.0.0.1:5432/test");
-        assert_eq!(redact("sqlite:./data/z.sqlite3"), "sqlite:./data/z.sqlite3");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use chrono::Datelike;
-use zhichan_domain::records::{Record, RecordKind};
+use zhichan_domain::records::Record;
 use zhichan_generate::{GenerateConfig, generate};
 
 /// Records per message between the generating thread and a peer's writer.
@@ -161,10 +161,7 @@ impl FlatDoc {
     /// The flat form of `record`.
     pub fn from_record(record: &Record) -> FlatDoc {
         let key = record.key();
-        let kind = match key.kind {
-            RecordKind::Trademark => "trademark",
-            RecordKind::Patent => "patent",
-        };
+        let kind = key.kind.code();
         let join = |texts: &mut dyn Iterator<Item = &str>| {
             texts.filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join("\n")
         };

@@ -24,7 +24,7 @@ impl fmt::Debug for MailSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Self { smtp_url, from, base_url } = self;
         f.debug_struct("MailSettings")
-            .field("smtp_url", &redact(smtp_url))
+            .field("smtp_url", &crate::redact_url(smtp_url))
             .field("from", from)
             .field("base_url", base_url)
             .finish()
@@ -44,7 +44,7 @@ pub(super) async fn send(settings: &MailSettings, address: &str, alerts: &[&Aler
         .body(body(&settings.base_url, alerts))
         .map_err(|e| e.to_string())?;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
-        .map_err(|e| format!("SMTP address {}: {e}", redact(&settings.smtp_url)))?
+        .map_err(|e| format!("SMTP address {}: {e}", crate::redact_url(&settings.smtp_url)))?
         .timeout(Some(std::time::Duration::from_secs(20)))
         .build();
     transport.send(message).await.map(|_| ()).map_err(|e| format!("SMTP: {e}"))
@@ -82,23 +82,9 @@ fn body(base_url: &str, alerts: &[&Alert]) -> String {
     out
 }
 
-/// The SMTP URL without its password, for error messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => format!("{}://…@{}", &url[..scheme], &url[at + 1..]),
-        _ => url.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn passwords_stay_out_of_messages() {
-        assert_eq!(redact("smtps://ip:s3cret@mail.example.cn"), "smtps://…@mail.example.cn");
-        assert_eq!(redact("smtp://127.0.0.1:2525"), "smtp://127.0.0.1:2525");
-    }
 
     #[test]
     fn debug_shows_no_password() {

@@ -79,8 +79,6 @@ impl InboxQuery {
 
 /// Risk levels the filter offers, highest first.
 const RISKS: [RiskLevel; 3] = [RiskLevel::High, RiskLevel::Medium, RiskLevel::Low];
-/// Record kind codes the filter offers.
-const KINDS: [RecordKind; 2] = RecordKind::ALL;
 
 #[derive(Template)]
 #[template(path = "alerts.html")]
@@ -147,7 +145,7 @@ pub async fn inbox(
         next: found.next,
         statuses: AlertStatus::ALL,
         risks: RISKS,
-        kinds: KINDS,
+        kinds: RecordKind::ALL,
     })
 }
 

@@ -17,7 +17,7 @@ use anyhow::Context;
 use figment::Figment;
 use zhichan_core::Core;
 
-use crate::settings::{Settings, redact};
+use crate::settings::Settings;
 
 /// Flags every subcommand accepts.
 #[derive(Debug)]
@@ -45,7 +45,9 @@ pub async fn open_core(settings: &Settings) -> anyhow::Result<Core> {
     std::fs::create_dir_all(&settings.data_dir)
         .with_context(|| format!("cannot create data directory {}", settings.data_dir.display()))?;
     let url = settings.database_url();
-    let store = zhichan_store::open(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))?;
+    let store = zhichan_store::open(&url)
+        .await
+        .with_context(|| format!("cannot open database {}", zhichan_core::redact_url(&url)))?;
     let index_dir = settings.index_dir();
     let index = zhichan_core::search::open_index(&index_dir)
         .map_err(|error| anyhow::anyhow!("cannot open the search index in {}: {error}", index_dir.display()))?;
