@@ -1,6 +1,7 @@
 //! Pure types and rules of zhichan (知产通): organisations, accounts, roles, identifiers, the
 //! reference facts the rest of the platform relies on, and the model every area keeps and shows
-//! (records, the watch and its alerts, notifications, saved searches, the audit trail). The store
+//! (records, the watch and its alerts, service cases and the station network, notifications,
+//! saved searches, the audit trail). The store
 //! persists these types and the pages and the API show them, so storage can change under them.
 //!
 //! Everything here is plain data and validation ("parse, don't validate"): no IO, no async,
@@ -8,7 +9,9 @@
 
 pub mod account;
 pub mod audit;
+pub mod case;
 pub mod deadline;
+pub mod expertise;
 mod id;
 pub mod import;
 pub mod locale;
@@ -22,6 +25,7 @@ pub mod records;
 pub mod reference;
 pub mod role;
 pub mod search;
+pub mod station;
 pub mod st3;
 pub mod street;
 pub mod uscc;
