@@ -2,18 +2,12 @@
 //! ([`Region`]), which technical or legal field a matter is in ([`TechnicalField`]), and the
 //! working languages ([`Language`]).
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-
-use crate::InvalidValue;
-
 /// Declares a coded vocabulary enum: variants with their stable codes, `ALL`, `code()`,
 /// `parse()` (naming `field` and the accepted codes when refused) and `Display` as the code.
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident, $field:literal { $($(#[$vdoc:meta])* $variant:ident = $code:literal,)+ }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($(#[$vdoc])* $variant,)+
@@ -31,16 +25,16 @@ macro_rules! vocabulary {
             }
 
             /// Parses a code.
-            pub fn parse(code: &str) -> Result<Self, InvalidValue> {
+            pub fn parse(code: &str) -> Result<Self, $crate::InvalidValue> {
                 Self::ALL.iter().copied().find(|value| value.code() == code.trim()).ok_or_else(|| {
                     let codes: Vec<&str> = Self::ALL.iter().map(|value| value.code()).collect();
-                    InvalidValue::new($field, format!("one of: {}", codes.join(", ")))
+                    $crate::InvalidValue::new($field, format!("one of: {}", codes.join(", ")))
                 })
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.code())
             }
         }

@@ -6,7 +6,7 @@
 //! Beside the network, the [`CATALOGUE`]: the services the network offers, by category, each
 //! with the kind of case it opens and who may ask for it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::case::CaseKind;
 use crate::expertise::vocabulary;
@@ -101,11 +101,7 @@ pub struct Service {
 /// The services the network offers, by category.
 pub const CATALOGUE: [Service; 6] = [
     Service { category: ServiceCategory::Advice, kind: CaseKind::Consultation, requester: Requester::Enterprise },
-    Service {
-        category: ServiceCategory::Disputes,
-        kind: CaseKind::RightsAssistance,
-        requester: Requester::Enterprise,
-    },
+    Service { category: ServiceCategory::Disputes, kind: CaseKind::RightsAssistance, requester: Requester::Enterprise },
     Service { category: ServiceCategory::Disputes, kind: CaseKind::Mediation, requester: Requester::Enterprise },
     Service {
         category: ServiceCategory::Enforcement,

@@ -52,9 +52,8 @@ pub fn link_hash(
     let actor = actor_user_id.map(|id| id.to_string()).unwrap_or_default();
     let at = at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
     let mut hasher = Sha256::new();
-    for (i, part) in [prev_hash, &case_id.to_string(), &seq.to_string(), &at, &actor, visibility, body]
-        .into_iter()
-        .enumerate()
+    for (i, part) in
+        [prev_hash, &case_id.to_string(), &seq.to_string(), &at, &actor, visibility, body].into_iter().enumerate()
     {
         if i > 0 {
             hasher.update(b"\n");
@@ -111,8 +110,7 @@ pub fn verify(links: &[Link]) -> Result<usize, Broken> {
         if link.prev_hash != prev {
             return Err(Broken::Unlinked { seq: link.seq });
         }
-        let hash =
-            link_hash(prev, link.case_id, link.seq, link.at, link.actor_user_id, &link.visibility, &link.body);
+        let hash = link_hash(prev, link.case_id, link.seq, link.at, link.actor_user_id, &link.visibility, &link.body);
         if hash != link.hash {
             return Err(Broken::Altered { seq: link.seq });
         }

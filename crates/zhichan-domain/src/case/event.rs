@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{CaseId, CaseState, Outcome};
+use crate::UserId;
 use crate::id::id_type;
 use crate::watch::AlertId;
-use crate::UserId;
 
 id_type!(
     /// The id of a case history entry.

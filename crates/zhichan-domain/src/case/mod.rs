@@ -6,14 +6,12 @@
 //! chain of [`CaseEvent`]s, each hashed with the one before it ([`chain`]), so an entry changed
 //! in the database afterwards is detected; its deadlines are [`CaseDeadline`]s.
 
-mod change;
 pub mod chain;
+mod change;
 mod deadline;
 mod event;
 mod record;
 mod state;
-
-use serde::{Deserialize, Serialize};
 
 use crate::expertise::vocabulary;
 use crate::{InvalidValue, Role};

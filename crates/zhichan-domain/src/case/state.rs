@@ -277,6 +277,20 @@ impl CaseKind {
         if self.next(from).contains(&to) { Ok(to) } else { Err(IllegalTransition { kind: self, from, to }) }
     }
 
+    /// The state appointing someone to work on a case in `from` moves it to: a consultation or a
+    /// triaged assistance case becomes `assigned`, an accepted mediation `mediator_appointed`, a
+    /// requested investigation `assigned`. `None` where an appointment changes no state (a
+    /// reassignment, or a kind the centre's staff work on themselves).
+    pub fn appointed(self, from: CaseState) -> Option<CaseState> {
+        use CaseState::*;
+        match (self, from) {
+            (Self::Consultation, Submitted) | (Self::RightsAssistance, Triage) => Some(Assigned),
+            (Self::Mediation, Accepted) => Some(MediatorAppointed),
+            (Self::TechnicalInvestigation, Requested) => Some(Assigned),
+            _ => None,
+        }
+    }
+
     /// Whether a case of this kind in `state` is finished: the state is final, or (a
     /// consultation) closed and not reopened.
     pub fn is_closed(self, state: CaseState) -> bool {
@@ -362,6 +376,19 @@ mod tests {
         assert!(CaseKind::Mediation.is_closed(CaseState::Declined));
         assert!(!CaseKind::Mediation.is_closed(CaseState::Settled));
         assert!(CaseKind::EvidenceService.is_closed(CaseState::Executed));
+    }
+
+    #[test]
+    fn appointments_move_only_along_the_table() {
+        for &kind in CaseKind::ALL {
+            for &from in kind.states() {
+                if let Some(to) = kind.appointed(from) {
+                    assert_eq!(kind.step(from, to), Ok(to), "{kind}: {from}");
+                }
+            }
+        }
+        assert_eq!(CaseKind::Mediation.appointed(CaseState::Accepted), Some(CaseState::MediatorAppointed));
+        assert_eq!(CaseKind::EnforcementReferral.appointed(CaseState::Clue), None);
     }
 
     #[test]
