@@ -1,7 +1,7 @@
 //! The system of record of zhichan: one [`Store`] trait and two adapters, SQLite (the embedded
 //! default) and PostgreSQL (servers), each with its own `migrations/<backend>/` folder of
 //! identically named files. It keeps the model of `zhichan-domain` (organisations, users,
-//! records, the watch, notifications…): the traits here take and return those types, and the
+//! records, the watch, service cases, notifications…): the traits here take and return those types, and the
 //! row structs in `sql/` map columns to them.
 //!
 //! The SQL is written once, in `sql/`: one file per area with its statements and row structs, as
@@ -16,6 +16,7 @@
 //! land without its audit record.
 
 mod accounts;
+pub mod cases;
 mod error;
 pub mod notifications;
 mod postgres;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 pub use accounts::AccountStore;
+pub use cases::CaseStore;
 pub use error::{StoreError, StoreResult};
 pub use notifications::NotificationStore;
 pub use postgres::PostgresStore;
@@ -53,7 +55,9 @@ pub enum Backend {
 /// both adapters and checked by one conformance suite (`tests/it/conformance.rs`).
 #[async_trait]
 pub trait Store:
-    AccountStore + RecordStore + ReferenceStore + SavedSearchStore + WatchStore + NotificationStore + Send + Sync + 'static
+    AccountStore
+    + CaseStore
+    + RecordStore + ReferenceStore + SavedSearchStore + WatchStore + NotificationStore + Send + Sync + 'static
 {
     /// Which backend this is.
     fn backend(&self) -> Backend;

@@ -71,6 +71,10 @@ conformance!(
     patent_watches_raise_their_own_alerts,
     alerts_queue_their_notifications_until_sent,
     trademarks_are_found_by_title_ignoring_case,
+    cases_open_move_and_chain_their_history,
+    case_changes_apply_only_to_the_state_they_were_decided_on,
+    case_listings_are_scoped_and_deadlines_follow_open_cases,
+    a_direct_edit_of_case_history_breaks_the_chain,
 );
 
 /// The identity of record `number` of `kind` at `office`.
@@ -940,4 +944,141 @@ async fn trademarks_are_found_by_title_ignoring_case(Subject { store, .. }: Subj
     let found = store.trademarks_titled(&["hisense".into()], &acme, 10).await.expect("owners");
     assert_eq!(found.len(), 1, "only the record whose owners pass, which sees them joined");
     assert!(matches!(&found[0], zhichan_domain::records::Record::Trademark(mark) if mark.application_number == "4"));
+}
+
+/// A mediation between two enterprises, at the first station (the centre).
+async fn new_mediation(store: &Arc<dyn Store>, applicant: OrgId, respondent: OrgId) -> zhichan_domain::case::Case {
+    use zhichan_domain::case::{CaseEventBody, CaseKind, CaseParty, NewCase, NewCaseEvent, PartySide};
+    let stations = store.stations().await.expect("stations");
+    let party = |side, id: OrgId| CaseParty { side, organisation_id: Some(id), name: format!("org {id}"), region: None };
+    let case = NewCase {
+        kind: CaseKind::Mediation,
+        title: "经销商抢注商标".into(),
+        summary: "前经销商在香港申请注册我司商标".into(),
+        station_id: stations[0].id,
+        parties: vec![party(PartySide::Applicant, applicant), party(PartySide::Respondent, respondent)],
+        particulars: Default::default(),
+        alert_ids: vec![],
+        opened_by: None,
+    };
+    let first = NewCaseEvent::new(None, CaseEventBody::Opened { state: CaseKind::Mediation.initial() });
+    let deadline = zhichan_domain::case::NewCaseDeadline {
+        kind: zhichan_domain::case::DeadlineKind::Target,
+        label: "mediation_30_days".into(),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 12, 25).expect("date"),
+        alert_id: None,
+    };
+    store.open_case(&case, &first, &[deadline], at(9), audit("case.open", Some(applicant))).await.expect("open case")
+}
+
+async fn two_enterprises(store: &Arc<dyn Store>) -> (OrgId, OrgId) {
+    let a = store.create_organisation(&enterprise("海鹰", None, "US"), audit("organisation.create", None)).await;
+    let b = store.create_organisation(&enterprise("港通", None, "HK"), audit("organisation.create", None)).await;
+    (a.expect("a").id, b.expect("b").id)
+}
+
+async fn cases_open_move_and_chain_their_history(Subject { store, .. }: Subject) {
+    use zhichan_domain::case::{CaseChange, CaseEventBody, CaseState, NewCaseEvent, Visibility, chain};
+    let stations = store.stations().await.expect("stations");
+    assert_eq!(stations.len(), 11, "the centre and ten park windows");
+    assert_eq!(stations[0].kind, zhichan_domain::station::StationKind::Centre);
+
+    let (a, b) = two_enterprises(&store).await;
+    let case = new_mediation(&store, a, b).await;
+    assert_eq!((case.state, case.parties.len(), case.closed_at), (CaseState::Applied, 2, None));
+    assert_eq!(case.parties[1].organisation_id, Some(b));
+
+    let mut change = CaseChange::new(CaseState::Applied, at(10));
+    change.state = Some(CaseState::Accepted);
+    change.events.push(NewCaseEvent::new(
+        None,
+        CaseEventBody::Transition { from: CaseState::Applied, to: CaseState::Accepted, outcome: None, reason: None },
+    ));
+    change.events.push(NewCaseEvent::new(None, CaseEventBody::Note { text: "内部备注".into() }));
+    let moved = store.change_case(case.id, &change, audit("case.transition", Some(a))).await.expect("move");
+    assert_eq!((moved.state, moved.state_since), (CaseState::Accepted, at(10)));
+
+    let parties_view = store.case_events(case.id, false).await.expect("history");
+    assert_eq!(parties_view.len(), 2, "the note is internal");
+    let full = store.case_events(case.id, true).await.expect("history");
+    assert_eq!(full.len(), 3);
+    assert_eq!((full[2].visibility, full[2].seq), (Visibility::Internal, 3));
+    assert_eq!(chain::verify(&store.case_chain(case.id).await.expect("chain")), Ok(3));
+
+    let mut close = CaseChange::new(CaseState::Accepted, at(11));
+    close.state = Some(CaseState::Failed);
+    let failed = store.change_case(case.id, &close, audit("case.transition", Some(a))).await.expect("fail");
+    assert_eq!(failed.closed_at, None, "failed still closes through `closed`");
+    let mut close = CaseChange::new(CaseState::Failed, at(12));
+    close.state = Some(CaseState::Closed);
+    close.met = store.case_deadlines(case.id).await.expect("deadlines").iter().map(|d| d.id).collect();
+    let closed = store.change_case(case.id, &close, audit("case.transition", Some(a))).await.expect("close");
+    assert_eq!(closed.closed_at, Some(at(12)));
+    assert_eq!(store.case_deadlines(case.id).await.expect("deadlines")[0].met_at, Some(at(12)));
+}
+
+async fn case_changes_apply_only_to_the_state_they_were_decided_on(Subject { store, .. }: Subject) {
+    use zhichan_domain::case::{CaseChange, CaseId, CaseState};
+    let (a, b) = two_enterprises(&store).await;
+    let case = new_mediation(&store, a, b).await;
+    let mut accept = CaseChange::new(CaseState::Applied, at(10));
+    accept.state = Some(CaseState::Accepted);
+    store.change_case(case.id, &accept, audit("case.transition", Some(a))).await.expect("first");
+    let stale = store.change_case(case.id, &accept, audit("case.transition", Some(a))).await;
+    assert!(matches!(stale, Err(StoreError::Conflict { what: "case_state" })), "{stale:?}");
+    let missing = store.change_case(CaseId::new(999), &accept, audit("case.transition", Some(a))).await;
+    assert!(matches!(missing, Err(StoreError::NotFound("case"))), "{missing:?}");
+    let trail = AuditFilter { action_prefix: Some("case.transition".into()), ..Default::default() };
+    assert_eq!(store.audit_events(&trail, Page::first(10)).await.expect("audit").len(), 1, "refused changes leave no entry");
+}
+
+async fn case_listings_are_scoped_and_deadlines_follow_open_cases(Subject { store, .. }: Subject) {
+    use zhichan_domain::case::{CaseFilter, CaseKind, CaseState};
+    let (a, b) = two_enterprises(&store).await;
+    let c = store.create_organisation(&enterprise("远方", None, "DE"), audit("organisation.create", None)).await.expect("c").id;
+    let first = new_mediation(&store, a, b).await;
+    let second = new_mediation(&store, c, a).await;
+    let of = |organisation: OrgId| CaseFilter { party_organisation_id: Some(organisation), ..Default::default() };
+    let ids = |cases: Vec<zhichan_domain::case::Case>| cases.iter().map(|case| case.id).collect::<Vec<_>>();
+    assert_eq!(ids(store.cases(&of(a), Page::first(10)).await.expect("list")), [second.id, first.id]);
+    assert_eq!(ids(store.cases(&of(b), Page::first(10)).await.expect("list")), [first.id]);
+    assert_eq!(store.count_cases(&of(c)).await.expect("count"), 1);
+    let paged = store.cases(&of(a), Page { after: Some(second.id.get()), limit: 10 }).await.expect("page");
+    assert_eq!(ids(paged), [first.id]);
+    let kind = CaseFilter { kind: Some(CaseKind::Consultation), ..Default::default() };
+    assert_eq!(store.count_cases(&kind).await.expect("count"), 0);
+    let state = CaseFilter { state: Some(CaseState::Applied), open: Some(true), ..Default::default() };
+    assert_eq!(store.count_cases(&state).await.expect("count"), 2);
+    let closed = CaseFilter { open: Some(false), ..Default::default() };
+    assert_eq!(store.count_cases(&closed).await.expect("count"), 0);
+
+    let until = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
+    let due = store.due_cases(&of(b), until).await.expect("due");
+    assert_eq!(due.len(), 1);
+    assert_eq!((due[0].case.id, due[0].deadline.label.as_str()), (first.id, "mediation_30_days"));
+    let early = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    assert!(store.due_cases(&of(b), early).await.expect("due").is_empty(), "not yet due");
+}
+
+async fn a_direct_edit_of_case_history_breaks_the_chain(Subject { store, url, .. }: Subject) {
+    use sqlx::Connection;
+    use zhichan_domain::case::{CaseChange, CaseEventBody, CaseState, NewCaseEvent, chain};
+    let (a, b) = two_enterprises(&store).await;
+    let case = new_mediation(&store, a, b).await;
+    let mut change = CaseChange::new(CaseState::Applied, at(10));
+    change.events.push(NewCaseEvent::new(None, CaseEventBody::Message { text: "同意调解".into() }));
+    change.events.push(NewCaseEvent::new(None, CaseEventBody::Message { text: "请安排时间".into() }));
+    store.change_case(case.id, &change, audit("case.entry", Some(a))).await.expect("messages");
+    assert_eq!(chain::verify(&store.case_chain(case.id).await.expect("chain")), Ok(3));
+
+    let forge = "UPDATE case_events SET body = replace(body, '同意调解', '拒绝调解') WHERE seq = 2";
+    if url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("connect");
+        sqlx::query(forge).execute(&mut conn).await.expect("edit");
+    } else {
+        let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect");
+        sqlx::query(forge).execute(&mut conn).await.expect("edit");
+    }
+    let broken = chain::verify(&store.case_chain(case.id).await.expect("chain"));
+    assert_eq!(broken, Err(chain::Broken::Altered { seq: 2 }));
 }
