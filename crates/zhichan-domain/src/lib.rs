@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod calendar;
 pub mod case;
 pub mod deadline;
 pub mod expertise;

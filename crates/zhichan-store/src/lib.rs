@@ -16,6 +16,7 @@
 //! land without its audit record.
 
 mod accounts;
+pub mod calendar;
 pub mod cases;
 mod error;
 pub mod notifications;
@@ -32,6 +33,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 pub use accounts::AccountStore;
+pub use calendar::CalendarStore;
 pub use cases::CaseStore;
 pub use error::{StoreError, StoreResult};
 pub use notifications::NotificationStore;
@@ -56,8 +58,16 @@ pub enum Backend {
 #[async_trait]
 pub trait Store:
     AccountStore
+    + CalendarStore
     + CaseStore
-    + RecordStore + ReferenceStore + SavedSearchStore + WatchStore + NotificationStore + Send + Sync + 'static
+    + RecordStore
+    + ReferenceStore
+    + SavedSearchStore
+    + WatchStore
+    + NotificationStore
+    + Send
+    + Sync
+    + 'static
 {
     /// Which backend this is.
     fn backend(&self) -> Backend;

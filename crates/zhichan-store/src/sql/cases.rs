@@ -607,9 +607,7 @@ struct EventRow {
 
 impl EventRow {
     fn into_model(self) -> StoreResult<CaseEvent> {
-        let visibility = decode("case_events.visibility", self.visibility, |code| {
-            Visibility::parse(code).ok_or(())
-        })?;
+        let visibility = decode("case_events.visibility", self.visibility, |code| Visibility::parse(code).ok_or(()))?;
         let body: CaseEventBody = serde_json::from_str(&self.body)
             .map_err(|_| StoreError::Corrupt { field: "case_events.body", value: self.body.clone() })?;
         Ok(CaseEvent {

@@ -9,6 +9,7 @@
 mod accounts;
 mod audit;
 mod backend;
+mod calendar;
 mod cases;
 mod notifications;
 mod records;

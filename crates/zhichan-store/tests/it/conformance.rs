@@ -61,6 +61,7 @@ conformance!(
     records_are_stored_by_identity_with_status_history,
     imports_keep_their_rejections_and_totals,
     reference_tables_are_replaced_whole,
+    calendar_years_are_replaced_per_region_and_year,
     batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one,
     change_journal_lists_each_record_at_its_latest_change,
     concurrent_writers_hand_out_journal_numbers_in_commit_order,
@@ -429,6 +430,39 @@ async fn reference_tables_are_replaced_whole(Subject { store, .. }: Subject) {
     let refused = store.replace_reference("ipc", &duplicate, ImportId::new(3), audit("reference.replace", None)).await;
     assert!(refused.is_err());
     assert_eq!(store.count_reference("ipc").await.expect("count"), 1, "a failed replacement changes nothing");
+}
+
+async fn calendar_years_are_replaced_per_region_and_year(Subject { store, .. }: Subject) {
+    use zhichan_domain::calendar::{CalendarYear, Holiday};
+    use zhichan_domain::expertise::Region;
+
+    let date = |text: &str| text.parse::<chrono::NaiveDate>().expect("date");
+    let year = |region: Region, number: i32, holidays: &[(&str, &str)], source: &str| CalendarYear {
+        region,
+        year: number,
+        holidays: holidays.iter().map(|&(day, name)| Holiday { date: date(day), name: name.into() }).collect(),
+        adjusted_working_days: if region == Region::Mainland { vec![date(&format!("{number}-02-06"))] } else { vec![] },
+        source: source.into(),
+    };
+    let mainland_2027 = year(Region::Mainland, 2027, &[("2027-02-06", "春节"), ("2027-02-07", "春节")], "first");
+    let macau_2027 = year(Region::Macau, 2027, &[("2027-12-20", "澳門特別行政區成立紀念日")], "macau");
+    let mainland_2028 = year(Region::Mainland, 2028, &[("2028-01-01", "元旦")], "next");
+    for loaded in [&mainland_2028, &mainland_2027, &macau_2027] {
+        store.put_calendar_year(loaded, audit("calendar.load", None)).await.expect("put");
+    }
+    assert_eq!(
+        store.calendar_years(Region::Mainland).await.expect("years"),
+        [mainland_2027.clone(), mainland_2028.clone()]
+    );
+    assert_eq!(store.calendar_years(Region::Macau).await.expect("years"), [macau_2027.clone()]);
+    assert!(store.calendar_years(Region::HongKong).await.expect("years").is_empty());
+
+    let corrected = year(Region::Mainland, 2027, &[("2027-02-08", "春节")], "corrected");
+    store.put_calendar_year(&corrected, audit("calendar.load", None)).await.expect("replace");
+    assert_eq!(store.calendar_years(Region::Mainland).await.expect("years"), [corrected, mainland_2028]);
+    assert_eq!(store.calendar_years(Region::Macau).await.expect("years"), [macau_2027], "other regions stay");
+    let loads = AuditFilter { action_prefix: Some("calendar.".into()), ..AuditFilter::default() };
+    assert_eq!(store.audit_events(&loads, Page::first(10)).await.expect("audit").len(), 4);
 }
 
 async fn batches_with_repeats_and_many_rows_behave_as_if_stored_one_by_one(Subject { store, .. }: Subject) {
@@ -950,7 +984,8 @@ async fn trademarks_are_found_by_title_ignoring_case(Subject { store, .. }: Subj
 async fn new_mediation(store: &Arc<dyn Store>, applicant: OrgId, respondent: OrgId) -> zhichan_domain::case::Case {
     use zhichan_domain::case::{CaseEventBody, CaseKind, CaseParty, NewCase, NewCaseEvent, PartySide};
     let stations = store.stations().await.expect("stations");
-    let party = |side, id: OrgId| CaseParty { side, organisation_id: Some(id), name: format!("org {id}"), region: None };
+    let party =
+        |side, id: OrgId| CaseParty { side, organisation_id: Some(id), name: format!("org {id}"), region: None };
     let case = NewCase {
         kind: CaseKind::Mediation,
         title: "经销商抢注商标".into(),
@@ -1029,13 +1064,21 @@ async fn case_changes_apply_only_to_the_state_they_were_decided_on(Subject { sto
     let missing = store.change_case(CaseId::new(999), &accept, audit("case.transition", Some(a))).await;
     assert!(matches!(missing, Err(StoreError::NotFound("case"))), "{missing:?}");
     let trail = AuditFilter { action_prefix: Some("case.transition".into()), ..Default::default() };
-    assert_eq!(store.audit_events(&trail, Page::first(10)).await.expect("audit").len(), 1, "refused changes leave no entry");
+    assert_eq!(
+        store.audit_events(&trail, Page::first(10)).await.expect("audit").len(),
+        1,
+        "refused changes leave no entry"
+    );
 }
 
 async fn case_listings_are_scoped_and_deadlines_follow_open_cases(Subject { store, .. }: Subject) {
     use zhichan_domain::case::{CaseFilter, CaseKind, CaseState};
     let (a, b) = two_enterprises(&store).await;
-    let c = store.create_organisation(&enterprise("远方", None, "DE"), audit("organisation.create", None)).await.expect("c").id;
+    let c = store
+        .create_organisation(&enterprise("远方", None, "DE"), audit("organisation.create", None))
+        .await
+        .expect("c")
+        .id;
     let first = new_mediation(&store, a, b).await;
     let second = new_mediation(&store, c, a).await;
     let of = |organisation: OrgId| CaseFilter { party_organisation_id: Some(organisation), ..Default::default() };
