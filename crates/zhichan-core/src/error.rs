@@ -28,6 +28,10 @@ pub enum ErrorCode {
     NotFound,
     /// A unique value is already taken.
     AlreadyExists,
+    /// A case cannot move as asked: its kind's table does not allow the step, or it just moved.
+    IllegalTransition,
+    /// The person cannot be appointed to the case: a tie to a party refuses it or needs consent.
+    ConflictOfInterest,
     /// Sign-in is throttled after too many failures.
     TooManyAttempts,
     /// The database does not answer.
@@ -44,7 +48,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order `docs/API.md` lists them.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::InvalidInput,
         ErrorCode::InvalidJson,
         ErrorCode::InvalidCursor,
@@ -54,6 +58,8 @@ impl ErrorCode {
         ErrorCode::CsrfFailed,
         ErrorCode::NotFound,
         ErrorCode::AlreadyExists,
+        ErrorCode::IllegalTransition,
+        ErrorCode::ConflictOfInterest,
         ErrorCode::TooManyAttempts,
         ErrorCode::DatabaseUnavailable,
         ErrorCode::QuerySyntax,
@@ -89,6 +95,8 @@ impl ErrorCode {
             ErrorCode::CsrfFailed => ("csrf_failed", 403, "error.csrf_failed"),
             ErrorCode::NotFound => ("not_found", 404, "error.not_found"),
             ErrorCode::AlreadyExists => ("already_exists", 409, "error.already_exists"),
+            ErrorCode::IllegalTransition => ("illegal_transition", 409, "error.illegal_transition"),
+            ErrorCode::ConflictOfInterest => ("conflict_of_interest", 409, "error.conflict_of_interest"),
             ErrorCode::TooManyAttempts => ("too_many_attempts", 429, "error.too_many_attempts"),
             ErrorCode::DatabaseUnavailable => ("database_unavailable", 503, "error.database_unavailable"),
             ErrorCode::QuerySyntax => ("query_syntax", 400, "error.query_syntax"),
@@ -132,6 +140,12 @@ pub enum CoreError {
     /// A unique value is already taken.
     #[error("{0} is already taken")]
     Taken(&'static str),
+    /// A case cannot move as asked (its kind's table, or it moved meanwhile).
+    #[error("{0}")]
+    IllegalTransition(String),
+    /// The person cannot be appointed: why, naming the ties.
+    #[error("conflict of interest: {0}")]
+    ConflictOfInterest(String),
     /// Too many failed sign-ins; try again later.
     #[error("too many failed sign-ins, try again in {retry_after_secs} s")]
     TooManyAttempts {
@@ -168,6 +182,8 @@ impl CoreError {
             CoreError::Forbidden => ErrorCode::Forbidden,
             CoreError::NotFound(_) => ErrorCode::NotFound,
             CoreError::Taken(_) => ErrorCode::AlreadyExists,
+            CoreError::IllegalTransition(_) => ErrorCode::IllegalTransition,
+            CoreError::ConflictOfInterest(_) => ErrorCode::ConflictOfInterest,
             CoreError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
             CoreError::Query(_) => ErrorCode::QuerySyntax,
             CoreError::Search(_) => ErrorCode::SearchUnsupported,
@@ -194,6 +210,12 @@ impl From<StoreError> for CoreError {
             StoreError::NotFound(what) => CoreError::NotFound(what),
             other => CoreError::internal(other),
         }
+    }
+}
+
+impl From<zhichan_domain::case::IllegalTransition> for CoreError {
+    fn from(error: zhichan_domain::case::IllegalTransition) -> Self {
+        CoreError::IllegalTransition(error.to_string())
     }
 }
 

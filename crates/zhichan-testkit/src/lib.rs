@@ -1,5 +1,6 @@
 //! Test support shared by zhichan's test suites and benchmarks: throw-away PostgreSQL databases,
-//! one per test, so suites run in parallel without seeing each other's rows.
+//! one per test, so suites run in parallel without seeing each other's rows, and direct edits of
+//! a database behind the platform's back ([`tamper`]).
 //!
 //! A dev-dependency of the crates whose tests need a database, and a dependency of
 //! `zhichan-bench`; never of product code, since it creates databases (`CREATE DATABASE`) on
@@ -40,4 +41,20 @@ pub async fn postgres_test_database() -> Option<String> {
     };
     let url = postgres_database(&base).await.unwrap_or_else(|error| panic!("cannot create a test database: {error}"));
     Some(url)
+}
+
+/// Runs `statement` on the database `url` names (`sqlite:…` or `postgres://…`) behind the
+/// platform's back: how tests play someone who edits the database directly.
+///
+/// # Panics
+/// When the database cannot be reached or refuses the statement.
+pub async fn tamper(url: &str, statement: &str) {
+    let statement = sqlx::AssertSqlSafe(statement.to_owned());
+    if let Some(path) = url.strip_prefix("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite:{path}")).await.expect("connect to SQLite");
+        sqlx::query(statement).execute(&mut conn).await.expect("edit");
+    } else {
+        let mut conn = sqlx::PgConnection::connect(url).await.expect("connect to PostgreSQL");
+        sqlx::query(statement).execute(&mut conn).await.expect("edit");
+    }
 }

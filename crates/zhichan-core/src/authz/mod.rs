@@ -14,12 +14,19 @@
 //! | the watch: marks, parties, alerts (see, edit, review, note) | all | all | own | own if enterprise_member |
 //! | assign an alert to a centre staff member | all | all          | no                   | no          |
 //!
+//! Cases (consultations, assistance, mediation, investigations, referrals, evidence service)
+//! have their own table in [`case`](self::case_role).
+//!
 //! An actor asking about another organisation's data is told it was *not found*, never that it
 //! exists; an actor who may see a record but not change it is told *forbidden*.
 //!
 //! Which organisation a request is about is decided here too, once for every caller:
 //! [`organisation_concerned`], and from it [`watch_scope`] (listings) and
 //! [`single_organisation`] (what adds to or reads one organisation's watch).
+
+mod case;
+
+pub use case::{CaseRole, Desk, assign_case, case_role, case_scope, file_opinion, move_case, open_case};
 
 use zhichan_domain::search::SavedSearch;
 use zhichan_domain::{InvalidValue, OrgId, OrgKind, Organisation, Role};

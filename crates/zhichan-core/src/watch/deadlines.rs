@@ -1,6 +1,7 @@
 //! The deadline calendar: reminders for an organisation's own marks (renewal and maintenance
 //! windows, the opposition windows of its pending marks, from the office rules in
-//! `zhichan_domain::office`) and the last days to oppose the filings its open alerts are about.
+//! `zhichan_domain::office`) and the last days to oppose the filings its open alerts are about —
+//! new, under review, or escalated into a case that is still open.
 //!
 //! An organisation's own marks are the trademark records whose text equals one of its watched
 //! marks' forms (ignoring ASCII case) and one of whose owners is the organisation by name — its
@@ -8,8 +9,11 @@
 //! set aside. Marks held under another name (a subsidiary, an old name) are not found: watch
 //! them under that form and name instead.
 
+use std::collections::HashSet;
+
 use chrono::{Days, NaiveDate, Utc};
 use serde::Serialize;
+use zhichan_domain::case::CaseFilter;
 use zhichan_domain::deadline::{Deadline, RenewalWindow, next_renewal, opposition_deadline};
 use zhichan_domain::records::{MarkStatus, Record, RecordKey, Trademark};
 use zhichan_domain::watch::{AlertFilter, AlertId, AlertReason, AlertStatus};
@@ -187,18 +191,31 @@ impl Core {
     }
 
     /// The opposition deadlines between `from` and `to` of the organisation's alerts still new or
-    /// under review (at most [`MAX_OPEN_ALERTS`] of each status, newest first).
+    /// under review, or escalated into a case still open (at most [`MAX_OPEN_ALERTS`] of each
+    /// status, newest first).
     async fn open_alert_deadlines(
         &self,
         organisation_id: OrgId,
         from: NaiveDate,
         to: NaiveDate,
     ) -> CoreResult<Vec<UpcomingDeadline>> {
+        let in_open_cases = CaseFilter { party_organisation_id: Some(organisation_id), ..CaseFilter::default() };
+        let escalated_and_open: HashSet<AlertId> = self
+            .store
+            .due_cases(&in_open_cases, to)
+            .await?
+            .into_iter()
+            .filter(|due| due.deadline.kind == zhichan_domain::case::DeadlineKind::Opposition)
+            .filter_map(|due| due.deadline.alert_id)
+            .collect();
         let mut due = Vec::new();
-        for status in [AlertStatus::New, AlertStatus::Reviewed] {
+        for status in [AlertStatus::New, AlertStatus::Reviewed, AlertStatus::Escalated] {
             let filter =
                 AlertFilter { organisation_id: Some(organisation_id), status: Some(status), ..AlertFilter::default() };
             for alert in self.store.alerts(&filter, Page::first(MAX_OPEN_ALERTS)).await? {
+                if status == AlertStatus::Escalated && !escalated_and_open.contains(&alert.id) {
+                    continue;
+                }
                 let Some(deadline) = alert.opposition_deadline.filter(|d| (from..=to).contains(d)) else { continue };
                 let rule = alert.reasons.iter().find_map(|reason| match reason {
                     AlertReason::OppositionDeadline(deadline) => Some(DeadlineRule::Opposition(deadline.clone())),

@@ -13,6 +13,6 @@ mod working;
 mod year;
 
 pub use offset::{MAX_AMOUNT, Offset, OffsetUnit};
-pub use rules::{DeadlineRule, TARGETS, Trigger, step_targets, targets};
+pub use rules::{DeadlineRule, TARGETS, Trigger, step_targets, target_met, targets};
 pub use working::{REMINDER_WORKING_DAYS, WorkingCalendar};
 pub use year::{CalendarYear, Holiday};

@@ -86,15 +86,43 @@ pub fn targets(kind: CaseKind, entered: CaseState) -> impl Iterator<Item = &'sta
 /// The targets a case of `kind` gets when it moves from `from` to `to`: those of entering `to`
 /// and those of that very step (a consultation's follow-up or reopening).
 pub fn step_targets(kind: CaseKind, from: CaseState, to: CaseState) -> impl Iterator<Item = &'static DeadlineRule> {
-    TARGETS.iter().filter(move |rule| {
-        rule.trigger == Trigger::Entered(kind, to) || rule.trigger == Trigger::Step(kind, from, to)
-    })
+    TARGETS
+        .iter()
+        .filter(move |rule| rule.trigger == Trigger::Entered(kind, to) || rule.trigger == Trigger::Step(kind, from, to))
+}
+
+/// Whether a target labelled `label` is met when its case enters `entered`: the consultation
+/// is answered, the strategy set, the mediation settled or failed, the opinion filed (or the
+/// investigator recused, which starts a new clock), the evidence request executed or
+/// returned. Every target is met when its case closes, whatever the label.
+pub fn target_met(label: &str, entered: CaseState) -> bool {
+    use CaseState::*;
+    let goals: &[CaseState] = match label {
+        "consultation_answer" => &[Answered],
+        "assistance_strategy" => &[Strategy],
+        "mediation_settlement" => &[Settled, Failed],
+        "technical_opinion" => &[OpinionFiled, Requested],
+        "evidence_execution" => &[Executed, Returned],
+        _ => &[],
+    };
+    goals.contains(&entered)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::calendar::OffsetUnit;
+
+    #[test]
+    fn every_target_has_a_goal_of_its_kind() {
+        for rule in TARGETS {
+            let kind = match rule.trigger {
+                Trigger::Entered(kind, _) | Trigger::Step(kind, _, _) => kind,
+            };
+            assert!(kind.states().iter().any(|&state| target_met(rule.label, state)), "{}", rule.label);
+        }
+        assert!(!target_met("consultation_answer", CaseState::Assigned));
+    }
 
     #[test]
     fn every_rule_names_states_and_steps_of_its_kind() {
@@ -114,10 +142,19 @@ mod tests {
         };
         use CaseKind::*;
         use CaseState as S;
-        assert_eq!(only(targets(Consultation, S::Submitted).collect()), (Offset::working_days(2), "consultation_answer"));
+        assert_eq!(
+            only(targets(Consultation, S::Submitted).collect()),
+            (Offset::working_days(2), "consultation_answer")
+        );
         assert_eq!(only(targets(Mediation, S::Accepted).collect()), (Offset::days(30), "mediation_settlement"));
-        assert_eq!(only(targets(TechnicalInvestigation, S::Assigned).collect()), (Offset::working_days(20), "technical_opinion"));
-        assert_eq!(only(targets(RightsAssistance, S::Triage).collect()), (Offset::working_days(5), "assistance_strategy"));
+        assert_eq!(
+            only(targets(TechnicalInvestigation, S::Assigned).collect()),
+            (Offset::working_days(20), "technical_opinion")
+        );
+        assert_eq!(
+            only(targets(RightsAssistance, S::Triage).collect()),
+            (Offset::working_days(5), "assistance_strategy")
+        );
         assert_eq!(only(targets(EvidenceService, S::Sent).collect()), (Offset::days(30), "evidence_execution"));
         // A consultation's first assignment starts no clock; a follow-up or reopening does.
         assert_eq!(step_targets(Consultation, S::Submitted, S::Assigned).count(), 0);
