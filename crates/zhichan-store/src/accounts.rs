@@ -36,6 +36,8 @@ pub trait AccountStore: Send + Sync {
     async fn users_in_organisation(&self, organisation_id: OrgId) -> StoreResult<Vec<User>>;
     /// How many enabled users hold `role`.
     async fn count_users_with_role(&self, role: Role) -> StoreResult<i64>;
+    /// The enabled users holding `role`, in id order.
+    async fn users_with_role(&self, role: Role) -> StoreResult<Vec<User>>;
     /// Stores a user's preferred language.
     async fn set_user_locale(&self, user_id: UserId, locale: Locale, audit: AuditEntry) -> StoreResult<()>;
 

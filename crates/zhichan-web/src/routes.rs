@@ -79,11 +79,18 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/search", Public, || get(views::search::page)),
         route(Method::POST, "/search/saved", SignedIn, || post(views::search::save)),
         route(Method::POST, "/search/saved/{saved_id}/delete", SignedIn, || post(views::search::delete)),
-        route(Method::GET, "/cases", Public, area!("nav.cases", "area.cases.desc")),
         route(Method::GET, "/directory", Public, area!("nav.directory", "area.directory.desc")),
         route(Method::GET, "/finance", Public, area!("nav.finance", "area.finance.desc")),
         route(Method::GET, "/training", Public, area!("nav.training", "area.training.desc")),
         route(Method::GET, "/dashboard", Public, area!("nav.dashboard", "area.dashboard.desc")),
+        // UI: service cases.
+        route(Method::GET, "/cases", SignedIn, || get(views::cases::list)),
+        route(Method::GET, "/cases/new", SignedIn, || get(views::cases::new_form)),
+        route(Method::POST, "/cases", SignedIn, || post(views::cases::create)),
+        route(Method::GET, "/cases/{case_id}", SignedIn, || get(views::case::detail)),
+        route(Method::POST, "/cases/{case_id}/transitions", SignedIn, || post(views::case::transition)),
+        route(Method::POST, "/cases/{case_id}/assignee", SignedIn, || post(views::case::appoint)),
+        route(Method::POST, "/cases/{case_id}/entries", SignedIn, || post(views::case::add_entry)),
         // UI: the watch and its alerts.
         route(Method::GET, "/watch", SignedIn, || get(views::watch::page)),
         route(Method::POST, "/watch/marks", SignedIn, || post(views::watch::create_mark)),
@@ -105,6 +112,7 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/alerts/{alert_id}/status", SignedIn, || post(views::alerts::transition)),
         route(Method::POST, "/alerts/{alert_id}/notes", SignedIn, || post(views::alerts::note)),
         route(Method::POST, "/alerts/{alert_id}/assignee", SignedIn, || post(views::alerts::assign)),
+        route(Method::POST, "/alerts/{alert_id}/escalate", SignedIn, || post(views::alerts::escalate)),
         // UI: IP records.
         route(Method::GET, "/trademarks/{office}/{number}", Public, || get(views::records::trademark)),
         route(Method::GET, "/patents/{office}/{number}", Public, || get(views::records::patent)),

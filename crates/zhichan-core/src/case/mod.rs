@@ -1,7 +1,8 @@
 //! Service cases: opening them ([`OpenCase`]), reading them as the asker may
 //! ([`CaseDetail`]), moving them through their kind's table, appointing who works on them,
 //! their messages, notes, opinions and documents, escalating watch alerts into them, verifying
-//! their hash-chained history, and each role's work queue.
+//! their hash-chained history, each role's work queue, the people named on a case, and lists
+//! of cases with their assignees and next deadlines.
 //!
 //! Who may do what is decided in [`authz`](crate::authz) (`case_role`, `move_case`, …); the
 //! transition tables are the domain's ([`CaseKind::step`]).
@@ -10,7 +11,9 @@ mod deadlines;
 mod entries;
 mod escalate;
 mod open;
+mod overview;
 mod pending;
+mod people;
 mod queue;
 mod transition;
 mod verify;
@@ -25,6 +28,8 @@ use crate::{Actor, Core, CoreError, CoreResult};
 pub use entries::{EntryInput, EntryKind};
 pub use escalate::EscalateInput;
 pub use open::OpenCase;
+pub use overview::CaseOverview;
+pub use people::CasePerson;
 pub use queue::WorkQueue;
 pub use transition::{AssignInput, TransitionInput};
 pub use verify::Integrity;

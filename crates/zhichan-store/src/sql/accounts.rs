@@ -170,6 +170,30 @@ impl<DB: SqlBackend> AccountStore for SqlStore<DB> {
         Ok(count)
     }
 
+    async fn users_with_role(&self, role: Role) -> StoreResult<Vec<User>> {
+        let mut conn = self.pool.acquire().await?;
+        let holders = "SELECT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id \
+                       WHERE r.role = $1 AND u.disabled = $2";
+        let rows: Vec<UserRow> = sqlx::query_as(statement(&[
+            "SELECT ",
+            USER_COLUMNS,
+            " FROM users WHERE id IN (",
+            holders,
+            ") ORDER BY id",
+        ]))
+        .bind(role.code())
+        .bind(false)
+        .fetch_all(&mut *conn)
+        .await?;
+        let roles: Vec<RoleRow> =
+            sqlx::query_as(statement(&["SELECT user_id, role FROM user_roles WHERE user_id IN (", holders, ")"]))
+                .bind(role.code())
+                .bind(false)
+                .fetch_all(&mut *conn)
+                .await?;
+        rows.into_iter().map(|row| row.into_model(&roles)).collect()
+    }
+
     async fn set_user_locale(&self, user_id: UserId, locale: Locale, audit: AuditEntry) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query("UPDATE users SET locale = $2 WHERE id = $1")

@@ -231,6 +231,10 @@ async fn users_roles_and_credentials(Subject { store, .. }: Subject) {
     assert_eq!(members[1].roles, [Role::EnterpriseMember]);
     assert_eq!(store.count_users_with_role(Role::EnterpriseAdmin).await.expect("count"), 1);
     assert_eq!(store.count_users_with_role(Role::Admin).await.expect("count"), 0);
+    let admins = store.users_with_role(Role::EnterpriseAdmin).await.expect("holders");
+    assert_eq!(admins.iter().map(|u| (u.id, u.roles.clone())).collect::<Vec<_>>(), [(user.id, user.roles.clone())]);
+    assert_eq!(store.users_with_role(Role::EnterpriseMember).await.expect("holders").len(), 2);
+    assert!(store.users_with_role(Role::Mediator).await.expect("holders").is_empty());
 
     store.set_user_locale(user.id, Locale::ZhHant, audit("user.locale", Some(org.id))).await.expect("locale");
     assert_eq!(store.user(user.id).await.expect("read").expect("exists").locale, Some(Locale::ZhHant));

@@ -1,5 +1,6 @@
 //! The alert inbox and one alert's page: the watched mark beside the filing, every reason and
-//! signal, the opposition deadline, the review workflow, notes, (for centre staff) assignment, and
+//! signal, the opposition deadline, the review workflow, escalation into a rights-assistance case
+//! (and, once escalated, the case and who handles it), notes, (for centre staff) assignment, and
 //! the notifications sent about it.
 
 use std::collections::HashMap;
@@ -8,8 +9,10 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use zhichan_core::case::{CaseQuery, EscalateInput};
 use zhichan_core::watch::AlertQuery;
 use zhichan_core::{Actor, CoreError, CoreResult};
+use zhichan_domain::case::{Case, CaseId, CaseKind};
 use zhichan_domain::notify::{Delivery, DeliveryStatus, Recipient, WebhookId};
 use zhichan_domain::records::{Record, RecordKind};
 use zhichan_domain::watch::{
@@ -159,13 +162,59 @@ struct AlertPage<'a> {
     filing_classes: Vec<NiceClass>,
     reasons: Vec<Explained>,
     signals: Vec<Explained>,
-    next: &'static [AlertStatus],
+    next: Vec<AlertStatus>,
+    escalation: Escalation,
     assignable: Vec<User>,
     may_assign: bool,
     authors: HashMap<UserId, String>,
     notifications: Notifications,
     problem: Option<Problem>,
     saved: bool,
+}
+
+/// Where an alert stands towards the case engine.
+enum Escalation {
+    /// It was escalated into this case, handled by the named person (if anyone was appointed and
+    /// the viewer may see who).
+    InCase { case: Case, assignee: Option<String> },
+    /// It may be escalated: into a new rights-assistance case or one of these open ones of the
+    /// same enterprise.
+    Possible { open_cases: Vec<Case> },
+    /// Neither (dismissed, or escalated before cases existed).
+    Closed,
+}
+
+impl Escalation {
+    async fn load(state: &AppState, actor: &Actor, alert: &Alert) -> CoreResult<Self> {
+        if let Some((case, _)) = state.core.case_of_alert(actor, alert.id).await? {
+            let assignee = match case.assignee_user_id {
+                // Someone who sees the alert but not the case (another station's staff) is not
+                // told who handles it.
+                Some(user_id) => match state.core.case_people(actor, case.id).await {
+                    Ok(people) => people.into_iter().find(|p| p.user_id == user_id).map(|p| p.display_name),
+                    Err(CoreError::NotFound(_)) => None,
+                    Err(error) => return Err(error),
+                },
+                None => None,
+            };
+            return Ok(Self::InCase { case, assignee });
+        }
+        if !matches!(alert.status, AlertStatus::New | AlertStatus::Reviewed) {
+            return Ok(Self::Closed);
+        }
+        let query = CaseQuery {
+            kind: Some(CaseKind::RightsAssistance.code().to_owned()),
+            open: Some(true),
+            ..CaseQuery::default()
+        };
+        let found = state.core.cases(actor, &query, Page::first(zhichan_core::case::MAX_PAGE)).await?;
+        let open_cases = found
+            .cases
+            .into_iter()
+            .filter(|case| case.party_organisations().any(|id| id == alert.organisation_id))
+            .collect();
+        Ok(Self::Possible { open_cases })
+    }
 }
 
 /// An alert's deliveries, and the URLs of the webhooks they went to.
@@ -260,9 +309,10 @@ async fn detail_page(
         let assignable = if may_assign { centre_staff(state, actor).await? } else { Vec::new() };
         people.extend(assignable.iter().cloned());
         let notifications = Notifications::load(state, actor, &alert).await?;
-        Ok::<_, CoreError>((alert, watched, patent_watch, people, may_assign, assignable, notifications))
+        let escalation = Escalation::load(state, actor, &alert).await?;
+        Ok::<_, CoreError>((alert, watched, patent_watch, people, may_assign, assignable, notifications, escalation))
     };
-    let (alert, watched, patent_watch, people, may_assign, assignable, notifications) = match loaded.await {
+    let (alert, watched, patent_watch, people, may_assign, assignable, notifications, escalation) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return page.fail(error).into_response(),
     };
@@ -271,7 +321,9 @@ async fn detail_page(
     let failed = problem.is_some();
     let view = AlertPage {
         page,
-        next: alert.status.next(),
+        // Escalating opens (or joins) a case: its own form, not a bare step.
+        next: alert.status.next().iter().copied().filter(|&to| to != AlertStatus::Escalated).collect(),
+        escalation,
         reasons: page.explained_reasons(&alert.reasons),
         signals: page.explained_signals(&alert.signals),
         alert,
@@ -354,6 +406,31 @@ pub async fn transition(
         state.core.transition_alert(&actor, &origin, alert_id, to, note).await
     };
     answer(&state, &page, &actor, alert_id, outcome.await).await
+}
+
+/// Where to escalate an alert: an open case to join, or a new one when empty.
+#[derive(Deserialize)]
+pub struct EscalateForm {
+    case_id: Option<CaseId>,
+}
+
+/// POST /alerts/{alert_id}/escalate
+pub async fn escalate(
+    State(state): State<AppState>,
+    page: PageContext,
+    SignedIn(actor): SignedIn,
+    Origin(origin): Origin,
+    Path(alert_id): Path<AlertId>,
+    CsrfForm(form): CsrfForm<EscalateForm>,
+) -> Response {
+    let input = EscalateInput { case_id: form.case_id };
+    match state.core.escalate_alert(&actor, &origin, alert_id, input).await {
+        Ok(case) => Redirect::to(&format!("/cases/{}?saved=1", case.id)).into_response(),
+        Err(error) => match Problem::of_case(error) {
+            Ok(problem) => detail_page(&state, &page, &actor, alert_id, Some(problem), false).await,
+            Err(error) => page.fail(error).into_response(),
+        },
+    }
 }
 
 /// A note.

@@ -55,6 +55,23 @@ fn explain_each<T: std::fmt::Display>(entries: &[T], say: impl Fn(&T) -> (&str, 
         .collect()
 }
 
+/// The catalogue's template `key` in `locale` with every `{name}` replaced by its value in
+/// `values`; `None` when the template is missing or names a value not given.
+pub(super) fn fill(catalogues: &Catalogues, locale: Locale, key: &str, values: &[(&str, String)]) -> Option<String> {
+    let template = catalogues.get(locale, key)?;
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('}')? + open;
+        let name = &rest[open + 1..close];
+        out.push_str(&values.iter().find(|(given, _)| *given == name)?.1);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 /// The catalogues in one language.
 struct Texts<'a> {
     catalogues: &'a Catalogues,
@@ -233,21 +250,9 @@ impl Texts<'_> {
         self.catalogues.get(self.locale, key).map(str::to_owned)
     }
 
-    /// The catalogue's template `key` with every `{name}` replaced by its value in `values`;
-    /// `None` when the template is missing or names a value not given.
+    /// The catalogue's template `key` filled with `values` (see [`fill`]).
     fn fill(&self, key: &str, values: &[(&str, String)]) -> Option<String> {
-        let template = self.catalogues.get(self.locale, key)?;
-        let mut out = String::with_capacity(template.len() + 32);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let close = rest[open..].find('}')? + open;
-            let name = &rest[open + 1..close];
-            out.push_str(&values.iter().find(|(given, _)| *given == name)?.1);
-            rest = &rest[close + 1..];
-        }
-        out.push_str(rest);
-        Some(out)
+        fill(self.catalogues, self.locale, key, values)
     }
 
     /// A period as `30 天`, `1 month`.

@@ -18,17 +18,37 @@ use crate::csrf::{self, CsrfToken};
 pub struct Problem {
     /// What was wrong, as the use case put it.
     pub message: String,
+    /// The form field that was wrong, when the use case named one.
+    pub field: Option<&'static str>,
+    /// The error's code (its catalogue message says what kind of problem it was).
+    pub code: ErrorCode,
 }
 
 impl Problem {
     /// The problem when `error` is about the user's input; any other error is handed back.
     pub fn of(error: CoreError) -> Result<Self, CoreError> {
-        let message = match &error {
-            CoreError::Invalid(invalid) => format!("{}: {}", invalid.field, invalid.expected),
-            CoreError::Query(_) | CoreError::Search(_) | CoreError::Taken(_) => error.to_string(),
+        let (message, field) = match &error {
+            CoreError::Invalid(invalid) => (format!("{}: {}", invalid.field, invalid.expected), Some(invalid.field)),
+            CoreError::Query(_) | CoreError::Search(_) | CoreError::Taken(_) => (error.to_string(), None),
             _ => return Err(error),
         };
-        Ok(Self { message })
+        Ok(Self { message, field, code: error.code() })
+    }
+
+    /// The label of the field that was wrong, when the catalogue has one (`field.<name>`).
+    pub fn field_label<'a>(&self, page: &'a PageContext) -> Option<&'a str> {
+        page.get(&format!("field.{}", self.field?))
+    }
+
+    /// Like [`Problem::of`], and also a step the case can no longer take or an appointment a
+    /// conflict of interest stops: shown on the case page, where the user can choose again.
+    pub fn of_case(error: CoreError) -> Result<Self, CoreError> {
+        match error {
+            CoreError::IllegalTransition(_) | CoreError::ConflictOfInterest(_) => {
+                Ok(Self { message: error.to_string(), field: None, code: error.code() })
+            }
+            other => Self::of(other),
+        }
     }
 }
 

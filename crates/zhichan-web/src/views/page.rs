@@ -63,6 +63,11 @@ impl PageContext {
         self.catalogues.text(self.locale, key)
     }
 
+    /// The text for `key` in the page's language, if the catalogue has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.catalogues.get(self.locale, key)
+    }
+
     /// An alert's reasons in the page's language (see [`explain`]).
     pub(crate) fn explained_reasons(&self, reasons: &[AlertReason]) -> Vec<explain::Explained> {
         explain::reasons(reasons, &self.catalogues, self.locale)
@@ -84,9 +89,11 @@ impl PageContext {
         Locale::ALL
     }
 
-    /// The main navigation.
-    pub fn areas(&self) -> &'static [NavItem] {
-        &AREAS
+    /// The main navigation, less what the viewer cannot use: the watch is offered to visitors
+    /// (who may sign in to it) and to those who have a watch to see, not to experts, mediators
+    /// or investigators.
+    pub fn areas(&self) -> Vec<&'static NavItem> {
+        AREAS.iter().filter(|area| area.href != "/watch" || self.actor.is_none() || self.shows_alerts).collect()
     }
 
     /// Whether `href` is the current page or a parent of it.
@@ -150,9 +157,25 @@ impl PageContext {
         classes.iter().map(|c| c.number().to_string()).collect::<Vec<_>>().join(", ")
     }
 
-    /// A time in the page's conventions (UTC, to the minute).
+    /// A time in the viewer's zone (the district's, Asia/Shanghai: UTC+8 all year), to the minute.
     pub fn time(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
-        at.format("%Y-%m-%d %H:%M UTC").to_string()
+        at.with_timezone(&DISTRICT_ZONE).format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    /// Today in the viewer's zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.local_date(&chrono::Utc::now())
+    }
+
+    /// The day a time falls on in the viewer's zone.
+    pub fn local_date(&self, at: &chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        at.with_timezone(&DISTRICT_ZONE).date_naive()
+    }
+
+    /// The catalogue's template `key` with each `{name}` filled from `values`; the key itself
+    /// when the catalogue cannot say it (tests keep that from happening).
+    pub(crate) fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
+        explain::fill(&self.catalogues, self.locale, key, values).unwrap_or_else(|| key.to_owned())
     }
 
     /// The label of `code` in a group of coded values (`alert.risk`, `alert.reason`…): the
@@ -161,9 +184,9 @@ impl PageContext {
         self.catalogues.get(self.locale, &format!("{group}.{code}")).unwrap_or(code)
     }
 
-    /// Days from today (UTC) until `date`; negative once it has passed.
+    /// Days from today (in the viewer's zone) until `date`; negative once it has passed.
     pub fn days_until(&self, date: &chrono::NaiveDate) -> i64 {
-        (*date - chrono::Utc::now().date_naive()).num_days()
+        (*date - self.today()).num_days()
     }
 
     /// The count of new alerts as the navigation shows it: `99+` beyond 99.
@@ -178,6 +201,12 @@ impl PageContext {
         Self { locale, catalogues, actor: None, csrf: String::new(), path, shows_alerts: false, new_alerts: None }
     }
 }
+
+/// The district's time zone: Asia/Shanghai, UTC+8 all year.
+const DISTRICT_ZONE: chrono::FixedOffset = match chrono::FixedOffset::east_opt(8 * 3600) {
+    Some(zone) => zone,
+    None => panic!("UTC+8 is a valid offset"),
+};
 
 /// A count as a badge shows it: nothing for none, `99+` beyond 99.
 fn badge(count: u64) -> Option<String> {
