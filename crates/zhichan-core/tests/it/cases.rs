@@ -482,3 +482,44 @@ async fn an_escalated_alert_becomes_a_case_and_keeps_its_deadline() {
         assert!(w.core.work_queue(&w.staff).await.unwrap().upcoming.is_empty());
     }
 }
+
+#[tokio::test]
+async fn the_people_on_a_case_and_those_to_appoint_are_told_only_to_who_may_see_it() {
+    for (core, url, dir) in cores().await {
+        let w = world(core, url, dir).await;
+        let id = w.mediation().await;
+        let names = |people: Vec<zhichan_core::case::CasePerson>| -> Vec<String> {
+            people.into_iter().map(|person| person.display_name).collect()
+        };
+
+        // The centre appoints from the kind's role: mediators for a mediation.
+        let appointable = w.core.appointable(&w.staff, id).await.unwrap();
+        let ids: Vec<_> = appointable.iter().map(|user| user.id).collect();
+        assert_eq!(ids, [w.mediator.user_id(), w.other_mediator.user_id()]);
+        assert!(matches!(w.core.appointable(&w.haiying.1, id).await, Err(CoreError::Forbidden)));
+        assert!(matches!(w.core.appointable(&w.mediator, id).await, Err(CoreError::NotFound(_))));
+
+        assert_eq!(w.moves(&w.gangtong.1, id, CaseState::Accepted).await.unwrap(), CaseState::Accepted);
+        let appoint = AssignInput { user_id: w.mediator.user_id(), consent: false };
+        w.core.assign_case(&w.staff, &context(), id, appoint).await.unwrap();
+        let seen_by_party = names(w.core.case_people(&w.haiying.1, id).await.unwrap());
+        assert_eq!(
+            seen_by_party,
+            ["staff@centre.cn", "mediator@hk.cn", "legal@gangtong.cn"],
+            "who opened it, who handles it, who accepted it"
+        );
+        assert!(matches!(w.core.case_people(&w.stranger.1, id).await, Err(CoreError::NotFound(_))));
+
+        let (overviews, next) =
+            w.core.case_overviews(&w.haiying.1, &CaseQuery::default(), Page::first(10)).await.unwrap();
+        assert_eq!((overviews.len(), next), (1, None));
+        let overview = &overviews[0];
+        assert_eq!(overview.assignee.as_ref().map(|person| person.display_name.as_str()), Some("mediator@hk.cn"));
+        assert_eq!(
+            overview.next_deadline.as_ref().map(|deadline| deadline.label.as_str()),
+            Some("mediation_settlement")
+        );
+        let (theirs, _) = w.core.case_overviews(&w.stranger.1, &CaseQuery::default(), Page::first(10)).await.unwrap();
+        assert!(theirs.is_empty());
+    }
+}

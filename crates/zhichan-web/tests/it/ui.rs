@@ -115,9 +115,9 @@ async fn language_follows_browser_then_choice_then_account() {
     let hong_kong = browser.client.get(app.url("/")).header("accept-language", "zh-HK,zh;q=0.8").send().await.unwrap();
     assert!(hong_kong.text().await.unwrap().contains(r#"<html lang="zh-Hant">"#));
 
-    let switched = browser.form("/language", &[("lang", "en"), ("next", "/cases")]).await;
-    assert_eq!(switched.headers()["location"], "/cases");
-    let english = browser.get("/cases").await.text().await.unwrap();
+    let switched = browser.form("/language", &[("lang", "en"), ("next", "/finance")]).await;
+    assert_eq!(switched.headers()["location"], "/finance");
+    let english = browser.get("/finance").await.text().await.unwrap();
     assert!(english.contains(r#"<html lang="en">"#) && english.contains("still being built"));
 
     // Signed in, the choice is saved on the account and follows the user to a new browser.
@@ -133,7 +133,7 @@ async fn language_follows_browser_then_choice_then_account() {
 async fn every_area_says_plainly_that_it_is_not_built() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
-    for area in ["/cases", "/directory", "/finance", "/training", "/dashboard"] {
+    for area in ["/directory", "/finance", "/training", "/dashboard"] {
         let page = browser.get(area).await.text().await.unwrap();
         assert!(page.contains("此功能尚在建设中"), "{area}");
     }

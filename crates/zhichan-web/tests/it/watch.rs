@@ -348,7 +348,7 @@ async fn the_pages_set_up_the_watch_and_review_its_alerts() {
     assert_eq!(owner.form(&format!("/alerts/{alert_id}/notes"), &[("text", "合同已核对")]).await.status(), 303);
     let detail = owner.get(&format!("/alerts/{alert_id}?saved=1")).await.text().await.unwrap();
     assert!(detail.contains("请代理人查看") && detail.contains("合同已核对") && detail.contains("已审阅"));
-    assert!(detail.contains(r#"data-testid="to-escalated""#));
+    assert!(detail.contains(r#"data-testid="escalate""#), "escalation opens a case (tests/it/cases.rs)");
 
     // Centre staff pick the organisation and assign the alert.
     let staff = app.signed_in(STAFF).await;
