@@ -4,6 +4,7 @@
 
 mod api;
 mod app;
+mod cases_api;
 mod openapi;
 mod records;
 mod search;

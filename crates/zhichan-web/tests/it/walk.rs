@@ -12,8 +12,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use zhichan_core::case::{CaseQuery, OpenCase};
 use zhichan_core::watch::{AlertQuery, PatentWatchInput, WatchPartyInput, WatchedMarkInput};
 use zhichan_core::{Actor, RequestContext};
+use zhichan_domain::case::CaseId;
 use zhichan_domain::watch::{AlertId, WatchedMarkId};
 use zhichan_domain::{OrgId, Page};
 use zhichan_web::routes::{self, Access, Route};
@@ -28,7 +30,10 @@ const STAFF_EMAIL: &str = "walker@centre.example";
 const WATCHED_FORM: &str = "WALKMARK";
 /// Routes only centre staff may use: A's administrator is refused them (403) whoever owns the
 /// alert, so the request proving the route works is made by a staff member.
-const CENTRE_ONLY: [&str; 2] = ["/api/v1/alerts/{alert_id}/assignee", "/alerts/{alert_id}/assignee"];
+const CENTRE_ONLY: [&str; 3] =
+    ["/api/v1/alerts/{alert_id}/assignee", "/alerts/{alert_id}/assignee", "/api/v1/cases/{case_id}/assignee"];
+/// The expert the case appointment fixtures appoint (set once the walk's world exists).
+static EXPERT_ID: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
 
 #[tokio::test]
 async fn no_route_shows_or_changes_another_organisations_data_sqlite() {
@@ -60,6 +65,15 @@ async fn walk(app: TestApp) {
         roles: vec!["staff".into()],
     };
     app.core.add_member(&admin, admin.organisation_id(), &staff, &RequestContext::cli()).await.expect("staff");
+    let expert = zhichan_core::organisations::MemberInput {
+        email: "expert@centre.example".into(),
+        display_name: "专家".into(),
+        password: crate::app::PASSWORD.into(),
+        roles: vec!["expert".into()],
+    };
+    let expert =
+        app.core.add_member(&admin, admin.organisation_id(), &expert, &RequestContext::cli()).await.expect("expert");
+    EXPERT_ID.get_or_init(|| expert.id.get());
     let watched_a = watched_mark(&app, &admin_a, org_a.id).await;
     let world = World { org_a: org_a.id, admin_a, watched_a };
     seed_records(&app).await;
@@ -175,6 +189,7 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
                 webhook.await.expect("webhook").webhook.id.to_string()
             }
             "alert_id" => fresh_alert(app, world).await.to_string(),
+            "case_id" => fresh_case(app, world).await.to_string(),
             "office" => "US".to_owned(),
             "number" => RECORD_NUMBER.to_owned(),
             other => panic!("the walk has no fixture for path parameter {{{other}}} of {}: add one", route.path),
@@ -213,6 +228,11 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
             ("POST", "/api/v1/alerts/{alert_id}/status") => Some(json!({ "status": "reviewed", "note": "walk" })),
             ("POST", "/api/v1/alerts/{alert_id}/notes") => Some(json!({ "text": "walk" })),
             ("PUT", "/api/v1/alerts/{alert_id}/assignee") => Some(json!({ "user_id": null })),
+            ("POST", "/api/v1/alerts/{alert_id}/escalation") => Some(json!({})),
+            ("POST", "/api/v1/cases") => Some(json!({ "kind": "consultation", "title": "walk", "summary": "walk" })),
+            ("POST", "/api/v1/cases/{case_id}/transitions") => Some(json!({ "to": "closed" })),
+            ("PUT", "/api/v1/cases/{case_id}/assignee") => Some(json!({ "user_id": EXPERT_ID.get() })),
+            ("POST", "/api/v1/cases/{case_id}/entries") => Some(json!({ "kind": "message", "text": "walk" })),
             ("DELETE", _) => None,
             (method, path) => panic!("the walk has no request body for {method} {path}: add one"),
         };
@@ -258,9 +278,16 @@ async fn snapshot(app: &TestApp, world: &World) -> Value {
     let patents = app.core.patent_watches(&world.admin_a, org).await.expect("A's patent watches");
     let webhooks = app.core.webhooks(&world.admin_a, org).await.expect("A's webhooks");
     let alerts = app.core.alerts(&world.admin_a, &AlertQuery::default(), Page::first(200)).await.expect("A's alerts");
+    let cases = app.core.cases(&world.admin_a, &CaseQuery::default(), Page::first(200)).await.expect("A's cases");
+    let mut histories = Vec::new();
+    for case in &cases.cases {
+        let detail = app.core.case(&world.admin_a, case.id).await.expect("A's case");
+        histories.push(json!([detail.history, detail.deadlines]));
+    }
     json!({
         "organisation": organisation, "members": members, "tokens": tokens, "saved": saved,
         "watch": [marks, parties, patents], "webhooks": webhooks, "alerts": alerts.alerts,
+        "cases": cases.cases, "histories": histories,
     })
 }
 
@@ -290,6 +317,17 @@ async fn fresh_alert(app: &TestApp, world: &World) -> AlertId {
     let mine = AlertQuery { watched_mark_id: Some(world.watched_a), ..AlertQuery::default() };
     let alerts = app.core.alerts(&world.admin_a, &mine, Page::first(1)).await.expect("A's alerts");
     alerts.alerts.first().expect("the filing raised an alert").id
+}
+
+/// A new consultation A asks, titled with A's secret name.
+async fn fresh_case(app: &TestApp, world: &World) -> CaseId {
+    let input = OpenCase {
+        kind: "consultation".into(),
+        title: format!("{SECRET_NAME}的海外商标问题"),
+        summary: format!("联系 boss@{SECRET_DOMAIN}"),
+        ..OpenCase::default()
+    };
+    app.core.open_case(&world.admin_a, &RequestContext::cli(), input).await.expect("A's case").id
 }
 
 /// A public trademark and patent under [`RECORD_NUMBER`], so record routes answer with content.
