@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 use zhichan_domain::case::chain::Link;
 use zhichan_domain::case::{
-    Case, CaseChange, CaseDeadline, CaseDeadlineId, CaseEvent, CaseFilter, CaseId, NewCase, NewCaseDeadline,
+    Case, CaseChange, CaseDeadline, CaseDeadlineId, CaseEvent, CaseFilter, CaseId, DueCase, NewCase, NewCaseDeadline,
     NewCaseEvent,
 };
 use zhichan_domain::station::{Station, StationId, StationKind};
@@ -31,15 +31,6 @@ pub struct NewStation {
     pub street: Option<Street>,
     /// Where to find it.
     pub address: String,
-}
-
-/// An open deadline of an open case, with the case it belongs to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DueCase {
-    /// The deadline.
-    pub deadline: CaseDeadline,
-    /// Its case.
-    pub case: Case,
 }
 
 /// Persistence of cases and the station network.

@@ -182,5 +182,16 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/api/v1/alerts/{alert_id}/deliveries", SignedIn, || {
             get(api::notifications::alert_deliveries)
         }),
+        route(Method::POST, "/api/v1/alerts/{alert_id}/escalation", SignedIn, || post(api::cases::escalate)),
+        // API: service cases, the station network, work queues.
+        route(Method::GET, "/api/v1/cases", SignedIn, || get(api::cases::list)),
+        route(Method::POST, "/api/v1/cases", SignedIn, || post(api::cases::open)),
+        route(Method::GET, "/api/v1/cases/{case_id}", SignedIn, || get(api::cases::get)),
+        route(Method::POST, "/api/v1/cases/{case_id}/transitions", SignedIn, || post(api::cases::transition)),
+        route(Method::PUT, "/api/v1/cases/{case_id}/assignee", SignedIn, || put(api::cases::assign)),
+        route(Method::POST, "/api/v1/cases/{case_id}/entries", SignedIn, || post(api::cases::add_entry)),
+        route(Method::GET, "/api/v1/cases/{case_id}/integrity", SignedIn, || get(api::cases::integrity)),
+        route(Method::GET, "/api/v1/stations", SignedIn, || get(api::cases::stations)),
+        route(Method::GET, "/api/v1/work", SignedIn, || get(api::cases::work)),
     ]
 }

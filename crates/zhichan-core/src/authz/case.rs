@@ -49,6 +49,16 @@ pub enum CaseRole {
 }
 
 impl CaseRole {
+    /// The stable code: `admin`, `staff`, `assignee`, `applicant` or `respondent`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Staff => "staff",
+            Self::Assignee => "assignee",
+            Self::Party(side) => side.code(),
+        }
+    }
+
     /// Whether internal entries (notes, opinions, internal documents) are shown.
     pub fn sees_internal(self) -> bool {
         !matches!(self, Self::Party(_))

@@ -3,8 +3,7 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use zhichan_domain::Page;
-use zhichan_domain::case::{Case, CaseFilter};
-use zhichan_store::cases::DueCase;
+use zhichan_domain::case::{Case, CaseFilter, DueCase};
 
 use crate::{Actor, Core, CoreResult, authz};
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::CaseId;
+use super::{Case, CaseId};
 use crate::id::id_type;
 use crate::watch::AlertId;
 
@@ -71,4 +71,13 @@ pub struct NewCaseDeadline {
     pub due: NaiveDate,
     /// The alert it came from.
     pub alert_id: Option<AlertId>,
+}
+
+/// An open deadline of an open case, with the case it belongs to: an entry of a calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueCase {
+    /// The deadline.
+    pub deadline: CaseDeadline,
+    /// Its case.
+    pub case: Case,
 }

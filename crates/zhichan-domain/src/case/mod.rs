@@ -17,7 +17,7 @@ use crate::expertise::vocabulary;
 use crate::{InvalidValue, Role};
 
 pub use change::{CaseChange, NewCaseEvent};
-pub use deadline::{CaseDeadline, CaseDeadlineId, DeadlineKind, NewCaseDeadline};
+pub use deadline::{CaseDeadline, CaseDeadlineId, DeadlineKind, DueCase, NewCaseDeadline};
 pub use event::{CaseEvent, CaseEventBody, CaseEventId, EvidenceFile, Visibility};
 pub use record::{Case, CaseFilter, CaseId, CaseParticulars, CaseParty, NewCase, PartySide};
 pub use state::{CaseState, IllegalTransition};

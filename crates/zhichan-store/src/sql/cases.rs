@@ -8,8 +8,8 @@ use sqlx::{QueryBuilder, Transaction};
 use zhichan_domain::case::chain::{self, Link};
 use zhichan_domain::case::{
     Authority, Case, CaseChange, CaseDeadline, CaseDeadlineId, CaseEvent, CaseEventBody, CaseEventId, CaseFilter,
-    CaseId, CaseKind, CaseParticulars, CaseParty, CaseState, DeadlineKind, Jurisdiction, NewCase, NewCaseDeadline,
-    NewCaseEvent, Outcome, PartySide, Visibility,
+    CaseId, CaseKind, CaseParticulars, CaseParty, CaseState, DeadlineKind, DueCase, Jurisdiction, NewCase,
+    NewCaseDeadline, NewCaseEvent, Outcome, PartySide, Visibility,
 };
 use zhichan_domain::expertise::{Language, Region, TechnicalField};
 use zhichan_domain::station::{Station, StationId, StationKind};
@@ -18,7 +18,7 @@ use zhichan_domain::{AuditEntry, OrgId, Page, Street, UserId};
 
 use super::audit::{RowId, commit_with_audit, create_audited};
 use super::{RowsAffected, SqlBackend, SqlStore, statement};
-use crate::cases::{DueCase, NewStation};
+use crate::cases::NewStation;
 use crate::error::classify;
 use crate::{CaseStore, StoreError, StoreResult};
 

@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod audit;
+pub mod cases;
 pub mod health;
 pub mod me;
 pub mod notifications;
@@ -112,7 +113,9 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         watch::delete_patent_watch, alerts::deadlines,
         notifications::webhooks, notifications::create_webhook, notifications::delete_webhook,
         alerts::list, alerts::get, alerts::transition, alerts::note, alerts::assign,
-        notifications::alert_deliveries,
+        notifications::alert_deliveries, cases::escalate,
+        cases::list, cases::open, cases::get, cases::transition, cases::assign, cases::add_entry, cases::integrity,
+        cases::stations, cases::work,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

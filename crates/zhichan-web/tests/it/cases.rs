@@ -142,7 +142,7 @@ async fn a_mediation_is_asked_for_and_worked_through_the_forms() {
 
     let again = step(&staff, &case, "accepted").await;
     assert_eq!(again.status(), 422, "a step the table does not allow is shown on the page");
-    assert!(again.text().await.unwrap().contains("案件目前的状态不允许这一步"));
+    assert!(again.text().await.unwrap().contains("案件当前状态下不能这样办理"));
 }
 
 #[tokio::test]

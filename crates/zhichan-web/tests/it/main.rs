@@ -5,6 +5,7 @@
 mod api;
 mod app;
 mod cases;
+mod cases_api;
 mod openapi;
 mod records;
 mod search;

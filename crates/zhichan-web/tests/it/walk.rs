@@ -6,8 +6,7 @@
 //! data) must answer with their fixtures and still show nothing of A's. A route added to the table is
 //! walked without anyone editing this file; one with a new path parameter or body makes this
 //! test fail until it is given fixtures. Routes only the district centre's staff may use (alert
-//! assignment, appointing who handles a case) are proven by a staff member's identical request
-//! instead of A's.
+//! assignment) are proven by a staff member's identical request instead of A's.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -16,8 +15,9 @@ use serde_json::{Value, json};
 use zhichan_core::case::{CaseQuery, OpenCase};
 use zhichan_core::watch::{AlertQuery, PatentWatchInput, WatchPartyInput, WatchedMarkInput};
 use zhichan_core::{Actor, RequestContext};
+use zhichan_domain::case::CaseId;
 use zhichan_domain::watch::{AlertId, WatchedMarkId};
-use zhichan_domain::{OrgId, Page, UserId};
+use zhichan_domain::{OrgId, Page};
 use zhichan_web::routes::{self, Access, Route};
 
 use crate::app::{Backend, Browser, TestApp};
@@ -30,8 +30,14 @@ const STAFF_EMAIL: &str = "walker@centre.example";
 const WATCHED_FORM: &str = "WALKMARK";
 /// Routes only centre staff may use: A's administrator is refused them (403) whoever owns the
 /// alert, so the request proving the route works is made by a staff member.
-const CENTRE_ONLY: [&str; 3] =
-    ["/api/v1/alerts/{alert_id}/assignee", "/alerts/{alert_id}/assignee", "/cases/{case_id}/assignee"];
+const CENTRE_ONLY: [&str; 4] = [
+    "/api/v1/alerts/{alert_id}/assignee",
+    "/alerts/{alert_id}/assignee",
+    "/api/v1/cases/{case_id}/assignee",
+    "/cases/{case_id}/assignee",
+];
+/// The expert the case appointment fixtures appoint (set once the walk's world exists).
+static EXPERT_ID: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
 
 #[tokio::test]
 async fn no_route_shows_or_changes_another_organisations_data_sqlite() {
@@ -50,8 +56,6 @@ struct World {
     admin_a: Actor,
     /// A's watched mark that the alert fixtures are raised on.
     watched_a: WatchedMarkId,
-    /// An expert the centre may appoint to A's consultations.
-    expert: UserId,
 }
 
 async fn walk(app: TestApp) {
@@ -67,13 +71,15 @@ async fn walk(app: TestApp) {
     app.core.add_member(&admin, admin.organisation_id(), &staff, &RequestContext::cli()).await.expect("staff");
     let expert = zhichan_core::organisations::MemberInput {
         email: "expert@centre.example".into(),
-        display_name: "走查专家".into(),
+        display_name: "专家".into(),
         password: crate::app::PASSWORD.into(),
         roles: vec!["expert".into()],
     };
-    let expert = app.core.add_member(&admin, admin.organisation_id(), &expert, &RequestContext::cli()).await;
+    let expert =
+        app.core.add_member(&admin, admin.organisation_id(), &expert, &RequestContext::cli()).await.expect("expert");
+    EXPERT_ID.get_or_init(|| expert.id.get());
     let watched_a = watched_mark(&app, &admin_a, org_a.id).await;
-    let world = World { org_a: org_a.id, admin_a, watched_a, expert: expert.expect("expert").id };
+    let world = World { org_a: org_a.id, admin_a, watched_a };
     seed_records(&app).await;
 
     let mut walked = 0;
@@ -85,7 +91,7 @@ async fn walk(app: TestApp) {
 
         // Anonymous callers of signed-in routes are asked to sign in.
         if route.access == Access::SignedIn {
-            let response = call(&anonymous, &route, &path, &world).await;
+            let response = call(&anonymous, &route, &path).await;
             let status = response.status();
             let to_login = response
                 .headers()
@@ -101,7 +107,7 @@ async fn walk(app: TestApp) {
         }
 
         let before = snapshot(&app, &world).await;
-        let response = call(&b, &route, &path, &world).await;
+        let response = call(&b, &route, &path).await;
         let status = response.status();
         let body = response.text().await.unwrap_or_default();
         assert!(
@@ -129,7 +135,7 @@ async fn walk(app: TestApp) {
                 format!("boss@{SECRET_DOMAIN}")
             };
             let a = app.signed_in(&entitled).await;
-            let status = call(&a, &route, &path, &world).await.status();
+            let status = call(&a, &route, &path).await.status();
             assert!(
                 status.is_success() || status.is_redirection(),
                 "{} {} as {entitled}: {status}",
@@ -187,17 +193,7 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
                 webhook.await.expect("webhook").webhook.id.to_string()
             }
             "alert_id" => fresh_alert(app, world).await.to_string(),
-            "case_id" => {
-                // A fresh consultation of A's: its applicant may still withdraw it.
-                let input = OpenCase {
-                    kind: "consultation".into(),
-                    title: format!("{SECRET_NAME}的咨询"),
-                    summary: format!("{SECRET_NAME}想了解海外布局"),
-                    ..OpenCase::default()
-                };
-                let case = app.core.open_case(&world.admin_a, &RequestContext::cli(), input).await;
-                case.expect("A's case").id.to_string()
-            }
+            "case_id" => fresh_case(app, world).await.to_string(),
             "office" => "US".to_owned(),
             "number" => RECORD_NUMBER.to_owned(),
             other => panic!("the walk has no fixture for path parameter {{{other}}} of {}: add one", route.path),
@@ -208,7 +204,7 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
 }
 
 /// A valid request for the route, so that only authorisation can refuse it.
-async fn call(browser: &Browser, route: &Route, path: &str, world: &World) -> reqwest::Response {
+async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response {
     static SEQUENCE: AtomicU32 = AtomicU32::new(0);
     let email = format!("walker{}@walk.example", SEQUENCE.fetch_add(1, Ordering::Relaxed));
     if route.method == Method::GET {
@@ -236,13 +232,18 @@ async fn call(browser: &Browser, route: &Route, path: &str, world: &World) -> re
             ("POST", "/api/v1/alerts/{alert_id}/status") => Some(json!({ "status": "reviewed", "note": "walk" })),
             ("POST", "/api/v1/alerts/{alert_id}/notes") => Some(json!({ "text": "walk" })),
             ("PUT", "/api/v1/alerts/{alert_id}/assignee") => Some(json!({ "user_id": null })),
+            ("POST", "/api/v1/alerts/{alert_id}/escalation") => Some(json!({})),
+            ("POST", "/api/v1/cases") => Some(json!({ "kind": "consultation", "title": "walk", "summary": "walk" })),
+            ("POST", "/api/v1/cases/{case_id}/transitions") => Some(json!({ "to": "closed" })),
+            ("PUT", "/api/v1/cases/{case_id}/assignee") => Some(json!({ "user_id": EXPERT_ID.get() })),
+            ("POST", "/api/v1/cases/{case_id}/entries") => Some(json!({ "kind": "message", "text": "walk" })),
             ("DELETE", _) => None,
             (method, path) => panic!("the walk has no request body for {method} {path}: add one"),
         };
         return browser.api(route.method.clone(), path, body).await;
     }
     // Every UI form ignores fields it does not know, so one body fits all of them.
-    let expert = world.expert.to_string();
+    let expert = EXPERT_ID.get().map(i64::to_string).unwrap_or_default();
     let fields = [
         ("email", email.as_str()),
         ("password", crate::app::PASSWORD),
@@ -285,15 +286,16 @@ async fn snapshot(app: &TestApp, world: &World) -> Value {
     let patents = app.core.patent_watches(&world.admin_a, org).await.expect("A's patent watches");
     let webhooks = app.core.webhooks(&world.admin_a, org).await.expect("A's webhooks");
     let alerts = app.core.alerts(&world.admin_a, &AlertQuery::default(), Page::first(200)).await.expect("A's alerts");
-    let mut cases = Vec::new();
-    for case in app.core.cases(&world.admin_a, &CaseQuery::default(), Page::first(200)).await.expect("A's cases").cases
-    {
-        let history = app.core.case(&world.admin_a, case.id).await.expect("A's case").history.len();
-        cases.push(json!([case, history]));
+    let cases = app.core.cases(&world.admin_a, &CaseQuery::default(), Page::first(200)).await.expect("A's cases");
+    let mut histories = Vec::new();
+    for case in &cases.cases {
+        let detail = app.core.case(&world.admin_a, case.id).await.expect("A's case");
+        histories.push(json!([detail.history, detail.deadlines]));
     }
     json!({
         "organisation": organisation, "members": members, "tokens": tokens, "saved": saved,
-        "watch": [marks, parties, patents], "webhooks": webhooks, "alerts": alerts.alerts, "cases": cases,
+        "watch": [marks, parties, patents], "webhooks": webhooks, "alerts": alerts.alerts,
+        "cases": cases.cases, "histories": histories,
     })
 }
 
@@ -323,6 +325,17 @@ async fn fresh_alert(app: &TestApp, world: &World) -> AlertId {
     let mine = AlertQuery { watched_mark_id: Some(world.watched_a), ..AlertQuery::default() };
     let alerts = app.core.alerts(&world.admin_a, &mine, Page::first(1)).await.expect("A's alerts");
     alerts.alerts.first().expect("the filing raised an alert").id
+}
+
+/// A new consultation A asks, titled with A's secret name.
+async fn fresh_case(app: &TestApp, world: &World) -> CaseId {
+    let input = OpenCase {
+        kind: "consultation".into(),
+        title: format!("{SECRET_NAME}的海外商标问题"),
+        summary: format!("联系 boss@{SECRET_DOMAIN}"),
+        ..OpenCase::default()
+    };
+    app.core.open_case(&world.admin_a, &RequestContext::cli(), input).await.expect("A's case").id
 }
 
 /// A public trademark and patent under [`RECORD_NUMBER`], so record routes answer with content.

@@ -1,0 +1,93 @@
+//! The case API: an enterprise applies for a mediation, the other party accepts, an illegal step
+//! is answered 409 `illegal_transition`, internal notes never reach a party, and the history
+//! verifies.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use zhichan_core::RequestContext;
+
+use crate::app::TestApp;
+
+#[tokio::test]
+async fn a_mediation_through_the_api() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let (haiying, _) = app.enterprise(&admin, "深圳市海鹰电子有限公司", "ip@haiying.example").await;
+    let (gangtong, _) = app.enterprise(&admin, "港通贸易有限公司", "legal@gangtong.example").await;
+    let staff = zhichan_core::organisations::MemberInput {
+        email: "staff@centre.example".into(),
+        display_name: "中心".into(),
+        password: crate::app::PASSWORD.into(),
+        roles: vec!["staff".into()],
+    };
+    app.core.add_member(&admin, admin.organisation_id(), &staff, &RequestContext::cli()).await.unwrap();
+    let staff = app.signed_in("staff@centre.example").await;
+    let applicant = app.signed_in("ip@haiying.example").await;
+    let respondent = app.signed_in("legal@gangtong.example").await;
+
+    let opened = staff
+        .api(Method::POST, "/api/v1/cases", Some(json!({
+            "kind": "mediation", "title": "商标许可费争议", "summary": "许可合同到期后对方继续使用商标",
+            "organisation_id": haiying.id, "respondent_organisation_id": gangtong.id, "respondent_region": "hong_kong",
+        })))
+        .await;
+    assert_eq!(opened.status(), StatusCode::OK);
+    let case: Value = opened.json().await.unwrap();
+    let id = case["id"].as_i64().unwrap();
+    assert_eq!(
+        (case["state"].as_str(), case["next_states"].clone()),
+        (Some("applied"), json!(["accepted", "declined"]))
+    );
+
+    // An enterprise cannot name another organisation's account as the other side.
+    let naming = applicant
+        .api(
+            Method::POST,
+            "/api/v1/cases",
+            Some(json!({
+                "kind": "mediation", "title": "t", "summary": "s", "respondent_organisation_id": gangtong.id,
+            })),
+        )
+        .await;
+    assert_eq!(naming.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let path = format!("/api/v1/cases/{id}/transitions");
+    let illegal = respondent.api(Method::POST, &path, Some(json!({ "to": "settled" }))).await;
+    assert_eq!(illegal.status(), StatusCode::CONFLICT);
+    let body: Value = illegal.json().await.unwrap();
+    assert_eq!(body["code"], "illegal_transition");
+    let not_a_state = respondent.api(Method::POST, &path, Some(json!({ "to": "answered" }))).await;
+    assert_eq!(not_a_state.status(), StatusCode::UNPROCESSABLE_ENTITY, "a state of another kind");
+    let own = applicant.api(Method::POST, &path, Some(json!({ "to": "accepted" }))).await;
+    assert_eq!(own.status(), StatusCode::FORBIDDEN, "the applicant cannot accept its own application");
+    let accepted = respondent.api(Method::POST, &path, Some(json!({ "to": "accepted" }))).await;
+    assert_eq!(accepted.status(), StatusCode::OK);
+
+    let entries = format!("/api/v1/cases/{id}/entries");
+    let note = staff.api(Method::POST, &entries, Some(json!({ "kind": "note", "text": "对方曾在香港抢注" }))).await;
+    assert_eq!(note.status(), StatusCode::OK);
+    let party_note = applicant.api(Method::POST, &entries, Some(json!({ "kind": "note", "text": "x" }))).await;
+    assert_eq!(party_note.status(), StatusCode::FORBIDDEN);
+
+    let seen: Value = applicant.api(Method::GET, &format!("/api/v1/cases/{id}"), None).await.json().await.unwrap();
+    assert_eq!(seen["role"], "applicant");
+    let codes: Vec<&str> =
+        seen["history"].as_array().unwrap().iter().map(|e| e["entry"]["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["opened", "transition"], "the note is internal");
+    assert_eq!(seen["deadlines"][0]["label"], "mediation_settlement");
+    let full: Value = staff.api(Method::GET, &format!("/api/v1/cases/{id}"), None).await.json().await.unwrap();
+    assert_eq!(full["history"].as_array().unwrap().len(), 3);
+
+    let integrity: Value =
+        applicant.api(Method::GET, &format!("/api/v1/cases/{id}/integrity"), None).await.json().await.unwrap();
+    assert_eq!((integrity["intact"].as_bool(), integrity["entries"].as_u64()), (Some(true), Some(3)));
+    let listed: Value =
+        respondent.api(Method::GET, "/api/v1/cases?kind=mediation&open=true", None).await.json().await.unwrap();
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1);
+    let bad_filter = respondent.api(Method::GET, "/api/v1/cases?kind=mediation&state=answered", None).await;
+    assert_eq!(bad_filter.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let work: Value = staff.api(Method::GET, "/api/v1/work", None).await.json().await.unwrap();
+    assert_eq!(work["upcoming"][0]["case"]["id"].as_i64(), Some(id), "the 30-day target is on the staff queue");
+    let stations: Value = applicant.api(Method::GET, "/api/v1/stations", None).await.json().await.unwrap();
+    assert_eq!(stations.as_array().unwrap().len(), 11);
+}
