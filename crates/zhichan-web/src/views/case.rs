@@ -100,16 +100,6 @@ impl CasePage<'_> {
     }
 }
 
-/// The code of how the viewer stands to the case (`case.role.*`).
-fn role_code(role: CaseRole) -> &'static str {
-    match role {
-        CaseRole::Admin => "admin",
-        CaseRole::Staff => "staff",
-        CaseRole::Assignee => "assignee",
-        CaseRole::Party(side) => side.code(),
-    }
-}
-
 /// The steps `role` may take from where `case` stands, as buttons: those of its kind's table the
 /// role may take, except closing a rights-assistance case (its own form asks for the outcome),
 /// filing the technical opinion (the entry form files it), and the steps an appointment takes
@@ -257,7 +247,7 @@ async fn case_page(
     let failed = problem.is_some();
     let view = CasePage {
         page,
-        role: role_code(detail.role),
+        role: detail.role.code(),
         stages: progress(case.kind, case.state, &detail.history),
         next_text: page.t(&case_text::next_key(case.kind, case.state)).to_owned(),
         station,
