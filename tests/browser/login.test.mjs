@@ -1,50 +1,19 @@
-// Signs in to the demo platform and switches languages in headless Chromium, as a person would.
-// Needs the zhichan binary (ZHICHAN_BIN, default ../../target/debug/zhichan) and Debian's
-// chromium (CHROMIUM, default /usr/bin/chromium). Screenshots go to ../../target/browser/.
+// Signs in to the demo platform and switches languages in headless Chromium, as a person would
+// (the demo server and browser: demo.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { shots, startDemo, withoutSamples } from './demo.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
-const binary = process.env.ZHICHAN_BIN ?? join(root, 'target/debug/zhichan');
-const shots = join(root, 'target/browser');
-// The demo's searchable registers come from the real samples beside the repository, when present.
-const samples = join(root, '../shared/data');
-const withoutSamples = !existsSync(samples) && `skipped: the real samples (${samples}) are not beside the repository`;
-let server, browser, baseUrl, dataDir;
+let demo, browser, baseUrl;
 
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'zhichan-browser-'));
-  server = spawn(binary, ['serve', '--demo', '--demo-data', samples, '--bind', '127.0.0.1:0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ZHICHAN_DATABASE_URL: '' },
-  });
-  baseUrl = await new Promise((resolveUrl, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) { clearTimeout(timer); resolveUrl(match[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  demo = await startDemo();
+  ({ browser, baseUrl } = demo);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 test('a visitor signs in, switches language, and the choice is remembered', async () => {

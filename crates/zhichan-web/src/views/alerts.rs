@@ -274,6 +274,11 @@ impl AlertPage<'_> {
         }
     }
 
+    /// Whether the alert was escalated into a case (its work continues there).
+    fn is_in_case(&self) -> bool {
+        matches!(self.escalation, Escalation::InCase { .. })
+    }
+
     fn is_pending(&self, delivery: &Delivery) -> bool {
         delivery.status == DeliveryStatus::Pending
     }
