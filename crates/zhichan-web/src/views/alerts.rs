@@ -176,7 +176,7 @@ struct AlertPage<'a> {
 enum Escalation {
     /// It was escalated into this case, handled by the named person (if anyone was appointed and
     /// the viewer may see who).
-    InCase { case: Case, assignee: Option<String> },
+    InCase { case: Box<Case>, assignee: Option<String> },
     /// It may be escalated: into a new rights-assistance case or one of these open ones of the
     /// same enterprise.
     Possible { open_cases: Vec<Case> },
@@ -197,7 +197,7 @@ impl Escalation {
                 },
                 None => None,
             };
-            return Ok(Self::InCase { case, assignee });
+            return Ok(Self::InCase { case: Box::new(case), assignee });
         }
         if !matches!(alert.status, AlertStatus::New | AlertStatus::Reviewed) {
             return Ok(Self::Closed);
