@@ -1,9 +1,11 @@
 //! A small, realistic world for `zhichan serve --demo`: the district centre with staff and an
 //! administrator, four export enterprises in different streets, an expert pool with mainland,
-//! Hong Kong and Macau experts, and the enterprises' watch with the copies it catches (`watch`).
+//! Hong Kong and Macau experts, live service cases of every kind (`cases`), and the enterprises'
+//! watch with the copies it catches (`watch`).
 //! All names are fictitious; the accounts share one published password, so a demo database must
 //! never hold real data.
 
+mod cases;
 mod watch;
 
 use zhichan_domain::Organisation;
@@ -125,6 +127,9 @@ impl Core {
                 None => self.seed_organisation(demo, &context).await?,
             };
             logins.extend(self.seed_members(&organisation, demo.members, already, &context).await?);
+        }
+        if !already {
+            self.seed_demo_cases().await?;
         }
         Ok(logins)
     }

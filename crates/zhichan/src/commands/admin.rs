@@ -23,6 +23,11 @@ pub enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Verify a case's hash-chained history: exit 0 when intact, else name the first altered entry.
+    VerifyCase {
+        /// The case id (the number in its reference, e.g. 12 for MED-000012).
+        id: i64,
+    },
 }
 
 /// Runs the command.
@@ -44,6 +49,17 @@ pub async fn run(flags: &Flags, command: AdminCommand) -> anyhow::Result<()> {
                 println!("password: {password}");
                 println!("(shown once; sign in and keep it safe)");
             }
+        }
+        AdminCommand::VerifyCase { id } => {
+            let integrity = core.verify_case(None, id.into()).await.map_err(|e| anyhow::anyhow!("case {id}: {e}"))?;
+            if let Some(seq) = integrity.first_altered {
+                let problem = integrity.problem.unwrap_or_default();
+                anyhow::bail!("case {id}: history entry {seq} is not as written ({problem})");
+            }
+            if let Some(recorded) = integrity.recorded_state {
+                anyhow::bail!("case {id}: its state was changed outside the platform (the history ends in {recorded})");
+            }
+            println!("case {id}: history intact ({} entries verified)", integrity.entries);
         }
     }
     Ok(())
