@@ -11,6 +11,7 @@ pub mod account;
 pub mod audit;
 pub mod case;
 pub mod deadline;
+pub mod directory;
 pub mod expertise;
 mod id;
 pub mod import;

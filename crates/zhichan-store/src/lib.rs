@@ -16,6 +16,7 @@
 //! land without its audit record.
 
 mod accounts;
+pub mod directory;
 mod error;
 pub mod notifications;
 mod postgres;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 pub use accounts::AccountStore;
+pub use directory::DirectoryStore;
 pub use error::{StoreError, StoreResult};
 pub use notifications::NotificationStore;
 pub use postgres::PostgresStore;
@@ -53,7 +55,16 @@ pub enum Backend {
 /// both adapters and checked by one conformance suite (`tests/it/conformance.rs`).
 #[async_trait]
 pub trait Store:
-    AccountStore + RecordStore + ReferenceStore + SavedSearchStore + WatchStore + NotificationStore + Send + Sync + 'static
+    AccountStore
+    + RecordStore
+    + ReferenceStore
+    + SavedSearchStore
+    + WatchStore
+    + NotificationStore
+    + DirectoryStore
+    + Send
+    + Sync
+    + 'static
 {
     /// Which backend this is.
     fn backend(&self) -> Backend;

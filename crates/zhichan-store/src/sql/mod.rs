@@ -9,6 +9,7 @@
 mod accounts;
 mod audit;
 mod backend;
+mod directory;
 mod notifications;
 mod records;
 mod reference;

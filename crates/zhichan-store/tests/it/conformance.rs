@@ -16,6 +16,12 @@ use zhichan_domain::{
 };
 use zhichan_store::{Store, StoreError};
 
+mod directory;
+use directory::{
+    affiliations_are_declared_listed_and_removed, expert_profiles_round_trip_with_their_accounts_and_filters,
+    provider_profiles_round_trip_with_their_organisations_and_filters,
+};
+
 /// A store under test and the URL it was opened from.
 struct Subject {
     store: Arc<dyn Store>,
@@ -71,6 +77,9 @@ conformance!(
     patent_watches_raise_their_own_alerts,
     alerts_queue_their_notifications_until_sent,
     trademarks_are_found_by_title_ignoring_case,
+    expert_profiles_round_trip_with_their_accounts_and_filters,
+    affiliations_are_declared_listed_and_removed,
+    provider_profiles_round_trip_with_their_organisations_and_filters,
 );
 
 /// The identity of record `number` of `kind` at `office`.
