@@ -10,6 +10,7 @@ mod actor;
 pub mod audit;
 pub mod authz;
 pub mod demo;
+pub mod directory;
 mod error;
 pub mod import;
 pub mod notify;

@@ -13,6 +13,9 @@
 //! | saved searches                 | own   | own                | own                  | own         |
 //! | the watch: marks, parties, alerts (see, edit, review, note) | all | all | own | own if enterprise_member |
 //! | assign an alert to a centre staff member | all | all          | no                   | no          |
+//! | the directory: see experts and providers | all | all          | all                  | all         |
+//! | an expert's profile and affiliations (edit; affiliations: see) | all | all | no | own if expert, mediator or investigator |
+//! | edit a provider's profile; match a case to candidates | all | all | no             | no          |
 //!
 //! An actor asking about another organisation's data is told it was *not found*, never that it
 //! exists; an actor who may see a record but not change it is told *forbidden*.
@@ -20,6 +23,10 @@
 //! Which organisation a request is about is decided here too, once for every caller:
 //! [`organisation_concerned`], and from it [`watch_scope`] (listings) and
 //! [`single_organisation`] (what adds to or reads one organisation's watch).
+
+mod directory;
+
+pub use directory::{edit_expert_profile, edit_provider_profile, expert_affiliations, match_candidates};
 
 use zhichan_domain::search::SavedSearch;
 use zhichan_domain::{InvalidValue, OrgId, OrgKind, Organisation, Role};

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::{Affiliation, ConflictAssessment, ConflictLevel, ExpertProfile, assess};
 use crate::Role;
-use crate::case::CaseParty;
+use crate::case::{Case, CaseParty};
 use crate::expertise::{Language, Region, TechnicalField};
 
 /// What a case needs of the person appointed to it.
@@ -35,6 +35,22 @@ pub struct MatchRequest {
     pub region: Option<Region>,
     /// The case's parties, whom the candidate must not be tied to.
     pub parties: Vec<CaseParty>,
+}
+
+impl MatchRequest {
+    /// What `case` needs: its kind's assignee role ([`crate::case::CaseKind::assignee_role`]),
+    /// its field and language, its parties, and the region of its first party outside the
+    /// mainland, if any — a cross-border matter is best served by someone practising there.
+    /// `None` for kinds the centre's staff handle themselves.
+    pub fn for_case(case: &Case) -> Option<Self> {
+        Some(Self {
+            role: case.kind.assignee_role()?,
+            field: case.particulars.technical_field,
+            language: case.particulars.language,
+            region: case.parties.iter().filter_map(|party| party.region).find(|region| *region != Region::Mainland),
+            parties: case.parties.clone(),
+        })
+    }
 }
 
 /// Why a candidate ranks where it does.
@@ -203,6 +219,43 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 6, 15).expect("a date")
+    }
+
+    #[test]
+    fn a_case_asks_for_its_kinds_role_in_its_field_language_and_cross_border_region() {
+        use crate::case::{CaseId, CaseKind, CaseParticulars, CaseState};
+        use crate::station::StationId;
+        let party = |side, name: &str, region| CaseParty { side, organisation_id: None, name: name.into(), region };
+        let mut case = Case {
+            id: CaseId::new(12),
+            kind: CaseKind::Mediation,
+            state: CaseState::Applied,
+            title: "商标许可纠纷".into(),
+            summary: "许可费争议".into(),
+            station_id: StationId::new(1),
+            parties: vec![
+                party(PartySide::Applicant, "深圳市海鹰电子科技有限公司", Some(Region::Mainland)),
+                party(PartySide::Respondent, "澳門貿易有限公司", Some(Region::Macau)),
+            ],
+            assignee_user_id: None,
+            particulars: CaseParticulars {
+                technical_field: Some(TechnicalField::Trademarks),
+                language: Some(Language::Portuguese),
+                ..CaseParticulars::default()
+            },
+            outcome: None,
+            alert_ids: Vec::new(),
+            opened_by: None,
+            created_at: chrono::Utc::now(),
+            state_since: chrono::Utc::now(),
+            closed_at: None,
+        };
+        let request = MatchRequest::for_case(&case).expect("mediations have a mediator");
+        assert_eq!(request.role, Role::Mediator);
+        assert_eq!((request.field, request.language), (Some(TechnicalField::Trademarks), Some(Language::Portuguese)));
+        assert_eq!((request.region, request.parties.len()), (Some(Region::Macau), 2));
+        case.kind = CaseKind::EnforcementReferral;
+        assert_eq!(MatchRequest::for_case(&case), None);
     }
 
     #[test]
