@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod audit;
+pub mod directory;
 pub mod health;
 pub mod me;
 pub mod notifications;
@@ -113,6 +114,9 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         notifications::webhooks, notifications::create_webhook, notifications::delete_webhook,
         alerts::list, alerts::get, alerts::transition, alerts::note, alerts::assign,
         notifications::alert_deliveries,
+        directory::experts, directory::expert, directory::replace_expert, directory::affiliations,
+        directory::create_affiliation, directory::delete_affiliation, directory::providers, directory::provider,
+        directory::replace_provider, directory::match_candidates,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

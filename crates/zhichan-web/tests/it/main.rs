@@ -4,6 +4,7 @@
 
 mod api;
 mod app;
+mod directory;
 mod openapi;
 mod records;
 mod search;
