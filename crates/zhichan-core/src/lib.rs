@@ -11,6 +11,7 @@ pub mod audit;
 pub mod authz;
 pub mod case;
 pub mod demo;
+pub mod directory;
 mod error;
 pub mod import;
 pub mod notify;

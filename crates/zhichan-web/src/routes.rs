@@ -80,7 +80,6 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/search/saved", SignedIn, || post(views::search::save)),
         route(Method::POST, "/search/saved/{saved_id}/delete", SignedIn, || post(views::search::delete)),
         route(Method::GET, "/cases", Public, area!("nav.cases", "area.cases.desc")),
-        route(Method::GET, "/directory", Public, area!("nav.directory", "area.directory.desc")),
         route(Method::GET, "/finance", Public, area!("nav.finance", "area.finance.desc")),
         route(Method::GET, "/training", Public, area!("nav.training", "area.training.desc")),
         route(Method::GET, "/dashboard", Public, area!("nav.dashboard", "area.dashboard.desc")),
@@ -105,6 +104,21 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/alerts/{alert_id}/status", SignedIn, || post(views::alerts::transition)),
         route(Method::POST, "/alerts/{alert_id}/notes", SignedIn, || post(views::alerts::note)),
         route(Method::POST, "/alerts/{alert_id}/assignee", SignedIn, || post(views::alerts::assign)),
+        // UI: the expert and provider directory.
+        route(Method::GET, "/directory", SignedIn, || get(views::directory::index)),
+        route(Method::GET, "/directory/match", SignedIn, || get(views::directory::matching)),
+        route(Method::GET, "/directory/experts/{user_id}", SignedIn, || get(views::directory::expert)),
+        route(Method::POST, "/directory/experts/{user_id}", SignedIn, || post(views::directory::save_expert)),
+        route(Method::POST, "/directory/experts/{user_id}/affiliations", SignedIn, || {
+            post(views::directory::add_affiliation)
+        }),
+        route(Method::POST, "/directory/experts/{user_id}/affiliations/{affiliation_id}/delete", SignedIn, || {
+            post(views::directory::remove_affiliation)
+        }),
+        route(Method::GET, "/directory/providers/{organisation_id}", SignedIn, || get(views::directory::provider)),
+        route(Method::POST, "/directory/providers/{organisation_id}", SignedIn, || {
+            post(views::directory::save_provider)
+        }),
         // UI: IP records.
         route(Method::GET, "/trademarks/{office}/{number}", Public, || get(views::records::trademark)),
         route(Method::GET, "/patents/{office}/{number}", Public, || get(views::records::patent)),
@@ -185,5 +199,23 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/api/v1/cases/{case_id}/integrity", SignedIn, || get(api::cases::integrity)),
         route(Method::GET, "/api/v1/stations", SignedIn, || get(api::cases::stations)),
         route(Method::GET, "/api/v1/work", SignedIn, || get(api::cases::work)),
+        route(Method::GET, "/api/v1/directory/experts", SignedIn, || get(api::directory::experts)),
+        route(Method::GET, "/api/v1/directory/experts/{user_id}", SignedIn, || get(api::directory::expert)),
+        route(Method::PUT, "/api/v1/directory/experts/{user_id}", SignedIn, || put(api::directory::replace_expert)),
+        route(Method::GET, "/api/v1/directory/experts/{user_id}/affiliations", SignedIn, || {
+            get(api::directory::affiliations)
+        }),
+        route(Method::POST, "/api/v1/directory/experts/{user_id}/affiliations", SignedIn, || {
+            post(api::directory::create_affiliation)
+        }),
+        route(Method::DELETE, "/api/v1/directory/experts/{user_id}/affiliations/{affiliation_id}", SignedIn, || {
+            delete(api::directory::delete_affiliation)
+        }),
+        route(Method::GET, "/api/v1/directory/providers", SignedIn, || get(api::directory::providers)),
+        route(Method::GET, "/api/v1/directory/providers/{organisation_id}", SignedIn, || get(api::directory::provider)),
+        route(Method::PUT, "/api/v1/directory/providers/{organisation_id}", SignedIn, || {
+            put(api::directory::replace_provider)
+        }),
+        route(Method::POST, "/api/v1/directory/match", SignedIn, || post(api::directory::match_candidates)),
     ]
 }

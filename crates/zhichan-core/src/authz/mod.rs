@@ -13,6 +13,9 @@
 //! | saved searches                 | own   | own                | own                  | own         |
 //! | the watch: marks, parties, alerts (see, edit, review, note) | all | all | own | own if enterprise_member |
 //! | assign an alert to a centre staff member | all | all          | no                   | no          |
+//! | the directory: see experts and providers | all | all          | all                  | all         |
+//! | an expert's profile and affiliations (edit; affiliations: see) | all | all | no | own if expert, mediator or investigator |
+//! | edit a provider's profile; match a case to candidates | all | all | no             | no          |
 //!
 //! Cases (consultations, assistance, mediation, investigations, referrals, evidence service)
 //! have their own table in [`case`](self::case_role).
@@ -27,6 +30,8 @@
 mod case;
 
 pub use case::{CaseRole, Desk, assign_case, case_role, case_scope, file_opinion, move_case, open_case};
+mod directory;
+pub use directory::{edit_expert_profile, edit_provider_profile, expert_affiliations, match_candidates};
 
 use zhichan_domain::search::SavedSearch;
 use zhichan_domain::{InvalidValue, OrgId, OrgKind, Organisation, Role};

@@ -22,6 +22,8 @@ struct DemoCase {
 enum Step {
     /// The centre appoints this person.
     Appoint(&'static str),
+    /// The centre appoints this person after disclosing a tie the parties consented to.
+    AppointWithConsent(&'static str),
     /// This person moves the case.
     Move(&'static str, CaseState),
     /// This person writes a message.
@@ -33,6 +35,7 @@ const HAIYING: &str = "chen.jing@haiying.demo";
 const HONG_KONG: &str = "wong.kawai@experts.demo";
 const MACAU: &str = "leong.ioman@experts.demo";
 const ENGINEER: &str = "zhang.wei@experts.demo";
+const EUROPE: &str = "anna.schmidt@experts.demo";
 
 const CASES: &[DemoCase] = &[
     DemoCase {
@@ -42,11 +45,11 @@ const CASES: &[DemoCase] = &[
         title: "美国商标申请收到审查意见，如何答复？",
         summary: "我司 HAIYING 商标在美国第 9 类的申请收到 Office Action，称与在先商标 HAYLING 近似，答复期限还有两个月。",
         respondent: None,
-        particulars: [Some("trademarks"), Some("mandarin"), None, None],
+        particulars: [Some("trademarks"), Some("english"), None, None],
         steps: &[
-            Step::Appoint(HONG_KONG),
-            Step::Say(HONG_KONG, "可从商品类别和实际使用证据两方面答复，建议先检索对方商标的使用情况。"),
-            Step::Move(HONG_KONG, CaseState::Answered),
+            Step::Appoint(EUROPE),
+            Step::Say(EUROPE, "可从商品类别和实际使用证据两方面答复，建议先检索对方商标的使用情况。"),
+            Step::Move(EUROPE, CaseState::Answered),
         ],
     },
     DemoCase {
@@ -83,7 +86,7 @@ const CASES: &[DemoCase] = &[
         particulars: [Some("trademarks"), Some("cantonese"), None, None],
         steps: &[
             Step::Move(STAFF, CaseState::Accepted),
-            Step::Appoint(HONG_KONG),
+            Step::AppointWithConsent(HONG_KONG),
             Step::Move(HONG_KONG, CaseState::InSession),
             Step::Say(HONG_KONG, "首次调解会议定于下周三下午，以视频方式进行。"),
         ],
@@ -153,7 +156,7 @@ impl Core {
         for demo in CASES {
             let opener = self.demo_actor(demo.opened_by).await?;
             let [technical_field, language, requesting_body, authority_or_jurisdiction] = demo.particulars;
-            let applicant = self.demo_organisation(demo.applicant).await?;
+            let applicant = self.demo_organisation(demo.applicant).await?.id;
             let (authority, jurisdiction) = match demo.kind {
                 "evidence_service" => (None, authority_or_jurisdiction),
                 _ => (authority_or_jurisdiction, None),
@@ -176,9 +179,10 @@ impl Core {
             let staff = self.demo_actor(STAFF).await?;
             for step in demo.steps {
                 match *step {
-                    Step::Appoint(email) => {
+                    Step::Appoint(email) | Step::AppointWithConsent(email) => {
                         let user_id = self.demo_actor(email).await?.user_id();
-                        self.assign_case(&staff, &context, case.id, AssignInput { user_id, consent: false }).await?;
+                        let consent = matches!(step, Step::AppointWithConsent(_));
+                        self.assign_case(&staff, &context, case.id, AssignInput { user_id, consent }).await?;
                     }
                     Step::Move(email, to) => {
                         let input = TransitionInput { to: to.code().into(), ..TransitionInput::default() };
@@ -194,16 +198,8 @@ impl Core {
         Ok(())
     }
 
-    /// The demo account behind `email`.
+    /// The demo account behind `email`, as an actor.
     async fn demo_actor(&self, email: &str) -> CoreResult<Actor> {
-        let credentials = self.store.user_credentials(email).await?.ok_or(CoreError::NotFound("user"))?;
-        Ok(Actor::new(credentials.user))
-    }
-
-    /// The demo organisation named `name_zh`.
-    async fn demo_organisation(&self, name_zh: &str) -> CoreResult<zhichan_domain::OrgId> {
-        let filter = zhichan_domain::OrganisationFilter { name_contains: Some(name_zh.into()), ..Default::default() };
-        let found = self.store.organisations(&filter, zhichan_domain::Page::first(1)).await?;
-        found.first().map(|organisation| organisation.id).ok_or(CoreError::NotFound("organisation"))
+        Ok(Actor::new(self.demo_user(email).await?.ok_or(CoreError::NotFound("user"))?))
     }
 }

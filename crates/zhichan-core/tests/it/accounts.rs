@@ -80,7 +80,7 @@ async fn demo_world_is_seeded_once_and_every_login_works() {
         assert_eq!(opened.user.roles, login.roles);
     }
     let organisations = core.store().organisations(&Default::default(), Page::first(50)).await.unwrap();
-    assert_eq!(organisations.len(), 6, "centre, four enterprises, one expert panel");
+    assert_eq!(organisations.len(), 11, "centre, four enterprises, one expert panel, five providers");
     assert!(organisations.iter().filter(|o| o.profile.uscc.is_some()).count() == 4);
 }
 

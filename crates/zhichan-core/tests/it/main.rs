@@ -4,6 +4,7 @@
 
 mod accounts;
 mod cases;
+mod directory;
 mod import;
 mod notify;
 mod search;

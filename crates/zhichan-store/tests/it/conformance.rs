@@ -16,6 +16,12 @@ use zhichan_domain::{
 };
 use zhichan_store::{Store, StoreError};
 
+mod directory;
+use directory::{
+    affiliations_are_declared_listed_and_removed, expert_profiles_round_trip_with_their_accounts_and_filters,
+    provider_profiles_round_trip_with_their_organisations_and_filters,
+};
+
 /// A store under test and the URL it was opened from.
 struct Subject {
     store: Arc<dyn Store>,
@@ -72,10 +78,16 @@ conformance!(
     patent_watches_raise_their_own_alerts,
     alerts_queue_their_notifications_until_sent,
     trademarks_are_found_by_title_ignoring_case,
+<<<<<<< HEAD
     cases_open_move_and_chain_their_history,
     case_changes_apply_only_to_the_state_they_were_decided_on,
     case_listings_are_scoped_and_deadlines_follow_open_cases,
     a_direct_edit_of_case_history_breaks_the_chain,
+=======
+    expert_profiles_round_trip_with_their_accounts_and_filters,
+    affiliations_are_declared_listed_and_removed,
+    provider_profiles_round_trip_with_their_organisations_and_filters,
+>>>>>>> directory
 );
 
 /// The identity of record `number` of `kind` at `office`.

@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod audit;
 pub mod cases;
+pub mod directory;
 pub mod health;
 pub mod me;
 pub mod notifications;
@@ -116,6 +117,9 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         notifications::alert_deliveries, cases::escalate,
         cases::list, cases::open, cases::get, cases::transition, cases::assign, cases::add_entry, cases::integrity,
         cases::stations, cases::work,
+        directory::experts, directory::expert, directory::replace_expert, directory::affiliations,
+        directory::create_affiliation, directory::delete_affiliation, directory::providers, directory::provider,
+        directory::replace_provider, directory::match_candidates,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

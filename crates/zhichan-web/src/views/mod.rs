@@ -11,6 +11,7 @@ pub mod areas;
 pub mod assets;
 pub mod audit;
 pub mod deadlines;
+pub mod directory;
 mod error_page;
 mod explain;
 mod forms;

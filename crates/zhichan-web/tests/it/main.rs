@@ -5,6 +5,7 @@
 mod api;
 mod app;
 mod cases_api;
+mod directory;
 mod openapi;
 mod records;
 mod search;
