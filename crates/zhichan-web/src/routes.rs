@@ -7,7 +7,7 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{MethodRouter, delete, get, post, put};
 
 use crate::views::{self, PageContext};
-use crate::{AppState, api, auth};
+use crate::{AppState, api, auth, upload};
 
 /// Who may call a route, as far as the router knows; the router enforces it before the handler
 /// runs. Finer rules (roles, organisations) live in `core`.
@@ -27,6 +27,8 @@ pub struct Route {
     pub path: &'static str,
     /// Who may call it.
     pub access: Access,
+    /// Whether it takes uploads: a body as large as the largest document rather than 2 MiB.
+    pub uploads: bool,
     handler: fn() -> MethodRouter<AppState>,
 }
 
@@ -36,10 +38,16 @@ impl Route {
         (self.handler)()
     }
 
-    /// The handler behind its access rule: on a signed-in route an anonymous API call is answered
-    /// 401 and an anonymous visitor sent to sign in, before the handler runs.
+    /// The same route taking uploads (see [`upload`](crate::upload)).
+    pub fn taking_uploads(mut self) -> Self {
+        self.uploads = true;
+        self
+    }
+
+    /// The handler behind its body limit and access rule: on a signed-in route an anonymous API
+    /// call is answered 401 and an anonymous visitor sent to sign in, before the handler runs.
     pub(crate) fn guarded(&self, state: &AppState) -> MethodRouter<AppState> {
-        let handler = self.handler();
+        let handler = upload::limit_body(self.handler(), self.uploads, &state.core);
         match self.access {
             Access::Public => handler,
             Access::SignedIn if self.path.starts_with("/api/") => {
@@ -51,7 +59,7 @@ impl Route {
 }
 
 const fn route(method: Method, path: &'static str, access: Access, handler: fn() -> MethodRouter<AppState>) -> Route {
-    Route { method, path, access, handler }
+    Route { method, path, access, uploads: false, handler }
 }
 
 macro_rules! area {

@@ -25,6 +25,7 @@ pub mod search;
 pub mod session;
 pub mod watch;
 
+pub(crate) use error_page::error_response;
 pub use error_page::not_found;
 pub use forms::{CsrfForm, FormQuery, Problem, local_path};
 pub use page::PageContext;
