@@ -1,6 +1,6 @@
 //! The use cases of zhichan, over any [`Store`](zhichan_store::Store): signing in, sessions and
 //! API tokens, organisations and their members, the audit trail, importing and searching the
-//! registers, the watch and its notifications, and the demo world.
+//! registers, the watch and its notifications, working-day calendars, and the demo world.
 //!
 //! Every use case takes the [`Actor`] asking and decides in [`authz`] whether they may; handlers
 //! in `zhichan-web` and the CLI only translate requests into these calls. No HTTP here.
@@ -9,6 +9,7 @@ pub mod accounts;
 mod actor;
 pub mod audit;
 pub mod authz;
+pub mod calendar;
 pub mod demo;
 mod error;
 pub mod import;

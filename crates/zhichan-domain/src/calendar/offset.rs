@@ -81,7 +81,9 @@ impl Offset {
         let refused = || {
             InvalidValue::new(
                 "offset",
-                format!("a number up to {MAX_AMOUNT} followed by d (days), wd (working days) or m (months), as 30d, 10wd or 3m"),
+                format!(
+                    "a number up to {MAX_AMOUNT} followed by d (days), wd (working days) or m (months), as 30d, 10wd or 3m"
+                ),
             )
         };
         let text = text.trim();
@@ -129,7 +131,8 @@ mod tests {
 
     #[test]
     fn the_text_form_round_trips() {
-        for (text, offset) in [("30d", Offset::days(30)), ("10wd", Offset::working_days(10)), ("3m", Offset::months(3))] {
+        for (text, offset) in [("30d", Offset::days(30)), ("10wd", Offset::working_days(10)), ("3m", Offset::months(3))]
+        {
             assert_eq!(Offset::parse(text), Ok(offset));
             assert_eq!(offset.code(), text);
             assert_eq!(serde_json::to_string(&offset).unwrap(), format!("\"{text}\""));

@@ -86,9 +86,9 @@ pub fn targets(kind: CaseKind, entered: CaseState) -> impl Iterator<Item = &'sta
 /// The targets a case of `kind` gets when it moves from `from` to `to`: those of entering `to`
 /// and those of that very step (a consultation's follow-up or reopening).
 pub fn step_targets(kind: CaseKind, from: CaseState, to: CaseState) -> impl Iterator<Item = &'static DeadlineRule> {
-    TARGETS.iter().filter(move |rule| {
-        rule.trigger == Trigger::Entered(kind, to) || rule.trigger == Trigger::Step(kind, from, to)
-    })
+    TARGETS
+        .iter()
+        .filter(move |rule| rule.trigger == Trigger::Entered(kind, to) || rule.trigger == Trigger::Step(kind, from, to))
 }
 
 #[cfg(test)]
@@ -114,10 +114,19 @@ mod tests {
         };
         use CaseKind::*;
         use CaseState as S;
-        assert_eq!(only(targets(Consultation, S::Submitted).collect()), (Offset::working_days(2), "consultation_answer"));
+        assert_eq!(
+            only(targets(Consultation, S::Submitted).collect()),
+            (Offset::working_days(2), "consultation_answer")
+        );
         assert_eq!(only(targets(Mediation, S::Accepted).collect()), (Offset::days(30), "mediation_settlement"));
-        assert_eq!(only(targets(TechnicalInvestigation, S::Assigned).collect()), (Offset::working_days(20), "technical_opinion"));
-        assert_eq!(only(targets(RightsAssistance, S::Triage).collect()), (Offset::working_days(5), "assistance_strategy"));
+        assert_eq!(
+            only(targets(TechnicalInvestigation, S::Assigned).collect()),
+            (Offset::working_days(20), "technical_opinion")
+        );
+        assert_eq!(
+            only(targets(RightsAssistance, S::Triage).collect()),
+            (Offset::working_days(5), "assistance_strategy")
+        );
         assert_eq!(only(targets(EvidenceService, S::Sent).collect()), (Offset::days(30), "evidence_execution"));
         // A consultation's first assignment starts no clock; a follow-up or reopening does.
         assert_eq!(step_targets(Consultation, S::Submitted, S::Assigned).count(), 0);

@@ -61,9 +61,7 @@ impl CalendarYear {
                 "calendar",
                 format!(
                     "a JSON calendar year {{region, year, source, holidays: [{{date, name}}], adjusted_working_days}} \
-                     (line {}, column {}: {error})",
-                    error.line(),
-                    error.column()
+                     ({error})"
                 ),
             )
         })?;
@@ -82,7 +80,10 @@ impl CalendarYear {
         }
         let source = self.source.trim();
         if source.is_empty() || source.chars().count() > MAX_SOURCE_CHARS {
-            return Err(InvalidValue::new("source", format!("where the dates were published, 1 to {MAX_SOURCE_CHARS} characters")));
+            return Err(InvalidValue::new(
+                "source",
+                format!("where the dates were published, 1 to {MAX_SOURCE_CHARS} characters"),
+            ));
         }
         self.source = source.to_owned();
         self.holidays.sort_by_key(|holiday| holiday.date);
@@ -99,18 +100,27 @@ impl CalendarYear {
             }
             let name = holiday.name.trim();
             if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-                return Err(InvalidValue::new("holidays", format!("a name of 1 to {MAX_NAME_CHARS} characters for {date}")));
+                return Err(InvalidValue::new(
+                    "holidays",
+                    format!("a name of 1 to {MAX_NAME_CHARS} characters for {date}"),
+                ));
             }
             holiday.name = name.to_owned();
         }
         for pair in self.adjusted_working_days.windows(2) {
             if pair[0] == pair[1] {
-                return Err(InvalidValue::new("adjusted_working_days", format!("each date once; {} is listed twice", pair[0])));
+                return Err(InvalidValue::new(
+                    "adjusted_working_days",
+                    format!("each date once; {} is listed twice", pair[0]),
+                ));
             }
         }
         for &date in &self.adjusted_working_days {
             if date.year() != self.year {
-                return Err(InvalidValue::new("adjusted_working_days", format!("dates in {}; {date} is not", self.year)));
+                return Err(InvalidValue::new(
+                    "adjusted_working_days",
+                    format!("dates in {}; {date} is not", self.year),
+                ));
             }
             if !is_weekend(date) {
                 return Err(InvalidValue::new(
@@ -187,7 +197,11 @@ mod tests {
         let cases = [
             (year(r#"{"date": "2025-12-31", "name": "x"}"#, ""), "holidays", "2025-12-31"),
             (year(r#"{"date": "2026-01-01", "name": "  "}"#, ""), "holidays", "2026-01-01"),
-            (year(r#"{"date": "2026-01-01", "name": "a"}, {"date": "2026-01-01", "name": "b"}"#, ""), "holidays", "twice"),
+            (
+                year(r#"{"date": "2026-01-01", "name": "a"}, {"date": "2026-01-01", "name": "b"}"#, ""),
+                "holidays",
+                "twice",
+            ),
             (year("", r#""2026-02-16""#), "adjusted_working_days", "Monday"),
             (year("", r#""2027-01-02""#), "adjusted_working_days", "2027-01-02"),
             (year(r#"{"date": "2026-02-14", "name": "x"}"#, r#""2026-02-14""#), "adjusted_working_days", "both"),
@@ -196,7 +210,7 @@ mod tests {
             (year("", "").replace("\"test\"", "\"\""), "source", "published"),
             (year("", "").replace("2026,", "1800,"), "year", "1949"),
             (year("", "").replace("\"year\"", "\"yaer\""), "calendar", "yaer"),
-            ("{".to_owned(), "calendar", "line 1"),
+            ("{".to_owned(), "calendar", "line 1 column 1"),
         ];
         for (text, field, said) in cases {
             let refused = CalendarYear::parse(&text).unwrap_err();
@@ -207,7 +221,8 @@ mod tests {
 
     #[test]
     fn the_file_format_round_trips() {
-        let parsed = CalendarYear::parse(&year(r#"{"date": "2026-01-01", "name": "元旦"}"#, r#""2026-01-04""#)).unwrap();
+        let parsed =
+            CalendarYear::parse(&year(r#"{"date": "2026-01-01", "name": "元旦"}"#, r#""2026-01-04""#)).unwrap();
         let text = serde_json::to_string(&parsed).unwrap();
         assert_eq!(CalendarYear::parse(&text).unwrap(), parsed);
         assert!(text.contains(r#""region":"mainland""#));

@@ -446,8 +446,11 @@ async fn calendar_years_are_replaced_per_region_and_year(Subject { store, .. }: 
     for loaded in [&mainland_2028, &mainland_2027, &macau_2027] {
         store.put_calendar_year(loaded, audit("calendar.load", None)).await.expect("put");
     }
-    assert_eq!(store.calendar_years(Region::Mainland).await.expect("years"), [mainland_2027.clone(), mainland_2028.clone()]);
-    assert_eq!(store.calendar_years(Region::Macau).await.expect("years"), [macau_2027.clone()]);
+    assert_eq!(
+        store.calendar_years(Region::Mainland).await.expect("years"),
+        [mainland_2027.clone(), mainland_2028.clone()]
+    );
+    assert_eq!(store.calendar_years(Region::Macau).await.expect("years"), std::slice::from_ref(&macau_2027));
     assert!(store.calendar_years(Region::HongKong).await.expect("years").is_empty());
 
     let corrected = year(Region::Mainland, 2027, &[("2027-02-08", "春节")], "corrected");

@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod audit;
+pub mod calendars;
 pub mod health;
 pub mod me;
 pub mod notifications;
@@ -113,6 +114,7 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         notifications::webhooks, notifications::create_webhook, notifications::delete_webhook,
         alerts::list, alerts::get, alerts::transition, alerts::note, alerts::assign,
         notifications::alert_deliveries,
+        calendars::calendar_year,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

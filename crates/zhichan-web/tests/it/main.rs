@@ -4,6 +4,7 @@
 
 mod api;
 mod app;
+mod calendars;
 mod openapi;
 mod records;
 mod search;
