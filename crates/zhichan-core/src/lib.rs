@@ -1,7 +1,7 @@
 //! The use cases of zhichan, over any [`Store`](zhichan_store::Store): signing in, sessions and
 //! API tokens, organisations and their members, the audit trail, importing and searching the
 //! registers, the watch and its notifications, service cases and their documents, the expert
-//! directory, and the demo world.
+//! directory, working-day calendars, and the demo world.
 //!
 //! Every use case takes the [`Actor`] asking and decides in [`authz`] whether they may; handlers
 //! in `zhichan-web` and the CLI only translate requests into these calls. No HTTP here.
@@ -10,6 +10,7 @@ pub mod accounts;
 mod actor;
 pub mod audit;
 pub mod authz;
+pub mod calendar;
 pub mod case;
 pub mod demo;
 pub mod directory;

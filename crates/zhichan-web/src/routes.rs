@@ -156,6 +156,7 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/api/v1/reference/streets", Public, || get(api::reference::streets)),
         route(Method::GET, "/api/v1/reference/similar-groups", Public, || get(api::reference::similar_groups)),
         route(Method::GET, "/api/v1/reference/ipc", Public, || get(api::reference::ipc)),
+        route(Method::GET, "/api/v1/calendars/{region}/{year}", SignedIn, || get(api::calendars::calendar_year)),
         route(Method::GET, "/api/v1/trademarks/{office}/{number}", Public, || get(api::records::trademark)),
         route(Method::GET, "/api/v1/patents/{office}/{number}", Public, || get(api::records::patent)),
         route(Method::GET, "/api/v1/search", Public, || get(api::search::search)),

@@ -9,6 +9,8 @@
 //! | add a member                   | all   | enterprises        | own, enterprise roles| no          |
 //! | read the audit trail           | all   | no                 | own organisation's   | no          |
 //! | import IP records              | yes   | yes                | no                   | no          |
+//! | load a working-day calendar    | yes   | no                 | no                   | no          |
+//! | read working-day calendars     | anyone signed in                                              |
 //! | search the registers           | anyone, signed in or not                                      |
 //! | saved searches                 | own   | own                | own                  | own         |
 //! | the watch: marks, parties, alerts (see, edit, review, note) | all | all | own | own if enterprise_member |
@@ -80,6 +82,15 @@ pub fn add_member(actor: &Actor, organisation: &Organisation, roles: &[Role]) ->
 /// the server itself, imports without an actor.)
 pub fn import_records(actor: &Actor) -> CoreResult<()> {
     if actor.serves_every_organisation() { Ok(()) } else { Err(CoreError::Forbidden) }
+}
+
+/// May `actor` load a working-day calendar year? Administrators only; the command line, which
+/// runs on the server itself, loads without an actor (`None`).
+pub fn load_calendar(actor: Option<&Actor>) -> CoreResult<()> {
+    match actor {
+        Some(actor) if !actor.has(Role::Admin) => Err(CoreError::Forbidden),
+        _ => Ok(()),
+    }
 }
 
 /// May `actor` use (delete) this saved search? Only its owner; to anyone else it does not exist.

@@ -10,7 +10,6 @@ mod deadlines;
 mod entries;
 mod escalate;
 mod open;
-mod pending;
 mod queue;
 mod transition;
 mod verify;

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions unwrap too
 
 mod accounts;
+mod calendar;
 mod cases;
 mod directory;
 mod files;

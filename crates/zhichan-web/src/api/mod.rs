@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod audit;
+pub mod calendars;
 pub mod cases;
 pub mod directory;
 pub mod health;
@@ -120,6 +121,7 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         directory::experts, directory::expert, directory::replace_expert, directory::affiliations,
         directory::create_affiliation, directory::delete_affiliation, directory::providers, directory::provider,
         directory::replace_provider, directory::match_candidates,
+        calendars::calendar_year,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

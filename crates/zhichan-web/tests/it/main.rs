@@ -4,6 +4,7 @@
 
 mod api;
 mod app;
+mod calendars;
 mod cases_api;
 mod directory;
 mod openapi;

@@ -45,13 +45,14 @@ const CENTRE_ONLY: [&str; 5] = [
 ];
 /// The expert the case appointment fixtures appoint (set once the walk's world exists).
 static EXPERT_ID: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
-/// Directory entries every signed-in user may read: B's request succeeds, and must still show
-/// nothing of A's (the expert's tie to A).
-const SHARED: [(&str, &str); 4] = [
+/// Entries every signed-in user may read (the directory, the working-day calendars): B's request
+/// succeeds, and must still show nothing of A's (the expert's tie to A).
+const SHARED: [(&str, &str); 5] = [
     ("GET", "/api/v1/directory/experts/{user_id}"),
     ("GET", "/directory/experts/{user_id}"),
     ("GET", "/api/v1/directory/providers/{organisation_id}"),
     ("GET", "/directory/providers/{organisation_id}"),
+    ("GET", "/api/v1/calendars/{region}/{year}"),
 ];
 
 #[tokio::test]
@@ -137,7 +138,7 @@ async fn walk(app: TestApp) {
             route.path
         );
         assert_eq!(snapshot(&app, &world).await, before, "{} {} let B change A's data", route.method, route.path);
-        if has_params && route.access == Access::Public {
+        if has_params && (route.access == Access::Public || SHARED.contains(&route.path)) {
             assert!(status.is_success(), "{} {} with public fixtures: {status}", route.method, route.path);
         }
         let shared = SHARED.contains(&(route.method.as_str(), route.path));
@@ -225,6 +226,8 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
             "organisation_id" => world.provider.to_string(),
             "office" => "US".to_owned(),
             "number" => RECORD_NUMBER.to_owned(),
+            "region" => "mainland".to_owned(),
+            "year" => "2026".to_owned(),
             other => panic!("the walk has no fixture for path parameter {{{other}}} of {}: add one", route.path),
         };
         path.replace_range(start..=end, &value);

@@ -1,10 +1,13 @@
 //! `zhichan admin …`: bootstrap and maintenance tasks run on the server itself.
 
 use std::io::BufRead;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Subcommand;
 use figment::Figment;
+use zhichan_core::RequestContext;
+use zhichan_domain::calendar::CalendarYear;
 
 use super::{Flags, open_core};
 
@@ -27,6 +30,12 @@ pub enum AdminCommand {
     VerifyCase {
         /// The case id (the number in its reference, e.g. 12 for MED-000012).
         id: i64,
+    },
+    /// Load a region's working-day calendar for one year (a JSON file, see docs/CALENDARS.md),
+    /// replacing the year compiled in or loaded before.
+    LoadCalendar {
+        /// The calendar file, e.g. mainland-2027.json as scripts/calendar/build.py writes it.
+        file: PathBuf,
     },
 }
 
@@ -60,6 +69,23 @@ pub async fn run(flags: &Flags, command: AdminCommand) -> anyhow::Result<()> {
                 anyhow::bail!("case {id}: its state was changed outside the platform (the history ends in {recorded})");
             }
             println!("case {id}: history intact ({} entries verified)", integrity.entries);
+        }
+        AdminCommand::LoadCalendar { file } => {
+            let shown = file.display();
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {shown}"))?;
+            let year = CalendarYear::parse(&text).map_err(|refused| anyhow::anyhow!("{shown}: {refused}"))?;
+            let year = core
+                .load_calendar_year(None, &RequestContext::cli(), year)
+                .await
+                .map_err(|refused| anyhow::anyhow!("{shown}: {refused}"))?;
+            println!(
+                "loaded the {} calendar for {}: holidays {}, adjusted working days {} ({})",
+                year.region,
+                year.year,
+                year.holidays.len(),
+                year.adjusted_working_days.len(),
+                year.source
+            );
         }
     }
     Ok(())

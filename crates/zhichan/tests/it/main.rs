@@ -97,6 +97,34 @@ fn config_default_prints_a_parseable_example() {
 }
 
 #[test]
+fn admin_load_calendar_loads_a_year_and_names_the_file_and_field_it_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let year = |adjusted: &str| {
+        format!(
+            r#"{{"region": "mainland", "year": 2027, "source": "test fixture",
+                "holidays": [{{"date": "2027-02-06", "name": "春节"}}], "adjusted_working_days": ["{adjusted}"]}}"#
+        )
+    };
+    let good = dir.path().join("mainland-2027.json");
+    std::fs::write(&good, year("2027-02-13")).unwrap();
+    let output = zhichan(&dir.path().join("data")).args(["admin", "load-calendar"]).arg(&good).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("loaded the mainland calendar for 2027: holidays 1, adjusted working days 1"), "{stdout}");
+
+    let bad = dir.path().join("wrong-2027.json");
+    std::fs::write(&bad, year("2027-02-15")).unwrap();
+    let output = zhichan(&dir.path().join("data")).args(["admin", "load-calendar"]).arg(&bad).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("wrong-2027.json: adjusted_working_days") && stderr.contains("2027-02-15"), "{stderr}");
+
+    let output = zhichan(&dir.path().join("data")).args(["admin", "load-calendar", "absent.json"]).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read absent.json"));
+}
+
+#[test]
 fn watch_screen_scores_pairs_from_stdin_in_order() {
     use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
