@@ -206,6 +206,11 @@ pub fn all() -> Vec<Route> {
         route(Method::PUT, "/api/v1/cases/{case_id}/assignee", SignedIn, || put(api::cases::assign)),
         route(Method::POST, "/api/v1/cases/{case_id}/entries", SignedIn, || post(api::cases::add_entry)),
         route(Method::GET, "/api/v1/cases/{case_id}/integrity", SignedIn, || get(api::cases::integrity)),
+        route(Method::POST, "/api/v1/cases/{case_id}/evidence", SignedIn, || post(api::cases::upload_evidence))
+            .taking_uploads(),
+        route(Method::GET, "/api/v1/cases/{case_id}/evidence/{sha256}", SignedIn, || {
+            get(api::cases::download_evidence)
+        }),
         route(Method::GET, "/api/v1/stations", SignedIn, || get(api::cases::stations)),
         route(Method::GET, "/api/v1/work", SignedIn, || get(api::cases::work)),
         route(Method::GET, "/api/v1/directory/experts", SignedIn, || get(api::directory::experts)),

@@ -84,6 +84,12 @@ impl Core {
         Ok((case, role))
     }
 
+    /// How `actor` stands to case `id`; not found when they may not see it. What a handler asks
+    /// before it receives a document for the case.
+    pub async fn case_role(&self, actor: &Actor, id: CaseId) -> CoreResult<CaseRole> {
+        Ok(self.case_for(actor, id).await?.1)
+    }
+
     /// Cases `actor` may see matching `query`, newest first.
     pub async fn cases(&self, actor: &Actor, query: &CaseQuery, page: Page) -> CoreResult<CasePage> {
         let filter = self.case_filter(actor, query).await?;

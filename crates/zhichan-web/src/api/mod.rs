@@ -117,6 +117,7 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         alerts::list, alerts::get, alerts::transition, alerts::note, alerts::assign,
         notifications::alert_deliveries, cases::escalate,
         cases::list, cases::open, cases::get, cases::transition, cases::assign, cases::add_entry, cases::integrity,
+        cases::upload_evidence, cases::download_evidence,
         cases::stations, cases::work,
         directory::experts, directory::expert, directory::replace_expert, directory::affiliations,
         directory::create_affiliation, directory::delete_affiliation, directory::providers, directory::provider,

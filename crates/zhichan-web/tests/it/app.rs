@@ -166,4 +166,41 @@ impl Browser {
         }
         request.send().await.expect("request")
     }
+
+    /// POSTs a `multipart/form-data` body — text `fields`, then `bytes` as the `file` named
+    /// `file_name` — with the CSRF header, as the case page's upload does.
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        bytes: &[u8],
+    ) -> reqwest::Response {
+        const BOUNDARY: &str = "zhichan-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let token = self.csrf().await;
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("x-csrf-token", token)
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
 }
