@@ -34,6 +34,10 @@ pub enum ErrorCode {
     ConflictOfInterest,
     /// Sign-in is throttled after too many failures.
     TooManyAttempts,
+    /// An uploaded file is larger than the platform accepts.
+    FileTooLarge,
+    /// An uploaded file's content is not of a type the platform accepts.
+    UnsupportedMediaType,
     /// The database does not answer.
     DatabaseUnavailable,
     /// The search query cannot be read.
@@ -48,7 +52,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order `docs/API.md` lists them.
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::InvalidInput,
         ErrorCode::InvalidJson,
         ErrorCode::InvalidCursor,
@@ -61,6 +65,8 @@ impl ErrorCode {
         ErrorCode::IllegalTransition,
         ErrorCode::ConflictOfInterest,
         ErrorCode::TooManyAttempts,
+        ErrorCode::FileTooLarge,
+        ErrorCode::UnsupportedMediaType,
         ErrorCode::DatabaseUnavailable,
         ErrorCode::QuerySyntax,
         ErrorCode::SearchUnsupported,
@@ -98,6 +104,8 @@ impl ErrorCode {
             ErrorCode::IllegalTransition => ("illegal_transition", 409, "error.illegal_transition"),
             ErrorCode::ConflictOfInterest => ("conflict_of_interest", 409, "error.conflict_of_interest"),
             ErrorCode::TooManyAttempts => ("too_many_attempts", 429, "error.too_many_attempts"),
+            ErrorCode::FileTooLarge => ("file_too_large", 413, "error.file_too_large"),
+            ErrorCode::UnsupportedMediaType => ("unsupported_media_type", 415, "error.unsupported_media_type"),
             ErrorCode::DatabaseUnavailable => ("database_unavailable", 503, "error.database_unavailable"),
             ErrorCode::QuerySyntax => ("query_syntax", 400, "error.query_syntax"),
             ErrorCode::SearchUnsupported => ("search_unsupported", 400, "error.search_unsupported"),
@@ -152,6 +160,20 @@ pub enum CoreError {
         /// Seconds until the next attempt is accepted.
         retry_after_secs: u64,
     },
+    /// An uploaded file is larger than the limit.
+    #[error("the file is larger than the {limit} bytes accepted")]
+    FileTooLarge {
+        /// The largest size accepted, in bytes.
+        limit: u64,
+    },
+    /// An uploaded file's content is not of an accepted type.
+    #[error(
+        "{found} is not accepted: send PDF, PNG, JPEG, GIF, WebP, TIFF, Word, Excel, PowerPoint (OOXML), ZIP or UTF-8 text"
+    )]
+    UnsupportedMediaType {
+        /// What the content was recognised as (a media type, or "unrecognised binary data").
+        found: String,
+    },
     /// The search query could not be read.
     #[error("query: {0}")]
     Query(#[from] zhichan_query::ParseError),
@@ -185,6 +207,8 @@ impl CoreError {
             CoreError::IllegalTransition(_) => ErrorCode::IllegalTransition,
             CoreError::ConflictOfInterest(_) => ErrorCode::ConflictOfInterest,
             CoreError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
+            CoreError::FileTooLarge { .. } => ErrorCode::FileTooLarge,
+            CoreError::UnsupportedMediaType { .. } => ErrorCode::UnsupportedMediaType,
             CoreError::Query(_) => ErrorCode::QuerySyntax,
             CoreError::Search(_) => ErrorCode::SearchUnsupported,
             CoreError::SearchUnavailable(_) => ErrorCode::SearchUnavailable,
@@ -198,6 +222,7 @@ impl CoreError {
             CoreError::Invalid(invalid) => Some(invalid.field),
             CoreError::Taken(field) => Some(field),
             CoreError::Query(_) => Some("q"),
+            CoreError::FileTooLarge { .. } | CoreError::UnsupportedMediaType { .. } => Some("file"),
             _ => None,
         }
     }
@@ -258,6 +283,8 @@ mod tests {
             CoreError::NotFound("x"),
             CoreError::Taken("email"),
             CoreError::TooManyAttempts { retry_after_secs: 1 },
+            CoreError::FileTooLarge { limit: 1 },
+            CoreError::UnsupportedMediaType { found: "application/x-executable".into() },
             CoreError::Search("bad cursor".into()),
         ];
         for error in user_errors {

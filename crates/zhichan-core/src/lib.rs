@@ -1,6 +1,7 @@
 //! The use cases of zhichan, over any [`Store`](zhichan_store::Store): signing in, sessions and
 //! API tokens, organisations and their members, the audit trail, importing and searching the
-//! registers, the watch and its notifications, service cases, and the demo world.
+//! registers, the watch and its notifications, service cases and their documents, the expert
+//! directory, working-day calendars, and the demo world.
 //!
 //! Every use case takes the [`Actor`] asking and decides in [`authz`] whether they may; handlers
 //! in `zhichan-web` and the CLI only translate requests into these calls. No HTTP here.
@@ -9,9 +10,12 @@ pub mod accounts;
 mod actor;
 pub mod audit;
 pub mod authz;
+pub mod calendar;
 pub mod case;
 pub mod demo;
+pub mod directory;
 mod error;
+pub mod files;
 pub mod import;
 pub mod notify;
 pub mod organisations;
@@ -63,6 +67,8 @@ pub struct Core {
     settings: Arc<CoreSettings>,
     throttle: Arc<LoginThrottle>,
     search: Option<Arc<zhichan_search::SearchIndex>>,
+    /// Where case documents are kept.
+    files: Option<Arc<files::FileStore>>,
     /// Held while the index follows the journal, so two catch-ups never interleave.
     index_follow: Arc<tokio::sync::Mutex<()>>,
     /// Held during a watch run, so two runs of this process never screen the same changes.
@@ -80,6 +86,7 @@ impl Core {
             settings: Arc::new(settings),
             throttle,
             search: None,
+            files: None,
             index_follow: Arc::new(tokio::sync::Mutex::new(())),
             watch_follow: Arc::new(tokio::sync::Mutex::new(())),
             delivery_follow: Arc::new(tokio::sync::Mutex::new(())),

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod deadline;
+pub mod directory;
 pub mod expertise;
 mod id;
 pub mod import;

@@ -18,6 +18,7 @@
 mod accounts;
 pub mod calendar;
 pub mod cases;
+pub mod directory;
 mod error;
 pub mod notifications;
 mod postgres;
@@ -35,6 +36,7 @@ use async_trait::async_trait;
 pub use accounts::AccountStore;
 pub use calendar::CalendarStore;
 pub use cases::CaseStore;
+pub use directory::DirectoryStore;
 pub use error::{StoreError, StoreResult};
 pub use notifications::NotificationStore;
 pub use postgres::PostgresStore;
@@ -65,6 +67,7 @@ pub trait Store:
     + SavedSearchStore
     + WatchStore
     + NotificationStore
+    + DirectoryStore
     + Send
     + Sync
     + 'static

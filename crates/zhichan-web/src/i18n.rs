@@ -118,14 +118,22 @@ mod tests {
         let known = catalogues.keys(Locale::ZhHans);
         let root = concat!(env!("CARGO_MANIFEST_DIR"));
         let mut used = Vec::new();
-        for dir in ["templates", "src/views"] {
-            for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-                // Literal keys appear as page.t("key") in templates and code.
-                for piece in text.split(".t(\"").skip(1) {
-                    if let Some((key, _)) = piece.split_once('"') {
-                        used.push(key.to_owned());
-                    }
+        // The files of the template and view folders, and of the areas' folders within them.
+        let mut folders: Vec<std::path::PathBuf> =
+            vec![format!("{root}/templates").into(), format!("{root}/src/views").into()];
+        let mut files = Vec::new();
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() { folders.push(path) } else { files.push(path) }
+            }
+        }
+        for file in files {
+            let text = std::fs::read_to_string(file).unwrap();
+            // Literal keys appear as page.t("key") in templates and code.
+            for piece in text.split(".t(\"").skip(1) {
+                if let Some((key, _)) = piece.split_once('"') {
+                    used.push(key.to_owned());
                 }
             }
         }

@@ -8,6 +8,7 @@ mod csrf;
 mod error;
 pub mod i18n;
 pub mod routes;
+pub mod upload;
 mod views;
 
 use std::sync::Arc;
@@ -35,8 +36,8 @@ impl AppState {
     }
 }
 
-/// The whole application: every route in [`routes::all`] behind its access rule, CSRF cookies,
-/// request tracing and a body size limit.
+/// The whole application: every route in [`routes::all`] behind its body size limit and access
+/// rule, CSRF cookies and request tracing.
 pub fn app(state: AppState) -> Router {
     let mut router = Router::new();
     for route in routes::all() {
@@ -45,7 +46,6 @@ pub fn app(state: AppState) -> Router {
     router
         .fallback(views::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::issue_cookie))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

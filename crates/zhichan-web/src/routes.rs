@@ -7,7 +7,7 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{MethodRouter, delete, get, post, put};
 
 use crate::views::{self, PageContext};
-use crate::{AppState, api, auth};
+use crate::{AppState, api, auth, upload};
 
 /// Who may call a route, as far as the router knows; the router enforces it before the handler
 /// runs. Finer rules (roles, organisations) live in `core`.
@@ -27,6 +27,8 @@ pub struct Route {
     pub path: &'static str,
     /// Who may call it.
     pub access: Access,
+    /// Whether it takes uploads: a body as large as the largest document rather than 2 MiB.
+    pub uploads: bool,
     handler: fn() -> MethodRouter<AppState>,
 }
 
@@ -36,10 +38,16 @@ impl Route {
         (self.handler)()
     }
 
-    /// The handler behind its access rule: on a signed-in route an anonymous API call is answered
-    /// 401 and an anonymous visitor sent to sign in, before the handler runs.
+    /// The same route taking uploads (see [`upload`](crate::upload)).
+    pub fn taking_uploads(mut self) -> Self {
+        self.uploads = true;
+        self
+    }
+
+    /// The handler behind its body limit and access rule: on a signed-in route an anonymous API
+    /// call is answered 401 and an anonymous visitor sent to sign in, before the handler runs.
     pub(crate) fn guarded(&self, state: &AppState) -> MethodRouter<AppState> {
-        let handler = self.handler();
+        let handler = upload::limit_body(self.handler(), self.uploads, &state.core);
         match self.access {
             Access::Public => handler,
             Access::SignedIn if self.path.starts_with("/api/") => {
@@ -51,7 +59,7 @@ impl Route {
 }
 
 const fn route(method: Method, path: &'static str, access: Access, handler: fn() -> MethodRouter<AppState>) -> Route {
-    Route { method, path, access, handler }
+    Route { method, path, access, uploads: false, handler }
 }
 
 macro_rules! area {
@@ -79,7 +87,6 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/search", Public, || get(views::search::page)),
         route(Method::POST, "/search/saved", SignedIn, || post(views::search::save)),
         route(Method::POST, "/search/saved/{saved_id}/delete", SignedIn, || post(views::search::delete)),
-        route(Method::GET, "/directory", Public, area!("nav.directory", "area.directory.desc")),
         route(Method::GET, "/finance", Public, area!("nav.finance", "area.finance.desc")),
         route(Method::GET, "/training", Public, area!("nav.training", "area.training.desc")),
         route(Method::GET, "/dashboard", Public, area!("nav.dashboard", "area.dashboard.desc")),
@@ -113,6 +120,21 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/alerts/{alert_id}/notes", SignedIn, || post(views::alerts::note)),
         route(Method::POST, "/alerts/{alert_id}/assignee", SignedIn, || post(views::alerts::assign)),
         route(Method::POST, "/alerts/{alert_id}/escalate", SignedIn, || post(views::alerts::escalate)),
+        // UI: the expert and provider directory.
+        route(Method::GET, "/directory", SignedIn, || get(views::directory::index)),
+        route(Method::GET, "/directory/match", SignedIn, || get(views::directory::matching)),
+        route(Method::GET, "/directory/experts/{user_id}", SignedIn, || get(views::directory::expert)),
+        route(Method::POST, "/directory/experts/{user_id}", SignedIn, || post(views::directory::save_expert)),
+        route(Method::POST, "/directory/experts/{user_id}/affiliations", SignedIn, || {
+            post(views::directory::add_affiliation)
+        }),
+        route(Method::POST, "/directory/experts/{user_id}/affiliations/{affiliation_id}/delete", SignedIn, || {
+            post(views::directory::remove_affiliation)
+        }),
+        route(Method::GET, "/directory/providers/{organisation_id}", SignedIn, || get(views::directory::provider)),
+        route(Method::POST, "/directory/providers/{organisation_id}", SignedIn, || {
+            post(views::directory::save_provider)
+        }),
         // UI: IP records.
         route(Method::GET, "/trademarks/{office}/{number}", Public, || get(views::records::trademark)),
         route(Method::GET, "/patents/{office}/{number}", Public, || get(views::records::patent)),
@@ -142,6 +164,7 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/api/v1/reference/streets", Public, || get(api::reference::streets)),
         route(Method::GET, "/api/v1/reference/similar-groups", Public, || get(api::reference::similar_groups)),
         route(Method::GET, "/api/v1/reference/ipc", Public, || get(api::reference::ipc)),
+        route(Method::GET, "/api/v1/calendars/{region}/{year}", SignedIn, || get(api::calendars::calendar_year)),
         route(Method::GET, "/api/v1/trademarks/{office}/{number}", Public, || get(api::records::trademark)),
         route(Method::GET, "/api/v1/patents/{office}/{number}", Public, || get(api::records::patent)),
         route(Method::GET, "/api/v1/search", Public, || get(api::search::search)),
@@ -191,7 +214,30 @@ pub fn all() -> Vec<Route> {
         route(Method::PUT, "/api/v1/cases/{case_id}/assignee", SignedIn, || put(api::cases::assign)),
         route(Method::POST, "/api/v1/cases/{case_id}/entries", SignedIn, || post(api::cases::add_entry)),
         route(Method::GET, "/api/v1/cases/{case_id}/integrity", SignedIn, || get(api::cases::integrity)),
+        route(Method::POST, "/api/v1/cases/{case_id}/evidence", SignedIn, || post(api::cases::upload_evidence))
+            .taking_uploads(),
+        route(Method::GET, "/api/v1/cases/{case_id}/evidence/{sha256}", SignedIn, || {
+            get(api::cases::download_evidence)
+        }),
         route(Method::GET, "/api/v1/stations", SignedIn, || get(api::cases::stations)),
         route(Method::GET, "/api/v1/work", SignedIn, || get(api::cases::work)),
+        route(Method::GET, "/api/v1/directory/experts", SignedIn, || get(api::directory::experts)),
+        route(Method::GET, "/api/v1/directory/experts/{user_id}", SignedIn, || get(api::directory::expert)),
+        route(Method::PUT, "/api/v1/directory/experts/{user_id}", SignedIn, || put(api::directory::replace_expert)),
+        route(Method::GET, "/api/v1/directory/experts/{user_id}/affiliations", SignedIn, || {
+            get(api::directory::affiliations)
+        }),
+        route(Method::POST, "/api/v1/directory/experts/{user_id}/affiliations", SignedIn, || {
+            post(api::directory::create_affiliation)
+        }),
+        route(Method::DELETE, "/api/v1/directory/experts/{user_id}/affiliations/{affiliation_id}", SignedIn, || {
+            delete(api::directory::delete_affiliation)
+        }),
+        route(Method::GET, "/api/v1/directory/providers", SignedIn, || get(api::directory::providers)),
+        route(Method::GET, "/api/v1/directory/providers/{organisation_id}", SignedIn, || get(api::directory::provider)),
+        route(Method::PUT, "/api/v1/directory/providers/{organisation_id}", SignedIn, || {
+            put(api::directory::replace_provider)
+        }),
+        route(Method::POST, "/api/v1/directory/match", SignedIn, || post(api::directory::match_candidates)),
     ]
 }

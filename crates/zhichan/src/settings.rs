@@ -19,7 +19,7 @@ const NOT_SETTINGS: [&str; 2] = ["test_database_url", "config"];
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// Where the embedded database and the search index live.
+    /// Where the embedded database, the search index and case documents live.
     pub data_dir: PathBuf,
     /// `postgres://…` for server mode; unset for the embedded SQLite file in `data_dir`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -30,6 +30,8 @@ pub struct Settings {
     pub auth: AuthSettings,
     /// The search index.
     pub search: SearchSettings,
+    /// Case documents.
+    pub files: FileSettings,
     /// Alert e-mails.
     pub mail: MailSettings,
 }
@@ -81,6 +83,18 @@ pub struct SearchSettings {
     pub follow_seconds: u32,
 }
 
+/// Case document settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    /// The directory documents are kept in; unset for `files` inside `data_dir`. Every `serve`
+    /// process sharing one PostgreSQL must see the same directory (a shared volume).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<PathBuf>,
+    /// The largest document accepted, in bytes.
+    pub max_upload_bytes: u64,
+}
+
 /// HTTP server settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,6 +125,7 @@ impl Default for Settings {
             server: ServerSettings { bind: SocketAddr::from(([127, 0, 0, 1], 8080)), secure_cookies: false },
             auth: AuthSettings { session_hours: 168, login_attempts: 5, login_window_minutes: 15 },
             search: SearchSettings { index_dir: None, follow_seconds: 2 },
+            files: FileSettings { dir: None, max_upload_bytes: 25 * 1024 * 1024 },
             mail: MailSettings {
                 smtp_url: None,
                 from: "知产通 <noreply@localhost>".into(),
@@ -125,7 +140,7 @@ pub const EXAMPLE: &str = r#"# zhichan.toml — every key is optional; these are
 # Environment variables override this file: ZHICHAN_DATA_DIR, ZHICHAN_DATABASE_URL,
 # ZHICHAN_SERVER__BIND, ZHICHAN_AUTH__SESSION_HOURS, … (two underscores between levels).
 
-# Where the embedded SQLite database and the search index are kept.
+# Where the embedded SQLite database, the search index and case documents are kept.
 data_dir = "./data"
 
 # Server mode: share one PostgreSQL between several `zhichan serve` processes.
@@ -151,6 +166,14 @@ login_window_minutes = 15
 # How often a running server picks up records written by other processes (indexing them and
 # running the watch on them), in seconds.
 follow_seconds = 2
+
+[files]
+# Where case documents are kept (default: "files" inside data_dir), each named by the SHA-256 of its
+# content. Several `serve` processes on one PostgreSQL must all see the same directory: put it on a
+# volume every process mounts (NFS, a shared disk).
+# dir = "./data/files"
+# The largest document accepted, in bytes (25 MiB).
+max_upload_bytes = 26214400
 
 [mail]
 # Alert e-mails to enterprise members go out only when an SMTP server is set:
@@ -188,6 +211,16 @@ impl Settings {
     /// The search index directory.
     pub fn index_dir(&self) -> PathBuf {
         self.search.index_dir.clone().unwrap_or_else(|| self.data_dir.join("index"))
+    }
+
+    /// The directory case documents are kept in.
+    pub fn files_dir(&self) -> PathBuf {
+        self.files.dir.clone().unwrap_or_else(|| self.data_dir.join("files"))
+    }
+
+    /// The store of case documents these settings describe.
+    pub fn file_store(&self) -> zhichan_core::files::FileStore {
+        zhichan_core::files::FileStore::new(self.files_dir(), self.files.max_upload_bytes)
     }
 
     /// Settings for the use cases.
@@ -231,6 +264,12 @@ mod tests {
             assert_eq!(settings.data_dir, PathBuf::from("/tmp/flag"));
             assert_eq!(settings.server.bind.port(), 9100);
             assert_eq!(settings.database_url(), "sqlite:/tmp/flag/zhichan.sqlite3");
+            assert_eq!(settings.files_dir(), PathBuf::from("/tmp/flag/files"));
+
+            jail.set_env("ZHICHAN_FILES__DIR", "/mnt/shared/files");
+            jail.set_env("ZHICHAN_FILES__MAX_UPLOAD_BYTES", "1048576");
+            let shared = Settings::load(None, Figment::new()).unwrap().file_store();
+            assert_eq!((shared.root(), shared.max_bytes()), (Path::new("/mnt/shared/files"), 1_048_576));
 
             jail.set_env("ZHICHAN_SERVR__BIND", "127.0.0.1:1");
             let error = Settings::load(None, Figment::new()).unwrap_err();

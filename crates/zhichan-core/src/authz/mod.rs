@@ -9,10 +9,15 @@
 //! | add a member                   | all   | enterprises        | own, enterprise roles| no          |
 //! | read the audit trail           | all   | no                 | own organisation's   | no          |
 //! | import IP records              | yes   | yes                | no                   | no          |
+//! | load a working-day calendar    | yes   | no                 | no                   | no          |
+//! | read working-day calendars     | anyone signed in                                              |
 //! | search the registers           | anyone, signed in or not                                      |
 //! | saved searches                 | own   | own                | own                  | own         |
 //! | the watch: marks, parties, alerts (see, edit, review, note) | all | all | own | own if enterprise_member |
 //! | assign an alert to a centre staff member | all | all          | no                   | no          |
+//! | the directory: see experts and providers | all | all          | all                  | all         |
+//! | an expert's profile and affiliations (edit; affiliations: see) | all | all | no | own if expert, mediator or investigator |
+//! | edit a provider's profile; match a case to candidates | all | all | no             | no          |
 //!
 //! Cases (consultations, assistance, mediation, investigations, referrals, evidence service)
 //! have their own table in [`case`](self::case_role).
@@ -27,6 +32,8 @@
 mod case;
 
 pub use case::{CaseRole, Desk, assign_case, case_role, case_scope, file_opinion, move_case, open_case};
+mod directory;
+pub use directory::{edit_expert_profile, edit_provider_profile, expert_affiliations, match_candidates};
 
 use zhichan_domain::search::SavedSearch;
 use zhichan_domain::{InvalidValue, OrgId, OrgKind, Organisation, Role};
@@ -75,6 +82,15 @@ pub fn add_member(actor: &Actor, organisation: &Organisation, roles: &[Role]) ->
 /// the server itself, imports without an actor.)
 pub fn import_records(actor: &Actor) -> CoreResult<()> {
     if actor.serves_every_organisation() { Ok(()) } else { Err(CoreError::Forbidden) }
+}
+
+/// May `actor` load a working-day calendar year? Administrators only; the command line, which
+/// runs on the server itself, loads without an actor (`None`).
+pub fn load_calendar(actor: Option<&Actor>) -> CoreResult<()> {
+    match actor {
+        Some(actor) if !actor.has(Role::Admin) => Err(CoreError::Forbidden),
+        _ => Ok(()),
+    }
 }
 
 /// May `actor` use (delete) this saved search? Only its owner; to anyone else it does not exist.

@@ -12,7 +12,6 @@ mod entries;
 mod escalate;
 mod open;
 mod overview;
-mod pending;
 mod people;
 mod queue;
 mod transition;
@@ -88,6 +87,12 @@ impl Core {
         let case = self.store.case(id).await?.ok_or(CoreError::NotFound("case"))?;
         let role = authz::case_role(actor, self.desk(actor).await?, &case)?;
         Ok((case, role))
+    }
+
+    /// How `actor` stands to case `id`; not found when they may not see it. What a handler asks
+    /// before it receives a document for the case.
+    pub async fn case_role(&self, actor: &Actor, id: CaseId) -> CoreResult<CaseRole> {
+        Ok(self.case_for(actor, id).await?.1)
     }
 
     /// Cases `actor` may see matching `query`, newest first.

@@ -114,19 +114,19 @@ impl Core {
         let mut change = CaseChange::new(case.state, Utc::now());
         let conflict = self.conflict_check(input.user_id, &case.parties, change.at.date_naive()).await?;
         if conflict.refused() {
-            return Err(CoreError::ConflictOfInterest(conflict.explain()));
+            return Err(CoreError::ConflictOfInterest(conflict.to_string()));
         }
         if conflict.needs_consent() && !input.consent {
             return Err(CoreError::ConflictOfInterest(format!(
                 "the parties must consent first: {}",
-                conflict.explain()
+                conflict.to_string()
             )));
         }
         change.assignee = Some(Some(input.user_id));
         if conflict.level().is_some() {
             change.events.push(NewCaseEvent::new(
                 Some(actor.user_id()),
-                CaseEventBody::Disclosed { user_id: input.user_id, text: conflict.explain() },
+                CaseEventBody::Disclosed { user_id: input.user_id, text: conflict.to_string() },
             ));
         }
         change

@@ -1,9 +1,12 @@
 //! A small, realistic world for `zhichan serve --demo`: the district centre with staff and an
 //! administrator, four export enterprises in different streets, an expert pool with mainland,
-//! Hong Kong and Macau experts, and the enterprises' watch with the copies it catches (`watch`).
-//! All names are fictitious; the accounts share one published password, so a demo database must
-//! never hold real data.
+//! Hong Kong and Macau experts, the directory's profiles, declared ties and service providers
+//! (`directory`), live service cases of every kind (`cases`), and the enterprises' watch with the
+//! copies it catches (`watch`). All names are fictitious; the accounts share one published
+//! password, so a demo database must never hold real data.
 
+mod cases;
+mod directory;
 mod watch;
 
 use zhichan_domain::Organisation;
@@ -94,6 +97,9 @@ const WORLD: &[DemoOrganisation] = &[
             ("wong.kawai@experts.demo", "黃嘉慧 (Hong Kong)", &[Role::Expert, Role::Mediator]),
             ("leong.ioman@experts.demo", "梁耀文 (Macau)", &[Role::Expert, Role::Mediator]),
             ("zhang.wei@experts.demo", "张伟", &[Role::Expert, Role::TechnicalInvestigator]),
+            ("wang.fang@experts.demo", "王芳", &[Role::Mediator]),
+            ("li.ming@experts.demo", "李明", &[Role::TechnicalInvestigator]),
+            ("anna.schmidt@experts.demo", "Anna Schmidt (Düsseldorf)", &[Role::Expert]),
         ],
     },
 ];
@@ -110,7 +116,7 @@ impl Core {
         let already = self.store.user_credentials(CENTRE_MEMBERS[0].0).await?.is_some();
         let centre = self.district_centre(&context).await?;
         let mut logins = self.seed_members(&centre, CENTRE_MEMBERS, already, &context).await?;
-        for demo in WORLD {
+        for demo in WORLD.iter().chain(directory::PROVIDERS) {
             let organisation = if already {
                 let filter = zhichan_domain::OrganisationFilter {
                     name_contains: Some(demo.name_zh.into()),
@@ -125,6 +131,10 @@ impl Core {
                 None => self.seed_organisation(demo, &context).await?,
             };
             logins.extend(self.seed_members(&organisation, demo.members, already, &context).await?);
+        }
+        self.seed_demo_directory(&context).await?;
+        if !already {
+            self.seed_demo_cases().await?;
         }
         Ok(logins)
     }

@@ -80,6 +80,34 @@ async fn demo_world_is_seeded_once_and_every_login_works() {
         assert_eq!(opened.user.roles, login.roles);
     }
     let organisations = core.store().organisations(&Default::default(), Page::first(50)).await.unwrap();
-    assert_eq!(organisations.len(), 6, "centre, four enterprises, one expert panel");
+    assert_eq!(organisations.len(), 11, "centre, four enterprises, one expert panel, five providers");
     assert!(organisations.iter().filter(|o| o.profile.uscc.is_some()).count() == 4);
+}
+
+#[tokio::test]
+async fn the_demo_has_live_cases_of_every_kind_with_its_experts_assigned() {
+    use zhichan_core::case::CaseQuery;
+    use zhichan_domain::case::CaseKind;
+    let (core, _dir) = core_with(CoreSettings::default()).await;
+    core.seed_demo().await.unwrap();
+    core.seed_demo().await.unwrap();
+    let actor = |email: &str| {
+        let core = core.clone();
+        let email = email.to_owned();
+        async move { zhichan_core::Actor::new(core.sign_in(&email, DEMO_PASSWORD, &from("127.0.0.1")).await.unwrap().user) }
+    };
+    let staff = actor("staff@zhichan.demo").await;
+    let all = core.cases(&staff, &CaseQuery::default(), Page::first(100)).await.unwrap().cases;
+    assert_eq!(all.len(), 9, "seeded once");
+    for &kind in CaseKind::ALL {
+        assert!(all.iter().any(|case| case.kind == kind && !case.is_closed()), "a live {kind} case");
+    }
+    assert!(all.iter().any(|case| case.is_closed()), "and a settled one");
+    let mediator = actor("wong.kawai@experts.demo").await;
+    let hers = core.work_queue(&mediator).await.unwrap();
+    assert!(hers.cases.len() >= 2, "the Hong Kong mediator's home has her cases");
+    assert!(!hers.upcoming.is_empty(), "with their next deadlines");
+    let enterprise = actor("chen.jing@haiying.demo").await;
+    let own = core.cases(&enterprise, &CaseQuery::default(), Page::first(100)).await.unwrap().cases;
+    assert!(own.len() >= 3 && own.iter().all(|case| case.parties[0].name.contains("海鹰")));
 }

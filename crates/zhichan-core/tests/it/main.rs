@@ -3,7 +3,10 @@
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions unwrap too
 
 mod accounts;
+mod calendar;
 mod cases;
+mod directory;
+mod files;
 mod import;
 mod notify;
 mod search;
@@ -14,12 +17,14 @@ use std::sync::Arc;
 
 use zhichan_core::{Core, CoreSettings};
 
-/// Use cases over a fresh SQLite database (kept alive by the returned directory).
+/// Use cases over a fresh SQLite database, keeping documents (of at most 1 MiB) beside it, both
+/// kept alive by the returned directory.
 pub async fn core_with(settings: CoreSettings) -> (Core, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite:{}", dir.path().join("core.sqlite3").display());
     let store: Arc<dyn zhichan_store::Store> = zhichan_store::open(&url).await.expect("open store");
-    (Core::new(store, settings), dir)
+    let files = zhichan_core::files::FileStore::new(dir.path().join("files"), 1024 * 1024);
+    (Core::new(store, settings).with_files(files), dir)
 }
 
 /// A folder or file of `../shared/data`; `None` (with a note) when the samples are absent.

@@ -10,7 +10,7 @@
 //!   that month's last day when it has no such day: 31 January + 1 month = 28 or 29 February).
 //!   A due date that falls on a weekend or holiday moves to the next working day, as the PRC
 //!   Civil Procedure Law (art. 85: 期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期)
-//!   and the rules of court of Hong Kong (RHC O.3 r.3) and Macao (Civil Procedure Code art. 94)
+//!   and the rules of court of Hong Kong (RHC Order 3) and Macao (Civil Procedure Code)
 //!   count periods.
 //! - A working day is a Monday to Friday that is not a holiday, or an adjusted working day.
 //!   Years the calendar does not cover ([`WorkingCalendar::covers`]) have weekends only.

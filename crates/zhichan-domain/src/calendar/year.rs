@@ -61,9 +61,7 @@ impl CalendarYear {
                 "calendar",
                 format!(
                     "a JSON calendar year {{region, year, source, holidays: [{{date, name}}], adjusted_working_days}} \
-                     (line {}, column {}: {error})",
-                    error.line(),
-                    error.column()
+                     ({error})"
                 ),
             )
         })?;
@@ -212,7 +210,7 @@ mod tests {
             (year("", "").replace("\"test\"", "\"\""), "source", "published"),
             (year("", "").replace("2026,", "1800,"), "year", "1949"),
             (year("", "").replace("\"year\"", "\"yaer\""), "calendar", "yaer"),
-            ("{".to_owned(), "calendar", "line 1"),
+            ("{".to_owned(), "calendar", "line 1 column 1"),
         ];
         for (text, field, said) in cases {
             let refused = CalendarYear::parse(&text).unwrap_err();

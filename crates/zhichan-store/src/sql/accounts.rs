@@ -520,6 +520,7 @@ impl From<ApiTokenRow> for ApiToken {
     }
 }
 
-fn corrupt(field: &'static str, value: &str) -> StoreError {
+/// The error for a stored `value` of column `field` this version cannot read.
+pub(super) fn corrupt(field: &'static str, value: &str) -> StoreError {
     StoreError::Corrupt { field, value: value.to_owned() }
 }

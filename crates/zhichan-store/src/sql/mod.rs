@@ -11,6 +11,7 @@ mod audit;
 mod backend;
 mod calendar;
 mod cases;
+mod directory;
 mod notifications;
 mod records;
 mod reference;

@@ -2,7 +2,8 @@
 //! kind's table, appointments, messages, notes and opinions, escalation of alerts, history
 //! verification, the station network and each caller's work queue.
 
-use axum::extract::State;
+use axum::extract::{Multipart, State};
+use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -17,6 +18,7 @@ use zhichan_domain::{OrgId, Page, UserId};
 
 use super::{ApiJson, ApiPath, ApiQuery, Paged, parse_cursor};
 use crate::auth::{ApiActor, Origin};
+use crate::upload::{self, CsrfCheck};
 use crate::{ApiError, AppState};
 
 const DEFAULT_LIMIT: u32 = 50;
@@ -436,6 +438,56 @@ pub async fn add_entry(
     let kind = EntryKind::parse(&body.kind).map_err(zhichan_core::CoreError::from)?;
     let input = EntryInput { kind, text: body.text };
     Ok(ApiJson(state.core.add_case_entry(&actor, &origin, case_id, input).await?.into()))
+}
+
+/// A document for a case: `multipart/form-data` with the `file` and, from those working on the
+/// case, `visibility=internal` to keep it from the parties.
+#[derive(Debug, ToSchema)]
+#[allow(dead_code, reason = "describes the multipart body for the OpenAPI document")]
+pub struct EvidenceForm {
+    /// The document: PDF, PNG, JPEG, GIF, WebP, TIFF, Word / Excel / PowerPoint, ZIP or UTF-8 text.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// `parties` (default) or `internal`.
+    visibility: Option<String>,
+}
+
+/// Receives a document for a case: streamed, checked by content, stored by its SHA-256 and
+/// recorded in the case's history.
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/evidence", tag = "cases", params(("case_id" = i64, Path)),
+    request_body(content = EvidenceForm, content_type = "multipart/form-data"), responses(
+    (status = 200, body = CaseView), (status = 403, body = crate::error::ErrorBody),
+    (status = 404, body = crate::error::ErrorBody), (status = 413, body = crate::error::ErrorBody),
+    (status = 415, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody),
+))]
+pub async fn upload_evidence(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Origin(origin): Origin,
+    ApiPath(case_id): ApiPath<CaseId>,
+    multipart: Multipart,
+) -> Result<ApiJson<CaseView>, ApiError> {
+    state.core.case_role(&actor, case_id).await?;
+    let received = upload::receive(state.core.files()?, multipart, CsrfCheck::Done).await?;
+    let internal = received.field("visibility").map(str::trim) == Some("internal");
+    let case = state.core.add_case_evidence(&actor, &origin, case_id, received.file, internal).await?;
+    Ok(ApiJson(case.into()))
+}
+
+/// A document of a case, when the caller may read the history entry that records it.
+#[utoipa::path(get, path = "/api/v1/cases/{case_id}/evidence/{sha256}", tag = "cases",
+    params(("case_id" = i64, Path), ("sha256" = String, Path)), responses(
+    (status = 200, description = "the document, as an attachment", content_type = "application/octet-stream"),
+    (status = 404, body = crate::error::ErrorBody),
+))]
+pub async fn download_evidence(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiPath((case_id, sha256)): ApiPath<(CaseId, String)>,
+) -> Result<Response, ApiError> {
+    let meta = state.core.case_evidence(&actor, case_id, &sha256).await?;
+    let file = state.core.files()?.open(&meta.sha256).await?;
+    Ok(upload::download(file, &meta))
 }
 
 /// What a verification of a case's history found.

@@ -3,7 +3,9 @@
 
 pub mod alerts;
 pub mod audit;
+pub mod calendars;
 pub mod cases;
+pub mod directory;
 pub mod health;
 pub mod me;
 pub mod notifications;
@@ -115,7 +117,12 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         alerts::list, alerts::get, alerts::transition, alerts::note, alerts::assign,
         notifications::alert_deliveries, cases::escalate,
         cases::list, cases::open, cases::get, cases::transition, cases::assign, cases::add_entry, cases::integrity,
+        cases::upload_evidence, cases::download_evidence,
         cases::stations, cases::work,
+        directory::experts, directory::expert, directory::replace_expert, directory::affiliations,
+        directory::create_affiliation, directory::delete_affiliation, directory::providers, directory::provider,
+        directory::replace_provider, directory::match_candidates,
+        calendars::calendar_year,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),

@@ -50,7 +50,7 @@ impl IntoResponse for PageError {
 }
 
 /// The error page for `code`, with its HTTP status.
-pub(super) fn error_response(page: &PageContext, code: ErrorCode, detail: Option<String>) -> Response {
+pub(crate) fn error_response(page: &PageContext, code: ErrorCode, detail: Option<String>) -> Response {
     let status = http_status(code);
     let body = ErrorPage { page, status: status.as_u16(), code, detail };
     (status, render(&body)).into_response()

@@ -15,6 +15,7 @@ mod case_progress;
 mod case_text;
 pub mod cases;
 pub mod deadlines;
+pub mod directory;
 mod error_page;
 mod explain;
 mod forms;
@@ -28,6 +29,7 @@ pub mod search;
 pub mod session;
 pub mod watch;
 
+pub(crate) use error_page::error_response;
 pub use error_page::not_found;
 pub use forms::{CsrfForm, FormQuery, Problem, local_path};
 pub use page::PageContext;

@@ -165,3 +165,18 @@ async fn probes_answer() {
     assert_eq!(streets.as_array().unwrap().len(), 10);
     assert_eq!(streets[1]["name_zh_hant"], "西鄉");
 }
+
+#[tokio::test]
+async fn bodies_beyond_two_mebibytes_are_refused_on_routes_that_take_no_uploads() {
+    let app = TestApp::spawn().await;
+    let client = crate::app::client_builder().build().unwrap();
+    let huge = format!("email=a%40b.example&password={}", "x".repeat(3 * 1024 * 1024));
+    let response = client
+        .post(app.url("/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+}

@@ -27,6 +27,7 @@ pub struct TestApp {
     pub core: Core,
     _dir: Option<tempfile::TempDir>,
     _index_dir: tempfile::TempDir,
+    _files_dir: tempfile::TempDir,
 }
 
 /// Which database a test app uses.
@@ -55,12 +56,14 @@ impl TestApp {
         let core = Core::open(&url, settings).await.expect("open store");
         let index_dir = tempfile::tempdir().expect("temporary directory");
         let index = zhichan_core::search::open_index(index_dir.path()).expect("search index");
-        let core = core.with_search_index(index);
+        let files_dir = tempfile::tempdir().expect("temporary directory");
+        let files = zhichan_core::files::FileStore::new(files_dir.path().to_owned(), 1024 * 1024);
+        let core = core.with_search_index(index).with_files(files);
         let state = zhichan_web::AppState::new(core.clone(), false).expect("catalogues");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         tokio::spawn(zhichan_web::serve(listener, state, std::future::pending()));
-        Some(Self { base, core, _dir: dir, _index_dir: index_dir })
+        Some(Self { base, core, _dir: dir, _index_dir: index_dir, _files_dir: files_dir })
     }
 
     /// A URL on the server.
@@ -162,5 +165,42 @@ impl Browser {
             request = request.json(&body);
         }
         request.send().await.expect("request")
+    }
+
+    /// POSTs a `multipart/form-data` body — text `fields`, then `bytes` as the `file` named
+    /// `file_name` — with the CSRF header, as the case page's upload does.
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        bytes: &[u8],
+    ) -> reqwest::Response {
+        const BOUNDARY: &str = "zhichan-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let token = self.csrf().await;
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("x-csrf-token", token)
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(body)
+            .send()
+            .await
+            .expect("request")
     }
 }

@@ -90,4 +90,44 @@ async fn a_mediation_through_the_api() {
     assert_eq!(work["upcoming"][0]["case"]["id"].as_i64(), Some(id), "the 30-day target is on the staff queue");
     let stations: Value = applicant.api(Method::GET, "/api/v1/stations", None).await.json().await.unwrap();
     assert_eq!(stations.as_array().unwrap().len(), 11);
+
+    // Documents: streamed in, recorded in the history, downloaded only by those who may read it.
+    let evidence = format!("/api/v1/cases/{id}/evidence");
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    let shared = applicant.upload(&evidence, &[], "../商标使用证据.pdf", png).await;
+    assert_eq!(shared.status(), StatusCode::OK);
+    let internal = staff.upload(&evidence, &[("visibility", "internal")], "内部评估.txt", "调解策略".as_bytes()).await;
+    assert_eq!(internal.status(), StatusCode::OK);
+    let party_internal = applicant.upload(&evidence, &[("visibility", "internal")], "x.txt", b"x").await;
+    assert_eq!(party_internal.status(), StatusCode::FORBIDDEN);
+    let elf = applicant.upload(&evidence, &[], "tool.pdf", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0").await;
+    assert_eq!(elf.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    let seen: Value = respondent.api(Method::GET, &format!("/api/v1/cases/{id}"), None).await.json().await.unwrap();
+    let documents: Vec<&Value> =
+        seen["history"].as_array().unwrap().iter().filter(|e| e["entry"]["code"] == "evidence").collect();
+    assert_eq!(documents.len(), 1, "the internal document is not shown to a party");
+    let details = &documents[0]["entry"]["details"];
+    assert_eq!(
+        (details["media_type"].as_str(), details["file_name"].as_str()),
+        (Some("image/png"), Some("商标使用证据.pdf"))
+    );
+    let sha = details["sha256"].as_str().unwrap();
+    let download = respondent.get(&format!("{evidence}/{sha}")).await;
+    assert_eq!(download.status(), StatusCode::OK);
+    assert_eq!(download.headers()["content-type"], "image/png");
+    assert_eq!(download.bytes().await.unwrap().as_ref(), png);
+    let full: Value = staff.api(Method::GET, &format!("/api/v1/cases/{id}"), None).await.json().await.unwrap();
+    let internal_sha = full["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["entry"]["code"] == "evidence")
+        .unwrap()["entry"]["details"]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(respondent.get(&format!("{evidence}/{internal_sha}")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(staff.get(&format!("{evidence}/{internal_sha}")).await.status(), StatusCode::OK);
 }

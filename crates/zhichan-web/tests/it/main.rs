@@ -4,8 +4,10 @@
 
 mod api;
 mod app;
+mod calendars;
 mod cases;
 mod cases_api;
+mod directory;
 mod openapi;
 mod records;
 mod search;

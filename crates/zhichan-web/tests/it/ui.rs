@@ -133,7 +133,7 @@ async fn language_follows_browser_then_choice_then_account() {
 async fn every_area_says_plainly_that_it_is_not_built() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
-    for area in ["/directory", "/finance", "/training", "/dashboard"] {
+    for area in ["/finance", "/training", "/dashboard"] {
         let page = browser.get(area).await.text().await.unwrap();
         assert!(page.contains("此功能尚在建设中"), "{area}");
     }

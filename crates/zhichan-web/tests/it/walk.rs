@@ -6,18 +6,22 @@
 //! data) must answer with their fixtures and still show nothing of A's. A route added to the table is
 //! walked without anyone editing this file; one with a new path parameter or body makes this
 //! test fail until it is given fixtures. Routes only the district centre's staff may use (alert
-//! assignment) are proven by a staff member's identical request instead of A's.
+//! assignment, provider profiles) are proven by a staff member's identical request instead of A's;
+//! routes of an expert's directory entry by the expert's own request (the expert declared a tie to
+//! A, which B must never see); directory entries every signed-in user may read must answer B too.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use zhichan_core::case::{CaseQuery, OpenCase};
+use zhichan_core::directory::{AffiliationInput, ExpertProfileInput, ProviderProfileInput};
 use zhichan_core::watch::{AlertQuery, PatentWatchInput, WatchPartyInput, WatchedMarkInput};
 use zhichan_core::{Actor, RequestContext};
 use zhichan_domain::case::CaseId;
+use zhichan_domain::directory::AffiliationId;
 use zhichan_domain::watch::{AlertId, WatchedMarkId};
-use zhichan_domain::{OrgId, Page};
+use zhichan_domain::{OrgId, OrgKind, Page};
 use zhichan_web::routes::{self, Access, Route};
 
 use crate::app::{Backend, Browser, TestApp};
@@ -26,18 +30,34 @@ const SECRET_NAME: &str = "甲方机密电子有限公司";
 const SECRET_DOMAIN: &str = "alpha-secret.example";
 const RECORD_NUMBER: &str = "97000001";
 const STAFF_EMAIL: &str = "walker@centre.example";
+/// The expert of the directory fixtures, who declared a tie to A.
+const EXPERT_EMAIL: &str = "expert@walk-panel.example";
 /// The form every watched mark of the walk uses, and every filing that raises A an alert.
 const WATCHED_FORM: &str = "WALKMARK";
 /// Routes only centre staff may use: A's administrator is refused them (403) whoever owns the
 /// alert, so the request proving the route works is made by a staff member.
-const CENTRE_ONLY: [&str; 4] = [
+const CENTRE_ONLY: [&str; 6] = [
     "/api/v1/alerts/{alert_id}/assignee",
     "/alerts/{alert_id}/assignee",
     "/api/v1/cases/{case_id}/assignee",
     "/cases/{case_id}/assignee",
+    "/api/v1/directory/providers/{organisation_id}",
+    "/directory/providers/{organisation_id}",
 ];
+/// The document every case of the walk receives, and its SHA-256.
+const EVIDENCE: &[u8] = b"walk evidence";
+const EVIDENCE_SHA256: &str = "a379b91590c04ef95688a8554670d415a28496c301ba7e91e878ade2d6b6f97a";
 /// The expert the case appointment fixtures appoint (set once the walk's world exists).
 static EXPERT_ID: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+/// Entries every signed-in user may read (the directory, the working-day calendars): B's request
+/// succeeds, and must still show nothing of A's (the expert's tie to A).
+const SHARED: [(&str, &str); 5] = [
+    ("GET", "/api/v1/directory/experts/{user_id}"),
+    ("GET", "/directory/experts/{user_id}"),
+    ("GET", "/api/v1/directory/providers/{organisation_id}"),
+    ("GET", "/directory/providers/{organisation_id}"),
+    ("GET", "/api/v1/calendars/{region}/{year}"),
+];
 
 #[tokio::test]
 async fn no_route_shows_or_changes_another_organisations_data_sqlite() {
@@ -56,6 +76,10 @@ struct World {
     admin_a: Actor,
     /// A's watched mark that the alert fixtures are raised on.
     watched_a: WatchedMarkId,
+    /// An expert of the directory who declared a tie to A.
+    expert: Actor,
+    /// A service provider of the directory.
+    provider: OrgId,
 }
 
 async fn walk(app: TestApp) {
@@ -79,7 +103,8 @@ async fn walk(app: TestApp) {
         app.core.add_member(&admin, admin.organisation_id(), &expert, &RequestContext::cli()).await.expect("expert");
     EXPERT_ID.get_or_init(|| expert.id.get());
     let watched_a = watched_mark(&app, &admin_a, org_a.id).await;
-    let world = World { org_a: org_a.id, admin_a, watched_a };
+    let (expert, provider) = directory_fixtures(&app, &admin, org_a.id).await;
+    let world = World { org_a: org_a.id, admin_a, watched_a, expert, provider };
     seed_records(&app).await;
 
     let mut walked = 0;
@@ -120,7 +145,11 @@ async fn walk(app: TestApp) {
         if has_params && route.access == Access::Public {
             assert!(status.is_success(), "{} {} with public fixtures: {status}", route.method, route.path);
         }
-        if has_params && route.access == Access::SignedIn {
+        let shared = SHARED.contains(&(route.method.as_str(), route.path));
+        if shared {
+            assert!(status.is_success(), "{} {} as B, open to everyone signed in: {status}", route.method, route.path);
+        }
+        if has_params && route.access == Access::SignedIn && !shared {
             assert!(
                 matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
                 "{} {} as B: {status}",
@@ -131,6 +160,8 @@ async fn walk(app: TestApp) {
             // was refused for who they are.
             let entitled = if CENTRE_ONLY.contains(&route.path) {
                 STAFF_EMAIL.to_owned()
+            } else if route.path.contains("{user_id}") {
+                EXPERT_EMAIL.to_owned()
             } else {
                 format!("boss@{SECRET_DOMAIN}")
             };
@@ -194,8 +225,14 @@ async fn fill(app: &TestApp, world: &World, route: &Route) -> String {
             }
             "alert_id" => fresh_alert(app, world).await.to_string(),
             "case_id" => fresh_case(app, world).await.to_string(),
+            "sha256" => EVIDENCE_SHA256.to_owned(),
+            "user_id" => world.expert.user_id().to_string(),
+            "affiliation_id" => tie_to(app, &world.expert, world.org_a).await.to_string(),
+            "organisation_id" => world.provider.to_string(),
             "office" => "US".to_owned(),
             "number" => RECORD_NUMBER.to_owned(),
+            "region" => "mainland".to_owned(),
+            "year" => "2026".to_owned(),
             other => panic!("the walk has no fixture for path parameter {{{other}}} of {}: add one", route.path),
         };
         path.replace_range(start..=end, &value);
@@ -209,6 +246,9 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
     let email = format!("walker{}@walk.example", SEQUENCE.fetch_add(1, Ordering::Relaxed));
     if route.method == Method::GET {
         return browser.get(path).await;
+    }
+    if route.path == "/api/v1/cases/{case_id}/evidence" {
+        return browser.upload(path, &[], "walk.txt", EVIDENCE).await;
     }
     if route.path.starts_with("/api/") {
         let body: Option<Value> = match (route.method.as_str(), route.path) {
@@ -237,6 +277,16 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
             ("POST", "/api/v1/cases/{case_id}/transitions") => Some(json!({ "to": "closed" })),
             ("PUT", "/api/v1/cases/{case_id}/assignee") => Some(json!({ "user_id": EXPERT_ID.get() })),
             ("POST", "/api/v1/cases/{case_id}/entries") => Some(json!({ "kind": "message", "text": "walk" })),
+            ("PUT", "/api/v1/directory/experts/{user_id}") => {
+                Some(json!({ "region": "hong_kong", "fields": ["trademarks"], "languages": ["english"] }))
+            }
+            ("POST", "/api/v1/directory/experts/{user_id}/affiliations") => {
+                Some(json!({ "party_name": "Walk Party", "tie": "general_opinion" }))
+            }
+            ("PUT", "/api/v1/directory/providers/{organisation_id}") => Some(json!({
+                "kinds": ["law_firm"], "languages": ["english"], "regions": ["hong_kong"], "contact": "walk",
+            })),
+            ("POST", "/api/v1/directory/match") => Some(json!({ "role": "mediator" })),
             ("DELETE", _) => None,
             (method, path) => panic!("the walk has no request body for {method} {path}: add one"),
         };
@@ -269,6 +319,14 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
         ("to", "closed"),
         ("entry", "message"),
         ("assignee", expert.as_str()),
+        ("region", "hong_kong"),
+        ("fields", "trademarks"),
+        ("languages", "english"),
+        ("party_name", "Walk Party"),
+        ("tie", "general_opinion"),
+        ("kinds", "law_firm"),
+        ("regions", "hong_kong"),
+        ("contact", "walk"),
     ];
     browser.form(path, &fields).await
 }
@@ -292,10 +350,14 @@ async fn snapshot(app: &TestApp, world: &World) -> Value {
         let detail = app.core.case(&world.admin_a, case.id).await.expect("A's case");
         histories.push(json!([detail.history, detail.deadlines]));
     }
+    let expert = world.expert.user_id();
+    let profile = app.core.expert(&world.expert, expert).await.expect("the expert's profile");
+    let ties = app.core.affiliations(&world.expert, expert).await.expect("the expert's ties");
+    let provider = app.core.provider(&world.expert, world.provider).await.expect("the provider's profile");
     json!({
         "organisation": organisation, "members": members, "tokens": tokens, "saved": saved,
         "watch": [marks, parties, patents], "webhooks": webhooks, "alerts": alerts.alerts,
-        "cases": cases.cases, "histories": histories,
+        "cases": cases.cases, "histories": histories, "directory": [profile, ties, provider],
     })
 }
 
@@ -335,7 +397,65 @@ async fn fresh_case(app: &TestApp, world: &World) -> CaseId {
         summary: format!("联系 boss@{SECRET_DOMAIN}"),
         ..OpenCase::default()
     };
-    app.core.open_case(&world.admin_a, &RequestContext::cli(), input).await.expect("A's case").id
+    let context = RequestContext::cli();
+    let case = app.core.open_case(&world.admin_a, &context, input).await.expect("A's case");
+    let file =
+        app.core.files().expect("a file store").receive("walk.txt", futures_stream(EVIDENCE)).await.expect("stored");
+    assert_eq!(file.sha256, EVIDENCE_SHA256, "the walk's document hash");
+    app.core.add_case_evidence(&world.admin_a, &context, case.id, file, false).await.expect("A's document");
+    case.id
+}
+
+/// `bytes` as a stream of one chunk, as an upload arrives.
+fn futures_stream(bytes: &'static [u8]) -> impl futures_util::Stream<Item = Result<axum::body::Bytes, std::io::Error>> {
+    futures_util::stream::iter([Ok(axum::body::Bytes::from_static(bytes))])
+}
+
+/// The directory's fixtures: a service provider with a profile, and an expert of it with a
+/// profile and a tie declared to A (named as A is: B must never see it).
+async fn directory_fixtures(app: &TestApp, admin: &Actor, org_a: OrgId) -> (Actor, OrgId) {
+    let context = RequestContext::cli();
+    let profile =
+        zhichan_core::organisations::ProfileInput { name_zh: "走查专家服务团".into(), ..Default::default() };
+    let panel = app.core.create_organisation(admin, OrgKind::ServiceProvider, &profile, &context).await.expect("panel");
+    let member = zhichan_core::organisations::MemberInput {
+        email: EXPERT_EMAIL.into(),
+        display_name: "走查专家".into(),
+        password: crate::app::PASSWORD.into(),
+        roles: vec!["expert".into(), "mediator".into()],
+    };
+    let expert = Actor::new(app.core.add_member(admin, panel.id, &member, &context).await.expect("expert"));
+    let fields = ExpertProfileInput {
+        region: "macau".into(),
+        fields: vec!["trademarks".into()],
+        languages: vec!["portuguese".into()],
+        bio: "走查".into(),
+        accepting: true,
+    };
+    app.core.update_expert_profile(&expert, &context, expert.user_id(), &fields).await.expect("expert profile");
+    let listing = ProviderProfileInput {
+        kinds: vec!["law_firm".into()],
+        offices: vec!["MO".into()],
+        languages: vec!["portuguese".into()],
+        regions: vec!["macau".into()],
+        contact: "走查联系方式".into(),
+    };
+    app.core.update_provider_profile(admin, &context, panel.id, &listing).await.expect("provider profile");
+    tie_to(app, &expert, org_a).await;
+    (expert, panel.id)
+}
+
+/// A tie `expert` declares to A, by A's organisation and name.
+async fn tie_to(app: &TestApp, expert: &Actor, org_a: OrgId) -> AffiliationId {
+    let input = AffiliationInput {
+        organisation_id: Some(org_a),
+        party_name: SECRET_NAME.into(),
+        tie: "adviser".into(),
+        note: format!("顾问 · {SECRET_DOMAIN}"),
+        ..AffiliationInput::default()
+    };
+    let context = RequestContext::cli();
+    app.core.add_affiliation(expert, &context, expert.user_id(), &input).await.expect("tie to A").id
 }
 
 /// A public trademark and patent under [`RECORD_NUMBER`], so record routes answer with content.

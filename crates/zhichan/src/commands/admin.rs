@@ -1,10 +1,13 @@
 //! `zhichan admin …`: bootstrap and maintenance tasks run on the server itself.
 
 use std::io::BufRead;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Subcommand;
 use figment::Figment;
+use zhichan_core::RequestContext;
+use zhichan_domain::calendar::CalendarYear;
 
 use super::{Flags, open_core};
 
@@ -22,6 +25,17 @@ pub enum AdminCommand {
         /// Read the password from the first line of standard input instead of generating one.
         #[arg(long)]
         password_stdin: bool,
+    },
+    /// Verify a case's hash-chained history: exit 0 when intact, else name the first altered entry.
+    VerifyCase {
+        /// The case id (the number in its reference, e.g. 12 for MED-000012).
+        id: i64,
+    },
+    /// Load a region's working-day calendar for one year (a JSON file, see docs/CALENDARS.md),
+    /// replacing the year compiled in or loaded before.
+    LoadCalendar {
+        /// The calendar file, e.g. mainland-2027.json as scripts/calendar/build.py writes it.
+        file: PathBuf,
     },
 }
 
@@ -44,6 +58,34 @@ pub async fn run(flags: &Flags, command: AdminCommand) -> anyhow::Result<()> {
                 println!("password: {password}");
                 println!("(shown once; sign in and keep it safe)");
             }
+        }
+        AdminCommand::VerifyCase { id } => {
+            let integrity = core.verify_case(None, id.into()).await.map_err(|e| anyhow::anyhow!("case {id}: {e}"))?;
+            if let Some(seq) = integrity.first_altered {
+                let problem = integrity.problem.unwrap_or_default();
+                anyhow::bail!("case {id}: history entry {seq} is not as written ({problem})");
+            }
+            if let Some(recorded) = integrity.recorded_state {
+                anyhow::bail!("case {id}: its state was changed outside the platform (the history ends in {recorded})");
+            }
+            println!("case {id}: history intact ({} entries verified)", integrity.entries);
+        }
+        AdminCommand::LoadCalendar { file } => {
+            let shown = file.display();
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {shown}"))?;
+            let year = CalendarYear::parse(&text).map_err(|refused| anyhow::anyhow!("{shown}: {refused}"))?;
+            let year = core
+                .load_calendar_year(None, &RequestContext::cli(), year)
+                .await
+                .map_err(|refused| anyhow::anyhow!("{shown}: {refused}"))?;
+            println!(
+                "loaded the {} calendar for {}: holidays {}, adjusted working days {} ({})",
+                year.region,
+                year.year,
+                year.holidays.len(),
+                year.adjusted_working_days.len(),
+                year.source
+            );
         }
     }
     Ok(())

@@ -40,7 +40,8 @@ impl Flags {
 }
 
 /// Creates the data directory, opens (and migrates) the configured store, attaches the search
-/// index (for writing when no other process writes it, else for reading) and builds the use cases.
+/// index (for writing when no other process writes it, else for reading) and the store of case
+/// documents, and builds the use cases.
 pub async fn open_core(settings: &Settings) -> anyhow::Result<Core> {
     std::fs::create_dir_all(&settings.data_dir)
         .with_context(|| format!("cannot create data directory {}", settings.data_dir.display()))?;
@@ -51,5 +52,8 @@ pub async fn open_core(settings: &Settings) -> anyhow::Result<Core> {
     let index_dir = settings.index_dir();
     let index = zhichan_core::search::open_index(&index_dir)
         .map_err(|error| anyhow::anyhow!("cannot open the search index in {}: {error}", index_dir.display()))?;
-    Ok(Core::new(store, settings.core()).with_search_index(index))
+    let files = settings.file_store();
+    std::fs::create_dir_all(files.root())
+        .with_context(|| format!("cannot create the documents directory {}", files.root().display()))?;
+    Ok(Core::new(store, settings.core()).with_search_index(index).with_files(files))
 }

@@ -97,6 +97,34 @@ fn config_default_prints_a_parseable_example() {
 }
 
 #[test]
+fn admin_load_calendar_loads_a_year_and_names_the_file_and_field_it_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let year = |adjusted: &str| {
+        format!(
+            r#"{{"region": "mainland", "year": 2027, "source": "test fixture",
+                "holidays": [{{"date": "2027-02-06", "name": "春节"}}], "adjusted_working_days": ["{adjusted}"]}}"#
+        )
+    };
+    let good = dir.path().join("mainland-2027.json");
+    std::fs::write(&good, year("2027-02-13")).unwrap();
+    let output = zhichan(&dir.path().join("data")).args(["admin", "load-calendar"]).arg(&good).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("loaded the mainland calendar for 2027: holidays 1, adjusted working days 1"), "{stdout}");
+
+    let bad = dir.path().join("wrong-2027.json");
+    std::fs::write(&bad, year("2027-02-15")).unwrap();
+    let output = zhichan(&dir.path().join("data")).args(["admin", "load-calendar"]).arg(&bad).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("wrong-2027.json: adjusted_working_days") && stderr.contains("2027-02-15"), "{stderr}");
+
+    let output = zhichan(&dir.path().join("data")).args(["admin", "load-calendar", "absent.json"]).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read absent.json"));
+}
+
+#[test]
 fn watch_screen_scores_pairs_from_stdin_in_order() {
     use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
@@ -123,4 +151,43 @@ fn watch_screen_scores_pairs_from_stdin_in_order() {
     assert!(lines[1]["error"].is_string());
     assert_eq!((lines[2]["id"].as_str(), lines[2]["alert"].as_bool()), (Some("x3"), Some(true)));
     assert!(lines[2]["reasons"].as_array().is_some_and(|reasons| !reasons.is_empty()));
+}
+
+/// `admin verify-case` exits 0 on an intact history, and after a direct edit of the database
+/// fails naming the entry altered.
+#[tokio::test]
+async fn verify_case_names_the_first_altered_entry() {
+    use zhichan_core::case::{EntryInput, EntryKind, OpenCase};
+    use zhichan_core::organisations::ProfileInput;
+    use zhichan_core::{Actor, Core, CoreSettings, RequestContext};
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("zhichan.sqlite3").display());
+    let core = Core::open(&url, CoreSettings::default()).await.unwrap();
+    let admin = Actor::new(core.create_administrator("root@example.cn", "管理员", "a-long-secret-1").await.unwrap());
+    let context = RequestContext::cli();
+    let profile = ProfileInput { name_zh: "深圳市海鹰电子有限公司".into(), ..ProfileInput::default() };
+    let organisation =
+        core.create_organisation(&admin, zhichan_domain::OrgKind::Enterprise, &profile, &context).await.unwrap();
+    let input = OpenCase {
+        kind: "consultation".into(),
+        title: "欧盟商标续展".into(),
+        summary: "续展宽限期还剩多久？".into(),
+        organisation_id: Some(organisation.id),
+        ..OpenCase::default()
+    };
+    let case = core.open_case(&admin, &context, input).await.unwrap();
+    let message = EntryInput { kind: EntryKind::Message, text: "宽限期为六个月".into() };
+    core.add_case_entry(&admin, &context, case.id, message).await.unwrap();
+
+    let verify = || zhichan(dir.path()).args(["admin", "verify-case", &case.id.to_string()]).output().unwrap();
+    let intact = verify();
+    assert!(intact.status.success(), "{}", String::from_utf8_lossy(&intact.stderr));
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("history intact (2 entries verified)"));
+
+    zhichan_testkit::tamper(&url, "UPDATE case_events SET body = replace(body, '六个月', '一年') WHERE seq = 2").await;
+    let altered = verify();
+    assert!(!altered.status.success());
+    let stderr = String::from_utf8_lossy(&altered.stderr);
+    assert!(stderr.contains("history entry 2 is not as written"), "{stderr}");
 }
