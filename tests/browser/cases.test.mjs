@@ -2,7 +2,8 @@
 // mediation from application to settlement in traditional Chinese (the enterprise applies, the
 // centre records the other party's acceptance and appoints the Hong Kong mediator, who holds the
 // sessions and records the settlement, and the centre closes), and a watch alert escalated into a
-// rights-assistance case in simplified Chinese, its opposition deadline the case's first.
+// rights-assistance case in simplified Chinese, its opposition deadline the case's first. The demo's
+// Hong Kong mediator declared a past engagement by the applicant: appointing her takes consent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -57,10 +58,17 @@ test('a mediation runs from application to settlement, in traditional Chinese', 
   await step(staff, 'accepted');
   assert.equal(await staff.getByTestId('state').innerText(), '對方已同意');
   assert.match(await staff.getByTestId('deadlines').innerText(), /30 天目標：第 1 天（共 30 天）/);
-  const mediator = staff.locator('select[name=assignee] option', { hasText: '黃嘉慧' });
-  await staff.selectOption('select[name=assignee]', await mediator.getAttribute('value'));
+  const mediator = await staff.locator('select[name=assignee] option', { hasText: '黃嘉慧' }).getAttribute('value');
+  await staff.selectOption('select[name=assignee]', mediator);
   await staff.getByTestId('appoint-submit').click();
-  await staff.waitForURL(/\?saved=1$/);
+  await staff.waitForURL(/\/cases\/\d+\/assignee$/);
+  // The Hong Kong mediator once advised the applicant (an orange tie): only with the parties' consent.
+  assert.match(await staff.getByTestId('form-problem').innerText(), /不能指派此人/);
+  await staff.selectOption('select[name=assignee]', mediator);
+  await staff.check('input[name=consent]');
+  await staff.getByTestId('appoint-submit').click();
+  await staff.waitForURL(/\/cases\/\d+\?saved=1$/);
+  assert.match(await staff.getByTestId('history').innerText(), /披露 黃嘉慧.*與當事人的關聯/);
   assert.equal(await staff.getByTestId('state').innerText(), '已指定調解員');
   assert.match(await staff.getByTestId('assignee').innerText(), /黃嘉慧/);
 
@@ -83,6 +91,7 @@ test('a mediation runs from application to settlement, in traditional Chinese', 
   await page.goto(caseUrl);
   const history = await page.getByTestId('history').innerText();
   assert.match(history, /對方同意調解[\s\S]*指派 黃嘉慧[\s\S]*調解開始[\s\S]*雙方簽署和解協議[\s\S]*調解案件結案/);
+  assert.doesNotMatch(history, /披露/, 'the disclosure is internal');
   assert.match(await page.getByTestId('integrity').innerText(), /記錄完整：\d+ 條記錄均已核驗/);
   assert.match(await page.getByTestId('next').innerText(), /調解案件已結案/);
   await page.screenshot({ path: join(shots, 'case-settled-zh-Hant.png'), fullPage: true });

@@ -14,7 +14,10 @@ use serde::Deserialize;
 use zhichan_core::authz::{self, CaseRole};
 use zhichan_core::case::{AssignInput, CaseDetail, EntryInput, EntryKind, Integrity, TransitionInput};
 use zhichan_core::{Actor, CoreResult};
-use zhichan_domain::case::{Case, CaseEventBody, CaseId, CaseKind, CaseState, EvidenceFile, Outcome, Visibility};
+use zhichan_domain::case::{
+    Case, CaseEventBody, CaseId, CaseKind, CaseState, EvidenceFile, Outcome, PartySide, Visibility,
+};
+use zhichan_domain::directory::MatchRequest;
 use zhichan_domain::station::Station;
 use zhichan_domain::watch::AlertId;
 use zhichan_domain::{InvalidValue, User, UserId};
@@ -88,6 +91,28 @@ struct CasePage<'a> {
 impl CasePage<'_> {
     fn is_assignee(&self, user: &User) -> bool {
         self.case.assignee_user_id == Some(user.id)
+    }
+
+    /// The directory's matching page with this case's needs filled in: the role, field,
+    /// language, region and parties (`None` for kinds the centre's staff handle themselves).
+    fn match_href(&self) -> Option<String> {
+        let request = MatchRequest::for_case(&self.case)?;
+        let names = |side: PartySide| -> String {
+            let names = request.parties.iter().filter(|party| party.side == side).map(|party| party.name.as_str());
+            names.collect::<Vec<_>>().join("\n")
+        };
+        let pairs: Vec<(&str, String)> = [
+            ("role", Some(request.role.code().to_owned())),
+            ("field", request.field.map(|field| field.code().to_owned())),
+            ("language", request.language.map(|language| language.code().to_owned())),
+            ("region", request.region.map(|region| region.code().to_owned())),
+            ("applicants", Some(names(PartySide::Applicant))),
+            ("respondents", Some(names(PartySide::Respondent))),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.filter(|v| !v.is_empty()).map(|v| (key, v)))
+        .collect();
+        Some(format!("/directory/match?{}", serde_html_form::to_string(pairs).unwrap_or_default()))
     }
 
     fn station_name(&self, station: &Station) -> String {

@@ -121,6 +121,12 @@ async fn a_mediation_is_asked_for_and_worked_through_the_forms() {
     assert_eq!(step(&staff, &case, "accepted").await.status(), 303, "the centre records the acceptance");
     let (_, accepted) = page(&owner, &path).await;
     assert!(accepted.contains("30 天目标：第 1 天（共 30 天）"), "the 30-day clock");
+    assert!(!accepted.contains(r#"data-testid="appoint""#), "parties do not appoint");
+    let (_, to_appoint) = page(&staff, &path).await;
+    assert!(to_appoint.contains("黄嘉慧"), "the mediators are offered");
+    let link =
+        to_appoint.split(r#"data-testid="match-candidates""#).next().and_then(|before| before.rsplit("href=").next());
+    assert!(link.is_some_and(|link| link.contains("/directory/match?role=mediator")), "{link:?}");
 
     let appointed = staff.form(&format!("/cases/{case}/assignee"), &[("assignee", &people.mediator.to_string())]).await;
     assert_eq!(case_of(&appointed), case);
