@@ -5,6 +5,7 @@
 mod api;
 mod app;
 mod calendars;
+mod case_access;
 mod cases;
 mod cases_api;
 mod directory;
