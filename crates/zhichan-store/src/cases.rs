@@ -13,6 +13,7 @@ use zhichan_domain::case::{
     Case, CaseChange, CaseDeadline, CaseDeadlineId, CaseEvent, CaseFilter, CaseId, DueCase, NewCase, NewCaseDeadline,
     NewCaseEvent,
 };
+use zhichan_domain::notify::Recipient;
 use zhichan_domain::station::{Station, StationId, StationKind};
 use zhichan_domain::{AuditEntry, Page, Street, UserId};
 
@@ -50,12 +51,14 @@ pub trait CaseStore: Send + Sync {
         audit: AuditEntry,
     ) -> StoreResult<()>;
 
-    /// Opens a case with its first history entry and deadlines.
+    /// Opens a case with its first history entry and deadlines, queueing a delivery of the entry
+    /// to each of `notify`.
     async fn open_case(
         &self,
         case: &NewCase,
         first: &NewCaseEvent,
         deadlines: &[NewCaseDeadline],
+        notify: &[Recipient],
         at: chrono::DateTime<chrono::Utc>,
         audit: AuditEntry,
     ) -> StoreResult<Case>;

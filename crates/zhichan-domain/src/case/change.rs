@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{CaseDeadlineId, CaseEventBody, CaseState, NewCaseDeadline, Outcome, Visibility};
 use crate::UserId;
+use crate::notify::Recipient;
 use crate::watch::AlertId;
 
 /// A history entry to append.
@@ -22,6 +23,12 @@ impl NewCaseEvent {
     /// An entry by `actor` with its body's default visibility.
     pub fn new(actor_user_id: Option<UserId>, body: CaseEventBody) -> Self {
         Self { actor_user_id, visibility: body.default_visibility(), body }
+    }
+
+    /// Whether the parties' side is told of this entry: a change (opening, state, appointment)
+    /// visible to the parties. Internal entries are never announced.
+    pub fn notifies(&self) -> bool {
+        self.visibility == Visibility::Parties && self.body.notifies()
     }
 }
 
@@ -47,6 +54,9 @@ pub struct CaseChange {
     pub met: Vec<CaseDeadlineId>,
     /// Alerts escalated into the case.
     pub alerts: Vec<AlertId>,
+    /// Who is told of each entry that [`NewCaseEvent::notifies`]: one delivery per such entry
+    /// and recipient is queued with the change.
+    pub notify: Vec<Recipient>,
 }
 
 impl CaseChange {
@@ -62,6 +72,7 @@ impl CaseChange {
             deadlines: Vec::new(),
             met: Vec::new(),
             alerts: Vec::new(),
+            notify: Vec::new(),
         }
     }
 }
