@@ -43,6 +43,8 @@ pub trait CaseStore: Send + Sync {
     async fn create_station(&self, station: &NewStation, audit: AuditEntry) -> StoreResult<Station>;
     /// The station a staff member works at (`None`: the centre).
     async fn staff_station(&self, user_id: UserId) -> StoreResult<Option<StationId>>;
+    /// The staff members working at `station_id`, in id order.
+    async fn station_staff(&self, station_id: StationId) -> StoreResult<Vec<UserId>>;
     /// Sets (or, with `None`, clears) the station a staff member works at.
     async fn set_staff_station(
         &self,

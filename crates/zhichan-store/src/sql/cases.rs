@@ -78,6 +78,15 @@ impl<DB: SqlBackend> CaseStore for SqlStore<DB> {
         Ok(station.map(StationId::new))
     }
 
+    async fn station_staff(&self, station_id: StationId) -> StoreResult<Vec<UserId>> {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT user_id FROM station_staff WHERE station_id = $1 ORDER BY user_id")
+                .bind(station_id.get())
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(ids.into_iter().map(UserId::new).collect())
+    }
+
     async fn set_staff_station(
         &self,
         user_id: UserId,
