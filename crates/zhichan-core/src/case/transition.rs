@@ -117,10 +117,7 @@ impl Core {
             return Err(CoreError::ConflictOfInterest(conflict.to_string()));
         }
         if conflict.needs_consent() && !input.consent {
-            return Err(CoreError::ConflictOfInterest(format!(
-                "the parties must consent first: {}",
-                conflict.to_string()
-            )));
+            return Err(CoreError::ConflictOfInterest(format!("the parties must consent first: {conflict}")));
         }
         change.assignee = Some(Some(input.user_id));
         if conflict.level().is_some() {

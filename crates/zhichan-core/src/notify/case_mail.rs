@@ -95,7 +95,9 @@ fn line(locale: Locale, notice: &CaseNotice<'_>) -> String {
             CaseEventBody::Assigned { user_id: None } => match locale {
                 Locale::ZhHans => format!("案件 {named} 的承办人员已卸任，中心将重新指派。"),
                 Locale::ZhHant => format!("案件 {named} 的承辦人員已卸任，中心將重新指派。"),
-                Locale::En => format!("The person working on case {named} stepped down; the centre will appoint another."),
+                Locale::En => {
+                    format!("The person working on case {named} stepped down; the centre will appoint another.")
+                }
             },
             body => {
                 let state = match body {

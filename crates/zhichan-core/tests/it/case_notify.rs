@@ -79,7 +79,10 @@ async fn world(core: Core, store: Arc<dyn Store>) -> World {
         staff: member(&core, &admin, centre, "staff@centre.cn", "staff", Locale::ZhHans).await,
         mediator: member(&core, &admin, firm, "mediator@hk.cn", "mediator", Locale::En).await,
         haiying: (haiying, member(&core, &admin, haiying, "ip@haiying.cn", "enterprise_member", Locale::ZhHant).await),
-        gangtong: (gangtong, member(&core, &admin, gangtong, "legal@gangtong.cn", "enterprise_admin", Locale::En).await),
+        gangtong: (
+            gangtong,
+            member(&core, &admin, gangtong, "legal@gangtong.cn", "enterprise_admin", Locale::En).await,
+        ),
         stranger: member(&core, &admin, stranger, "boss@yuanfang.cn", "enterprise_member", Locale::ZhHans).await,
         core,
         store,
@@ -217,7 +220,10 @@ async fn case_changes_reach_the_parties_in_their_language_and_their_systems_sign
             assert_eq!(signature, sign(&hook.secret, timestamp, &request.body));
             assert_eq!(request.header("X-Zhichan-Event"), Some("case.changed"));
             let payload: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-            assert_eq!((payload["event"].as_str(), payload["case"]["id"].as_i64()), (Some("case.changed"), Some(id.get())));
+            assert_eq!(
+                (payload["event"].as_str(), payload["case"]["id"].as_i64()),
+                (Some("case.changed"), Some(id.get()))
+            );
             assert!(payload["entry"]["body"].is_object(), "{payload}");
         }
         let _ = &w.stranger;

@@ -259,11 +259,9 @@ impl DeliveryRow {
             (None, Some(case_id), Some(event_id), None, None) => {
                 Notice::Case { case_id: CaseId::new(case_id), event_id: CaseEventId::new(event_id) }
             }
-            (None, Some(case_id), None, Some(deadline_id), Some(day)) => Notice::Reminder {
-                case_id: CaseId::new(case_id),
-                deadline_id: CaseDeadlineId::new(deadline_id),
-                day,
-            },
+            (None, Some(case_id), None, Some(deadline_id), Some(day)) => {
+                Notice::Reminder { case_id: CaseId::new(case_id), deadline_id: CaseDeadlineId::new(deadline_id), day }
+            }
             _ => {
                 return Err(StoreError::Corrupt {
                     field: "notification_deliveries.alert_id",

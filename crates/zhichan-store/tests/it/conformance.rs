@@ -933,7 +933,9 @@ async fn alerts_queue_their_notifications_until_sent(Subject { store, .. }: Subj
 
     let due = store.due_deliveries(at(9), 10).await.expect("due");
     assert_eq!(due.len(), 2, "one per recipient, queued once with the alert");
-    assert!(due.iter().all(|d| d.notice == Notice::Alert { alert_id: ids[0] } && d.status == DeliveryStatus::Pending && d.attempts == 0));
+    assert!(due.iter().all(|d| d.notice == Notice::Alert { alert_id: ids[0] }
+        && d.status == DeliveryStatus::Pending
+        && d.attempts == 0));
     assert!(store.due_deliveries(at(8), 10).await.expect("due").is_empty(), "not due before it was queued");
     let (mail, hook_delivery) = (&due[0], &due[1]);
     assert!(matches!(&mail.recipient, Recipient::Email { address } if address == "ip@hisense.example"));
@@ -1088,10 +1090,8 @@ async fn case_changes_queue_their_notifications_and_reminders_once(Subject { sto
         None,
         CaseEventBody::Transition { from: CaseState::Applied, to: CaseState::Accepted, outcome: None, reason: None },
     ));
-    change.notify = vec![
-        Recipient::Email { address: "legal@b.example".into() },
-        Recipient::Webhook { webhook_id: hook.id },
-    ];
+    change.notify =
+        vec![Recipient::Email { address: "legal@b.example".into() }, Recipient::Webhook { webhook_id: hook.id }];
     store.change_case(case.id, &change, audit("case.transition", Some(b))).await.expect("move");
     let events = store.case_events(case.id, true).await.expect("history");
     let moved = store.case_deliveries(case.id).await.expect("deliveries");
