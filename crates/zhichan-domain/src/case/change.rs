@@ -76,3 +76,25 @@ impl CaseChange {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_changes_the_parties_see_are_announced() {
+        let step = CaseEventBody::Transition {
+            from: CaseState::Applied,
+            to: CaseState::Accepted,
+            outcome: None,
+            reason: None,
+        };
+        assert!(NewCaseEvent::new(None, step.clone()).notifies());
+        assert!(NewCaseEvent::new(None, CaseEventBody::Opened { state: CaseState::Applied }).notifies());
+        assert!(NewCaseEvent::new(None, CaseEventBody::Assigned { user_id: None }).notifies());
+        assert!(!NewCaseEvent::new(None, CaseEventBody::Message { text: "请补充材料".into() }).notifies());
+        assert!(!NewCaseEvent::new(None, CaseEventBody::Note { text: "内部".into() }).notifies());
+        let internal = NewCaseEvent { visibility: Visibility::Internal, ..NewCaseEvent::new(None, step) };
+        assert!(!internal.notifies(), "an internal state entry (an opinion filed) is not announced");
+    }
+}
