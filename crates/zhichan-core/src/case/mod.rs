@@ -24,7 +24,7 @@ use crate::{Actor, Core, CoreError, CoreResult};
 pub use entries::{EntryInput, EntryKind};
 pub use escalate::EscalateInput;
 pub use open::OpenCase;
-pub use queue::WorkQueue;
+pub use queue::{WorkQueue, district_today};
 pub use transition::{AssignInput, TransitionInput};
 pub use verify::Integrity;
 
