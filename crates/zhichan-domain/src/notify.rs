@@ -1,9 +1,10 @@
-//! Notifications of alerts: the webhooks an organisation registers, and the deliveries — one per
-//! alert and recipient — that are retried until sent or given up.
+//! Notifications of alerts and case changes: the webhooks an organisation registers, and the
+//! deliveries — one per notice and recipient — that are retried until sent or given up.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::case::{CaseDeadlineId, CaseEventId, CaseId};
 use crate::id::id_type;
 use crate::watch::AlertId;
 use crate::{OrgId, UserId};
@@ -14,7 +15,7 @@ id_type!(
 );
 
 id_type!(
-    /// The id of one alert's delivery to one recipient.
+    /// The id of one notice's delivery to one recipient.
     DeliveryId
 );
 
@@ -52,6 +53,33 @@ pub enum Recipient {
     },
 }
 
+/// What a delivery announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "about", rename_all = "snake_case")]
+pub enum Notice {
+    /// A watch alert was raised.
+    Alert {
+        /// The alert.
+        alert_id: AlertId,
+    },
+    /// A case changed: it opened, moved to another state, or someone was appointed to it.
+    Case {
+        /// The case.
+        case_id: CaseId,
+        /// The history entry recording the change.
+        event_id: CaseEventId,
+    },
+    /// A case deadline is near (or due today).
+    Reminder {
+        /// The case.
+        case_id: CaseId,
+        /// The deadline.
+        deadline_id: CaseDeadlineId,
+        /// The reminder day.
+        day: NaiveDate,
+    },
+}
+
 /// Where a delivery stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,13 +111,14 @@ impl DeliveryStatus {
     }
 }
 
-/// One alert's notification to one recipient.
+/// One notice to one recipient.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Delivery {
     /// Store-assigned id.
     pub id: DeliveryId,
-    /// The alert it announces.
-    pub alert_id: AlertId,
+    /// What it announces.
+    #[serde(flatten)]
+    pub notice: Notice,
     /// Who it goes to.
     pub recipient: Recipient,
     /// Where it stands.

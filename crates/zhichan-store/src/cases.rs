@@ -13,6 +13,7 @@ use zhichan_domain::case::{
     Case, CaseChange, CaseDeadline, CaseDeadlineId, CaseEvent, CaseFilter, CaseId, DueCase, NewCase, NewCaseDeadline,
     NewCaseEvent,
 };
+use zhichan_domain::notify::Recipient;
 use zhichan_domain::station::{Station, StationId, StationKind};
 use zhichan_domain::{AuditEntry, Page, Street, UserId};
 
@@ -42,6 +43,8 @@ pub trait CaseStore: Send + Sync {
     async fn create_station(&self, station: &NewStation, audit: AuditEntry) -> StoreResult<Station>;
     /// The station a staff member works at (`None`: the centre).
     async fn staff_station(&self, user_id: UserId) -> StoreResult<Option<StationId>>;
+    /// The staff members working at `station_id`, in id order.
+    async fn station_staff(&self, station_id: StationId) -> StoreResult<Vec<UserId>>;
     /// Sets (or, with `None`, clears) the station a staff member works at.
     async fn set_staff_station(
         &self,
@@ -50,12 +53,14 @@ pub trait CaseStore: Send + Sync {
         audit: AuditEntry,
     ) -> StoreResult<()>;
 
-    /// Opens a case with its first history entry and deadlines.
+    /// Opens a case with its first history entry and deadlines, queueing a delivery of the entry
+    /// to each of `notify`.
     async fn open_case(
         &self,
         case: &NewCase,
         first: &NewCaseEvent,
         deadlines: &[NewCaseDeadline],
+        notify: &[Recipient],
         at: chrono::DateTime<chrono::Utc>,
         audit: AuditEntry,
     ) -> StoreResult<Case>;

@@ -93,7 +93,7 @@ impl Core {
             ));
         }
         let audit = self.case_audit(actor, context, "case.entry", &case, json!({ "kind": input.kind.code() }));
-        self.apply(id, &change, audit).await
+        self.apply(id, change, audit).await
     }
 
     /// Records a document received for a case (its bytes already stored by the file store).
@@ -125,7 +125,7 @@ impl Core {
             visibility,
             body: CaseEventBody::Evidence(file),
         });
-        self.apply(id, &change, audit).await
+        self.apply(id, change, audit).await
     }
 
     /// A document of a case that `actor` may read: one recorded in an entry they can see.

@@ -109,7 +109,7 @@ impl Core {
         change.events.push(NewCaseEvent::new(Some(actor.user_id()), CaseEventBody::AlertJoined { alert_id: alert.id }));
         change.deadlines.extend(self.alert_deadlines(&[alert.id]).await?);
         let audit = self.case_audit(actor, context, "case.alert", &case, json!({ "alert_id": alert.id }));
-        self.apply(case_id, &change, audit).await
+        self.apply(case_id, change, audit).await
     }
 
     /// The opposition deadlines of `alerts`, as case deadlines.

@@ -29,7 +29,7 @@ pub use escalate::EscalateInput;
 pub use open::OpenCase;
 pub use overview::CaseOverview;
 pub use people::CasePerson;
-pub use queue::WorkQueue;
+pub use queue::{WorkQueue, district_today};
 pub use transition::{AssignInput, TransitionInput};
 pub use verify::Integrity;
 

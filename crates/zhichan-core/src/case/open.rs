@@ -163,7 +163,9 @@ impl Core {
             applicant,
             json!({ "kind": new.kind, "station_id": new.station_id, "alerts": new.alert_ids }),
         );
-        Ok(self.store.open_case(&new, &first, &deadlines, audit.at, audit).await?)
+        let parties: Vec<OrgId> = new.parties.iter().filter_map(|party| party.organisation_id).collect();
+        let notify = self.case_recipients(&parties, &[], Some(new.station_id)).await?;
+        Ok(self.store.open_case(&new, &first, &deadlines, &notify, audit.at, audit).await?)
     }
 
     /// The other side, from the name and organisation given.

@@ -40,6 +40,6 @@ impl Core {
 }
 
 /// Today's date, where the district is (Asia/Shanghai, UTC+8 all year).
-pub(crate) fn district_today() -> NaiveDate {
+pub fn district_today() -> NaiveDate {
     (Utc::now() + chrono::Duration::hours(8)).date_naive()
 }

@@ -88,7 +88,7 @@ impl Core {
         ));
         self.plan_deadlines(&case, to, &mut change).await?;
         let audit = self.case_audit(actor, context, "case.transition", &case, json!({ "from": case.state, "to": to }));
-        self.apply(id, &change, audit).await
+        self.apply(id, change, audit).await
     }
 
     /// Appoints who works on a case — an expert, mediator or investigator as the kind needs, or a
@@ -144,17 +144,18 @@ impl Core {
             &case,
             json!({ "user_id": input.user_id, "consent": input.consent }),
         );
-        self.apply(id, &change, audit).await
+        self.apply(id, change, audit).await
     }
 
-    /// Stores `change`; a case that moved meanwhile answers 409.
+    /// Stores `change` with the notifications it calls for; a case that moved meanwhile answers 409.
     pub(crate) async fn apply(
         &self,
         id: CaseId,
-        change: &CaseChange,
+        mut change: CaseChange,
         audit: zhichan_domain::AuditEntry,
     ) -> CoreResult<Case> {
-        self.store.change_case(id, change, audit).await.map_err(|error| match error {
+        self.address_change(id, &mut change).await?;
+        self.store.change_case(id, &change, audit).await.map_err(|error| match error {
             zhichan_store::StoreError::Conflict { what: "case_state" } => {
                 CoreError::IllegalTransition("the case moved meanwhile: reload it and try again".into())
             }

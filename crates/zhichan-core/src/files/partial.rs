@@ -23,12 +23,11 @@ impl Partial {
     pub(super) async fn create(dir: &Path) -> CoreResult<Self> {
         tokio::fs::create_dir_all(dir).await.map_err(CoreError::internal)?;
         let path = dir.join(format!("{}.part", crate::accounts::random_token()?));
-        let file = tokio::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .await
-            .map_err(CoreError::internal)?;
+        // Created here, synchronously (an empty file: no wait worth a thread), so that no await
+        // separates the file's creation from the guard that removes it: a request dropped at
+        // any point leaves nothing behind.
+        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(CoreError::internal)?;
+        let file = tokio::fs::File::from_std(file);
         Ok(Self { path, writer: BufWriter::with_capacity(WRITE_BUFFER, file), kept: false })
     }
 

@@ -36,12 +36,22 @@ pub(super) async fn send(settings: &MailSettings, address: &str, alerts: &[&Aler
     if alerts.is_empty() {
         return Ok(());
     }
+    send_text(settings, address, subject(alerts.len()), body(&settings.base_url, alerts)).await
+}
+
+/// Sends one plain-text message.
+pub(super) async fn send_text(
+    settings: &MailSettings,
+    address: &str,
+    subject: String,
+    body: String,
+) -> Result<(), String> {
     let message = Message::builder()
         .from(settings.from.parse().map_err(|e| format!("sender {}: {e}", settings.from))?)
         .to(address.parse().map_err(|e| format!("recipient {address}: {e}"))?)
-        .subject(subject(alerts.len()))
+        .subject(subject)
         .header(ContentType::TEXT_PLAIN)
-        .body(body(&settings.base_url, alerts))
+        .body(body)
         .map_err(|e| e.to_string())?;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
         .map_err(|e| format!("SMTP address {}: {e}", crate::redact_url(&settings.smtp_url)))?

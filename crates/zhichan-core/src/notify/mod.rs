@@ -1,13 +1,18 @@
-//! Notifications of alerts, beyond the in-app inbox (the alerts themselves): an e-mail to each
+//! Notifications of alerts and cases, beyond the in-app inbox and case history: an e-mail to each
 //! member of the organisation when e-mail is configured, and a signed POST to each webhook the
 //! organisation registered.
 //!
 //! A watch run queues one delivery per alert and recipient in the transaction that raises the
-//! alert; [`Core::deliver_notifications`] sends what is due — one e-mail per address listing all
-//! its due alerts, one request per alert and webhook — and retries failures with a doubling
-//! delay, giving up after [`MAX_ATTEMPTS`].
+//! alert; a case change queues one per announced history entry and recipient in its own
+//! transaction (see [`case`]); deadline reminders are queued once per deadline and day.
+//! [`Core::deliver_notifications`] sends what is due — per address one e-mail listing its alerts
+//! and one listing its case news, in the recipient's language; one request per notice and webhook —
+//! and retries failures with a doubling delay, giving up after [`MAX_ATTEMPTS`].
 
+mod case;
+mod case_mail;
 mod mail;
+mod subjects;
 mod webhook;
 
 use std::collections::{BTreeMap, HashMap};
@@ -16,8 +21,11 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use zhichan_domain::InvalidValue;
 use zhichan_domain::OrgId;
-use zhichan_domain::notify::{Delivery, DeliveryOutcome, Recipient, Webhook, WebhookId};
+use zhichan_domain::notify::{Delivery, DeliveryOutcome, Notice, Recipient, Webhook, WebhookId};
 use zhichan_domain::watch::{Alert, AlertId};
+
+use case_mail::CaseNotice;
+use subjects::Subjects;
 
 pub use mail::MailSettings;
 pub use webhook::{SIGNATURE_HEADER, sign};
@@ -59,7 +67,7 @@ impl Core {
     pub async fn deliver_notifications(&self) -> CoreResult<DeliverySummary> {
         let _one_at_a_time = self.delivery_follow.lock().await;
         let mut summary = DeliverySummary::default();
-        let mut alerts: HashMap<AlertId, Alert> = HashMap::new();
+        let mut subjects = Subjects::default();
         let mut webhooks: HashMap<WebhookId, Option<Webhook>> = HashMap::new();
         loop {
             let now = Utc::now();
@@ -68,11 +76,7 @@ impl Core {
                 break;
             }
             for delivery in &due {
-                if !alerts.contains_key(&delivery.alert_id)
-                    && let Some(alert) = self.store.alert(delivery.alert_id).await?
-                {
-                    alerts.insert(alert.id, alert);
-                }
+                subjects.load(self.store.as_ref(), delivery.notice).await?;
             }
             let mut mail: BTreeMap<&str, Vec<&Delivery>> = BTreeMap::new();
             for delivery in &due {
@@ -82,27 +86,55 @@ impl Core {
                         if !webhooks.contains_key(webhook_id) {
                             webhooks.insert(*webhook_id, self.store.webhook(*webhook_id).await?);
                         }
-                        let result = match (&webhooks[webhook_id], alerts.get(&delivery.alert_id)) {
-                            (Some(webhook), Some(alert)) => webhook::post(webhook, delivery.id, alert).await,
+                        let result = match (&webhooks[webhook_id], subjects.webhook_payload(delivery.notice)) {
+                            (Some(webhook), Some((event, payload))) => {
+                                webhook::post(webhook, delivery.id, event, &payload).await
+                            }
                             (None, _) => Err("the webhook was removed".to_owned()),
-                            (_, None) => Err("the alert was removed".to_owned()),
+                            (_, None) => Err("what it announces was removed".to_owned()),
                         };
                         self.record_attempt(delivery, result, now, &mut summary).await?;
                     }
                 }
             }
             for (address, deliveries) in mail {
-                let listed: Vec<&Alert> = deliveries.iter().filter_map(|d| alerts.get(&d.alert_id)).collect();
-                let result = match &self.settings.mail {
-                    Some(settings) => mail::send(settings, address, &listed).await,
-                    None => Err("e-mail is not configured".to_owned()),
-                };
-                for delivery in deliveries {
-                    self.record_attempt(delivery, result.clone(), now, &mut summary).await?;
+                let (alerts, cases): (Vec<&Delivery>, Vec<&Delivery>) =
+                    deliveries.into_iter().partition(|d| matches!(d.notice, Notice::Alert { .. }));
+                if !alerts.is_empty() {
+                    let listed: Vec<&Alert> = alerts.iter().filter_map(|d| subjects.alert(d.notice)).collect();
+                    let result = match &self.settings.mail {
+                        Some(settings) => mail::send(settings, address, &listed).await,
+                        None => Err("e-mail is not configured".to_owned()),
+                    };
+                    for delivery in alerts {
+                        self.record_attempt(delivery, result.clone(), now, &mut summary).await?;
+                    }
+                }
+                if !cases.is_empty() {
+                    let listed: Vec<CaseNotice<'_>> =
+                        cases.iter().filter_map(|d| subjects.case_notice(d.notice)).collect();
+                    let result = self.send_case_mail(address, &listed).await?;
+                    for delivery in cases {
+                        self.record_attempt(delivery, result.clone(), now, &mut summary).await?;
+                    }
                 }
             }
         }
         Ok(summary)
+    }
+
+    /// Sends `address` one message listing `notices`, in the saved language of the account with
+    /// that address (Simplified Chinese when it has none).
+    async fn send_case_mail(&self, address: &str, notices: &[CaseNotice<'_>]) -> CoreResult<Result<(), String>> {
+        let Some(settings) = &self.settings.mail else { return Ok(Err("e-mail is not configured".to_owned())) };
+        if notices.is_empty() {
+            return Ok(Err("the case was removed".to_owned()));
+        }
+        let account = self.store.user_credentials(address).await?;
+        let locale = account.and_then(|account| account.user.locale).unwrap_or_default();
+        let subject = case_mail::subject(locale, notices);
+        let body = case_mail::body(locale, &settings.base_url, notices);
+        Ok(mail::send_text(settings, address, subject, body).await)
     }
 
     async fn record_attempt(

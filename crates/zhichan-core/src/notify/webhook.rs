@@ -1,4 +1,5 @@
-//! Signed webhook requests: `POST` of `{"event":"alert.raised","alert":{…}}` as JSON, with
+//! Signed webhook requests: `POST` of `{"event":"alert.raised","alert":{…}}` (or
+//! `{"event":"case.changed","case":{…},"entry":{…}}`) as JSON, with
 //! [`SIGNATURE_HEADER`] `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>`
 //! so the receiver can check origin and freshness (the scheme Stripe and GitHub users know).
 
@@ -8,7 +9,6 @@ use std::time::Duration;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use zhichan_domain::notify::{DeliveryId, Webhook};
-use zhichan_domain::watch::Alert;
 
 /// The header carrying the signature.
 pub const SIGNATURE_HEADER: &str = "X-Zhichan-Signature";
@@ -24,16 +24,20 @@ pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> String {
     format!("t={timestamp},v1={}", hex::encode(mac.finalize().into_bytes()))
 }
 
-/// Posts `alert` to `webhook`; any answer but 2xx is a failure.
-pub(super) async fn post(webhook: &Webhook, delivery_id: DeliveryId, alert: &Alert) -> Result<(), String> {
-    let body = serde_json::to_vec(&serde_json::json!({ "event": "alert.raised", "alert": alert }))
-        .map_err(|e| e.to_string())?;
+/// Posts `payload` (whose `event` member is `event`) to `webhook`; any answer but 2xx is a failure.
+pub(super) async fn post(
+    webhook: &Webhook,
+    delivery_id: DeliveryId,
+    event: &str,
+    payload: &serde_json::Value,
+) -> Result<(), String> {
+    let body = serde_json::to_vec(payload).map_err(|e| e.to_string())?;
     let signature = sign(&webhook.secret, chrono::Utc::now().timestamp(), &body);
     let response = client()?
         .post(&webhook.url)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
         .header(SIGNATURE_HEADER, signature)
-        .header("X-Zhichan-Event", "alert.raised")
+        .header("X-Zhichan-Event", event)
         .header("X-Zhichan-Delivery", delivery_id.to_string())
         .body(body)
         .send()

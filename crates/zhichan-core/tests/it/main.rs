@@ -4,6 +4,7 @@
 
 mod accounts;
 mod calendar;
+mod case_notify;
 mod cases;
 mod directory;
 mod files;

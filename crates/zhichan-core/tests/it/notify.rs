@@ -18,13 +18,13 @@ use crate::core_with;
 
 /// One message an SMTP client handed over: envelope recipients and the raw data.
 #[derive(Debug, Clone)]
-struct Mail {
-    to: Vec<String>,
-    data: String,
+pub(crate) struct Mail {
+    pub(crate) to: Vec<String>,
+    pub(crate) data: String,
 }
 
 /// Accepts SMTP sessions on a free port and keeps every message.
-async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Mail>>>) {
+pub(crate) async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Mail>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let received = Arc::new(Mutex::new(Vec::new()));
@@ -74,19 +74,19 @@ async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Mail>>>) {
 
 /// One request a webhook receiver got: its headers (lower-cased names) and body.
 #[derive(Debug, Clone)]
-struct Request {
+pub(crate) struct Request {
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Request {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(n, _)| n == &name.to_ascii_lowercase()).map(|(_, v)| v.as_str())
     }
 }
 
 /// Answers every HTTP request on a free port with 200 and keeps it.
-async fn webhook_receiver() -> (u16, Arc<Mutex<Vec<Request>>>) {
+pub(crate) async fn webhook_receiver() -> (u16, Arc<Mutex<Vec<Request>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let received = Arc::new(Mutex::new(Vec::new()));

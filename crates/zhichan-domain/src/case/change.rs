@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{CaseDeadlineId, CaseEventBody, CaseState, NewCaseDeadline, Outcome, Visibility};
 use crate::UserId;
+use crate::notify::Recipient;
 use crate::watch::AlertId;
 
 /// A history entry to append.
@@ -22,6 +23,12 @@ impl NewCaseEvent {
     /// An entry by `actor` with its body's default visibility.
     pub fn new(actor_user_id: Option<UserId>, body: CaseEventBody) -> Self {
         Self { actor_user_id, visibility: body.default_visibility(), body }
+    }
+
+    /// Whether the parties' side is told of this entry: a change (opening, state, appointment)
+    /// visible to the parties. Internal entries are never announced.
+    pub fn notifies(&self) -> bool {
+        self.visibility == Visibility::Parties && self.body.notifies()
     }
 }
 
@@ -47,6 +54,9 @@ pub struct CaseChange {
     pub met: Vec<CaseDeadlineId>,
     /// Alerts escalated into the case.
     pub alerts: Vec<AlertId>,
+    /// Who is told of each entry that [`NewCaseEvent::notifies`]: one delivery per such entry
+    /// and recipient is queued with the change.
+    pub notify: Vec<Recipient>,
 }
 
 impl CaseChange {
@@ -62,6 +72,29 @@ impl CaseChange {
             deadlines: Vec::new(),
             met: Vec::new(),
             alerts: Vec::new(),
+            notify: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_changes_the_parties_see_are_announced() {
+        let step = CaseEventBody::Transition {
+            from: CaseState::Applied,
+            to: CaseState::Accepted,
+            outcome: None,
+            reason: None,
+        };
+        assert!(NewCaseEvent::new(None, step.clone()).notifies());
+        assert!(NewCaseEvent::new(None, CaseEventBody::Opened { state: CaseState::Applied }).notifies());
+        assert!(NewCaseEvent::new(None, CaseEventBody::Assigned { user_id: None }).notifies());
+        assert!(!NewCaseEvent::new(None, CaseEventBody::Message { text: "请补充材料".into() }).notifies());
+        assert!(!NewCaseEvent::new(None, CaseEventBody::Note { text: "内部".into() }).notifies());
+        let internal = NewCaseEvent { visibility: Visibility::Internal, ..NewCaseEvent::new(None, step) };
+        assert!(!internal.notifies(), "an internal state entry (an opinion filed) is not announced");
     }
 }

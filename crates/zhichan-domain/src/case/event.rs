@@ -120,6 +120,12 @@ impl CaseEventBody {
             _ => Visibility::Parties,
         }
     }
+
+    /// Whether the entry is a change people are notified of: the case opened, moved to another
+    /// state, or someone was appointed (or stepped down).
+    pub fn notifies(&self) -> bool {
+        matches!(self, Self::Opened { .. } | Self::Transition { .. } | Self::Assigned { .. })
+    }
 }
 
 /// One entry of a case's history.

@@ -12,11 +12,13 @@ use zhichan_domain::case::{
     NewCaseDeadline, NewCaseEvent, Outcome, PartySide, Visibility,
 };
 use zhichan_domain::expertise::{Language, Region, TechnicalField};
+use zhichan_domain::notify::{Notice, Recipient};
 use zhichan_domain::station::{Station, StationId, StationKind};
 use zhichan_domain::watch::AlertId;
 use zhichan_domain::{AuditEntry, OrgId, Page, Street, UserId};
 
 use super::audit::{RowId, commit_with_audit, create_audited};
+use super::notifications::queue_deliveries;
 use super::{RowsAffected, SqlBackend, SqlStore, statement};
 use crate::cases::NewStation;
 use crate::error::classify;
@@ -76,6 +78,15 @@ impl<DB: SqlBackend> CaseStore for SqlStore<DB> {
         Ok(station.map(StationId::new))
     }
 
+    async fn station_staff(&self, station_id: StationId) -> StoreResult<Vec<UserId>> {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT user_id FROM station_staff WHERE station_id = $1 ORDER BY user_id")
+                .bind(station_id.get())
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(ids.into_iter().map(UserId::new).collect())
+    }
+
     async fn set_staff_station(
         &self,
         user_id: UserId,
@@ -100,6 +111,7 @@ impl<DB: SqlBackend> CaseStore for SqlStore<DB> {
         case: &NewCase,
         first: &NewCaseEvent,
         deadlines: &[NewCaseDeadline],
+        notify: &[Recipient],
         at: DateTime<Utc>,
         mut audit: AuditEntry,
     ) -> StoreResult<Case> {
@@ -139,7 +151,7 @@ impl<DB: SqlBackend> CaseStore for SqlStore<DB> {
             .await?;
         }
         join_alerts(&mut tx, id, &case.alert_ids, at).await?;
-        append_events(&mut tx, id, std::slice::from_ref(first), at).await?;
+        append_events(&mut tx, id, std::slice::from_ref(first), notify, at).await?;
         add_deadlines(&mut tx, id, deadlines).await?;
         audit.target_id = Some(id.to_string());
         let case = case_in(&mut tx, id).await?;
@@ -194,7 +206,7 @@ impl<DB: SqlBackend> CaseStore for SqlStore<DB> {
                 .await?;
         }
         join_alerts(&mut tx, id, &change.alerts, change.at).await?;
-        append_events(&mut tx, id, &change.events, change.at).await?;
+        append_events(&mut tx, id, &change.events, &change.notify, change.at).await?;
         add_deadlines(&mut tx, id, &change.deadlines).await?;
         for met in &change.met {
             sqlx::query("UPDATE case_deadlines SET met_at = $3 WHERE id = $1 AND case_id = $2 AND met_at IS NULL")
@@ -352,11 +364,13 @@ async fn join_alerts<DB: SqlBackend>(
     Ok(())
 }
 
-/// Appends `events` to case `id`'s chain, each hashed with the one before.
+/// Appends `events` to case `id`'s chain, each hashed with the one before, and queues a delivery
+/// to each of `notify` for every entry that [`NewCaseEvent::notifies`].
 async fn append_events<DB: SqlBackend>(
     tx: &mut Transaction<'_, DB>,
     id: i64,
     events: &[NewCaseEvent],
+    notify: &[Recipient],
     at: DateTime<Utc>,
 ) -> StoreResult<()> {
     if events.is_empty() {
@@ -373,9 +387,9 @@ async fn append_events<DB: SqlBackend>(
         let body = serde_json::to_string(&event.body).map_err(StoreError::Encode)?;
         let visibility = event.visibility.code();
         let hash = chain::link_hash(&prev, CaseId::new(id), seq, at, event.actor_user_id, visibility, &body);
-        sqlx::query(
+        let event_id: i64 = sqlx::query_scalar(
             "INSERT INTO case_events (case_id, seq, at, actor_user_id, visibility, body, prev_hash, hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(id)
         .bind(seq)
@@ -385,8 +399,13 @@ async fn append_events<DB: SqlBackend>(
         .bind(body.as_str())
         .bind(prev.as_str())
         .bind(hash.as_str())
-        .execute(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
+        if event.notifies() {
+            let notice = Notice::Case { case_id: CaseId::new(id), event_id: CaseEventId::new(event_id) };
+            let deliveries: Vec<(Notice, &Recipient)> = notify.iter().map(|recipient| (notice, recipient)).collect();
+            queue_deliveries(tx, &deliveries, at).await?;
+        }
         prev = hash;
     }
     Ok(())

@@ -1,13 +1,16 @@
 //! [`NotificationStore`] in SQL shared by both backends, and the queueing of deliveries that
-//! raising alerts does in its own transaction.
+//! raising alerts and changing cases do in their own transactions.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{QueryBuilder, Transaction};
 
 use super::audit::{RowId, create_audited, delete_audited};
-use super::{ROWS_PER_STATEMENT, SqlBackend, SqlStore, statement};
-use zhichan_domain::notify::{Delivery, DeliveryId, DeliveryOutcome, DeliveryStatus, Recipient, Webhook, WebhookId};
+use super::{ROWS_PER_STATEMENT, RowsAffected, SqlBackend, SqlStore, statement};
+use zhichan_domain::case::{CaseDeadlineId, CaseEventId, CaseId};
+use zhichan_domain::notify::{
+    Delivery, DeliveryId, DeliveryOutcome, DeliveryStatus, Notice, Recipient, Webhook, WebhookId,
+};
 use zhichan_domain::watch::AlertId;
 use zhichan_domain::{AuditEntry, OrgId, UserId};
 
@@ -16,8 +19,8 @@ use crate::{NotificationStore, StoreError, StoreResult};
 /// The columns [`WebhookRow`] reads.
 const WEBHOOK_COLUMNS: &str = "id, organisation_id, url, secret, created_by, created_at";
 /// The columns [`DeliveryRow`] reads.
-const DELIVERY_COLUMNS: &str =
-    "id, alert_id, channel, email, webhook_id, status, attempts, last_error, next_attempt_at, created_at, sent_at";
+const DELIVERY_COLUMNS: &str = "id, alert_id, case_id, event_id, deadline_id, reminder_day, channel, email, \
+     webhook_id, status, attempts, last_error, next_attempt_at, created_at, sent_at";
 
 #[async_trait]
 impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
@@ -93,6 +96,46 @@ impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
         rows.into_iter().map(DeliveryRow::into_model).collect()
     }
 
+    async fn case_deliveries(&self, case_id: CaseId) -> StoreResult<Vec<Delivery>> {
+        let rows: Vec<DeliveryRow> = sqlx::query_as(statement(&[
+            "SELECT ",
+            DELIVERY_COLUMNS,
+            " FROM notification_deliveries WHERE case_id = $1 ORDER BY id",
+        ]))
+        .bind(case_id.get())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(DeliveryRow::into_model).collect()
+    }
+
+    async fn queue_reminder(
+        &self,
+        case_id: CaseId,
+        deadline_id: CaseDeadlineId,
+        day: NaiveDate,
+        recipients: &[Recipient],
+        at: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let first = sqlx::query(
+            "INSERT INTO case_reminders (deadline_id, day, queued_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(deadline_id.get())
+        .bind(Some(day))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if first {
+            let notice = Notice::Reminder { case_id, deadline_id, day };
+            let deliveries: Vec<(Notice, &Recipient)> = recipients.iter().map(|r| (notice, r)).collect();
+            queue_deliveries(&mut tx, &deliveries, at).await?;
+        }
+        tx.commit().await?;
+        Ok(first)
+    }
+
     async fn record_delivery(&self, id: DeliveryId, outcome: &DeliveryOutcome, at: DateTime<Utc>) -> StoreResult<()> {
         let (status, error, next) = match outcome {
             DeliveryOutcome::Sent => (DeliveryStatus::Sent, None, at),
@@ -115,24 +158,35 @@ impl<DB: SqlBackend> NotificationStore for SqlStore<DB> {
     }
 }
 
-/// Queues one pending delivery per (alert, recipient) of newly raised alerts, in the transaction
-/// that raises them.
+/// Queues one pending delivery per (notice, recipient), in the transaction that raises the alerts
+/// or changes the case they announce.
 pub(super) async fn queue_deliveries<DB: SqlBackend>(
     tx: &mut Transaction<'_, DB>,
-    deliveries: &[(i64, &Recipient)],
+    deliveries: &[(Notice, &Recipient)],
     at: DateTime<Utc>,
 ) -> StoreResult<()> {
     for chunk in deliveries.chunks(ROWS_PER_STATEMENT) {
         let mut insert = QueryBuilder::new(
-            "INSERT INTO notification_deliveries (alert_id, channel, email, webhook_id, status, attempts, \
-             next_attempt_at, created_at) ",
+            "INSERT INTO notification_deliveries (alert_id, case_id, event_id, deadline_id, reminder_day, channel, \
+             email, webhook_id, status, attempts, next_attempt_at, created_at) ",
         );
-        insert.push_values(chunk, |mut row, (alert_id, recipient)| {
+        insert.push_values(chunk, |mut row, (notice, recipient)| {
+            let (alert_id, case_id, event_id, deadline_id, day) = match *notice {
+                Notice::Alert { alert_id } => (Some(alert_id.get()), None, None, None, None),
+                Notice::Case { case_id, event_id } => (None, Some(case_id.get()), Some(event_id.get()), None, None),
+                Notice::Reminder { case_id, deadline_id, day } => {
+                    (None, Some(case_id.get()), None, Some(deadline_id.get()), Some(day))
+                }
+            };
             let (channel, email, webhook_id) = match recipient {
                 Recipient::Email { address } => ("email", Some(address.as_str()), None),
                 Recipient::Webhook { webhook_id } => ("webhook", None, Some(webhook_id.get())),
             };
-            row.push_bind(*alert_id)
+            row.push_bind(alert_id)
+                .push_bind(case_id)
+                .push_bind(event_id)
+                .push_bind(deadline_id)
+                .push_bind(day)
                 .push_bind(channel)
                 .push_bind(email)
                 .push_bind(webhook_id)
@@ -180,7 +234,11 @@ impl From<WebhookRow> for Webhook {
 #[derive(sqlx::FromRow)]
 struct DeliveryRow {
     id: i64,
-    alert_id: i64,
+    alert_id: Option<i64>,
+    case_id: Option<i64>,
+    event_id: Option<i64>,
+    deadline_id: Option<i64>,
+    reminder_day: Option<NaiveDate>,
     channel: String,
     email: Option<String>,
     webhook_id: Option<i64>,
@@ -193,8 +251,24 @@ struct DeliveryRow {
 }
 
 impl DeliveryRow {
-    /// The model value; [`StoreError::Corrupt`] for a channel or status this version does not know.
+    /// The model value; [`StoreError::Corrupt`] for a channel, status or subject this version does
+    /// not know.
     fn into_model(self) -> StoreResult<Delivery> {
+        let notice = match (self.alert_id, self.case_id, self.event_id, self.deadline_id, self.reminder_day) {
+            (Some(alert_id), None, None, None, None) => Notice::Alert { alert_id: AlertId::new(alert_id) },
+            (None, Some(case_id), Some(event_id), None, None) => {
+                Notice::Case { case_id: CaseId::new(case_id), event_id: CaseEventId::new(event_id) }
+            }
+            (None, Some(case_id), None, Some(deadline_id), Some(day)) => {
+                Notice::Reminder { case_id: CaseId::new(case_id), deadline_id: CaseDeadlineId::new(deadline_id), day }
+            }
+            _ => {
+                return Err(StoreError::Corrupt {
+                    field: "notification_deliveries.alert_id",
+                    value: format!("delivery {} announces nothing this version knows", self.id),
+                });
+            }
+        };
         let recipient = match (self.channel.as_str(), self.email, self.webhook_id) {
             ("email", Some(address), None) => Recipient::Email { address },
             ("webhook", None, Some(webhook_id)) => Recipient::Webhook { webhook_id: WebhookId::new(webhook_id) },
@@ -209,7 +283,7 @@ impl DeliveryRow {
             .ok_or(StoreError::Corrupt { field: "notification_deliveries.status", value: self.status })?;
         Ok(Delivery {
             id: DeliveryId::new(self.id),
-            alert_id: AlertId::new(self.alert_id),
+            notice,
             recipient,
             status,
             attempts: u32::try_from(self.attempts).unwrap_or(0),

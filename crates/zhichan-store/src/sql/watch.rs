@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::value::RawValue;
 use sqlx::query::QueryAs;
 use sqlx::{QueryBuilder, Transaction};
+use zhichan_domain::notify::Notice;
 use zhichan_domain::office::OfficeCode;
 use zhichan_domain::records::{Record, RecordKey, RecordKind};
 use zhichan_domain::watch::{
@@ -247,7 +248,8 @@ impl<DB: SqlBackend> WatchStore for SqlStore<DB> {
             let ids: HashMap<AlertKey, i64> = inserted.iter().map(|row| (row.key(), row.id)).collect();
             for (alert, audit) in chunk {
                 let Some(&id) = ids.get(&alert_key(alert)) else { continue };
-                deliveries.extend(alert.recipients.iter().map(|recipient| (id, recipient)));
+                let notice = Notice::Alert { alert_id: AlertId::new(id) };
+                deliveries.extend(alert.recipients.iter().map(|recipient| (notice, recipient)));
                 let mut audit = audit.clone();
                 audit.target_id = Some(id.to_string());
                 audits.push(audit);

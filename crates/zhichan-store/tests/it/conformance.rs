@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
 use zhichan_domain::import::ImportId;
+use zhichan_domain::notify::Recipient;
 use zhichan_domain::office::OfficeCode;
 use zhichan_domain::records::{RecordKey, RecordKind};
 use zhichan_domain::watch::{
@@ -79,6 +80,7 @@ conformance!(
     alerts_queue_their_notifications_until_sent,
     trademarks_are_found_by_title_ignoring_case,
     cases_open_move_and_chain_their_history,
+    case_changes_queue_their_notifications_and_reminders_once,
     case_changes_apply_only_to_the_state_they_were_decided_on,
     case_listings_are_scoped_and_deadlines_follow_open_cases,
     a_direct_edit_of_case_history_breaks_the_chain,
@@ -898,7 +900,7 @@ async fn patent_watches_raise_their_own_alerts(Subject { store, .. }: Subject) {
 }
 
 async fn alerts_queue_their_notifications_until_sent(Subject { store, .. }: Subject) {
-    use zhichan_domain::notify::{DeliveryOutcome, DeliveryStatus, Recipient};
+    use zhichan_domain::notify::{DeliveryOutcome, DeliveryStatus, Notice};
 
     let org = store
         .create_organisation(&enterprise("海信", None, "US"), audit("organisation.create", None))
@@ -935,7 +937,9 @@ async fn alerts_queue_their_notifications_until_sent(Subject { store, .. }: Subj
 
     let due = store.due_deliveries(at(9), 10).await.expect("due");
     assert_eq!(due.len(), 2, "one per recipient, queued once with the alert");
-    assert!(due.iter().all(|d| d.alert_id == ids[0] && d.status == DeliveryStatus::Pending && d.attempts == 0));
+    assert!(due.iter().all(|d| d.notice == Notice::Alert { alert_id: ids[0] }
+        && d.status == DeliveryStatus::Pending
+        && d.attempts == 0));
     assert!(store.due_deliveries(at(8), 10).await.expect("due").is_empty(), "not due before it was queued");
     let (mail, hook_delivery) = (&due[0], &due[1]);
     assert!(matches!(&mail.recipient, Recipient::Email { address } if address == "ip@hisense.example"));
@@ -1016,7 +1020,11 @@ async fn new_mediation(store: &Arc<dyn Store>, applicant: OrgId, respondent: Org
         due: chrono::NaiveDate::from_ymd_opt(2026, 12, 25).expect("date"),
         alert_id: None,
     };
-    store.open_case(&case, &first, &[deadline], at(9), audit("case.open", Some(applicant))).await.expect("open case")
+    let notify = [Recipient::Email { address: format!("ip@{applicant}.example") }];
+    store
+        .open_case(&case, &first, &[deadline], &notify, at(9), audit("case.open", Some(applicant)))
+        .await
+        .expect("open case")
 }
 
 async fn two_enterprises(store: &Arc<dyn Store>) -> (OrgId, OrgId) {
@@ -1063,6 +1071,47 @@ async fn cases_open_move_and_chain_their_history(Subject { store, .. }: Subject)
     let closed = store.change_case(case.id, &close, audit("case.transition", Some(a))).await.expect("close");
     assert_eq!(closed.closed_at, Some(at(12)));
     assert_eq!(store.case_deadlines(case.id).await.expect("deadlines")[0].met_at, Some(at(12)));
+}
+
+async fn case_changes_queue_their_notifications_and_reminders_once(Subject { store, .. }: Subject) {
+    use zhichan_domain::case::{CaseChange, CaseEventBody, CaseState, NewCaseEvent};
+    use zhichan_domain::notify::{DeliveryStatus, Notice};
+    let (a, b) = two_enterprises(&store).await;
+    let hook = store
+        .create_webhook(b, None, "https://erp.example.hk/hooks", "s3cret", audit("webhook.create", Some(b)))
+        .await
+        .expect("webhook");
+    let case = new_mediation(&store, a, b).await;
+    let opened = store.case_deliveries(case.id).await.expect("deliveries");
+    let first = store.case_events(case.id, true).await.expect("history")[0].id;
+    assert_eq!(opened.len(), 1, "the opening is announced to the recipients given");
+    assert_eq!(opened[0].notice, Notice::Case { case_id: case.id, event_id: first });
+
+    let mut change = CaseChange::new(CaseState::Applied, at(10));
+    change.state = Some(CaseState::Accepted);
+    change.events.push(NewCaseEvent::new(None, CaseEventBody::Note { text: "内部备注".into() }));
+    change.events.push(NewCaseEvent::new(
+        None,
+        CaseEventBody::Transition { from: CaseState::Applied, to: CaseState::Accepted, outcome: None, reason: None },
+    ));
+    change.notify =
+        vec![Recipient::Email { address: "legal@b.example".into() }, Recipient::Webhook { webhook_id: hook.id }];
+    store.change_case(case.id, &change, audit("case.transition", Some(b))).await.expect("move");
+    let events = store.case_events(case.id, true).await.expect("history");
+    let moved = store.case_deliveries(case.id).await.expect("deliveries");
+    assert_eq!(moved.len(), 3, "the transition to each recipient; the internal note to nobody");
+    assert!(moved[1..].iter().all(|d| d.notice == Notice::Case { case_id: case.id, event_id: events[2].id }));
+    assert!(moved.iter().all(|d| d.status == DeliveryStatus::Pending));
+
+    let deadline = store.case_deadlines(case.id).await.expect("deadlines")[0].id;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 22).expect("date");
+    let to = [Recipient::Email { address: "legal@b.example".into() }];
+    assert!(store.queue_reminder(case.id, deadline, day, &to, at(11)).await.expect("remind"));
+    assert!(!store.queue_reminder(case.id, deadline, day, &to, at(12)).await.expect("again"), "queued once");
+    let all = store.case_deliveries(case.id).await.expect("deliveries");
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[3].notice, Notice::Reminder { case_id: case.id, deadline_id: deadline, day });
+    assert_eq!(store.due_deliveries(at(12), 50).await.expect("due").len(), 4, "reminders share the queue");
 }
 
 async fn case_changes_apply_only_to_the_state_they_were_decided_on(Subject { store, .. }: Subject) {

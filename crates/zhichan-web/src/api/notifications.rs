@@ -148,15 +148,16 @@ pub struct DeliveryView {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
-impl From<Delivery> for DeliveryView {
-    fn from(d: Delivery) -> Self {
+impl DeliveryView {
+    /// The view of `d`, one of the deliveries of alert `alert_id`.
+    fn of_alert(alert_id: AlertId, d: Delivery) -> Self {
         let (channel, address, webhook_id) = match d.recipient {
             Recipient::Email { address } => ("email", Some(address), None),
             Recipient::Webhook { webhook_id } => ("webhook", None, Some(webhook_id)),
         };
         Self {
             id: d.id,
-            alert_id: d.alert_id,
+            alert_id,
             channel: channel.to_owned(),
             address,
             webhook_id,
@@ -180,5 +181,5 @@ pub async fn alert_deliveries(
     ApiPath(alert_id): ApiPath<AlertId>,
 ) -> Result<ApiJson<Vec<DeliveryView>>, ApiError> {
     let deliveries = state.core.alert_deliveries(&actor, alert_id).await?;
-    Ok(ApiJson(deliveries.into_iter().map(DeliveryView::from).collect()))
+    Ok(ApiJson(deliveries.into_iter().map(|d| DeliveryView::of_alert(alert_id, d)).collect()))
 }

@@ -148,15 +148,20 @@ async fn follow_watch(core: Core, seconds: u32) {
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "watch run failed"),
         }
+        match core.queue_deadline_reminders(zhichan_core::case::district_today()).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "deadline reminders queued"),
+            Err(error) => tracing::warn!(%error, "deadline reminders not queued"),
+        }
         match core.deliver_notifications().await {
             Ok(done) if done.sent + done.retrying + done.given_up > 0 => tracing::info!(
                 sent = done.sent,
                 retrying = done.retrying,
                 given_up = done.given_up,
-                "alert notifications delivered"
+                "notifications delivered"
             ),
             Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "alert notifications not delivered"),
+            Err(error) => tracing::warn!(%error, "notifications not delivered"),
         }
     }
 }
