@@ -162,9 +162,9 @@ impl PageContext {
         at.with_timezone(&DISTRICT_ZONE).format("%Y-%m-%d %H:%M").to_string()
     }
 
-    /// Today in the viewer's zone.
+    /// Today in the viewer's zone (the district's, as the work queues count it).
     pub fn today(&self) -> chrono::NaiveDate {
-        self.local_date(&chrono::Utc::now())
+        zhichan_core::case::district_today()
     }
 
     /// The day a time falls on in the viewer's zone.
