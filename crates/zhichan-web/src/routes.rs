@@ -98,6 +98,9 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/cases/{case_id}/transitions", SignedIn, || post(views::case::transition)),
         route(Method::POST, "/cases/{case_id}/assignee", SignedIn, || post(views::case::appoint)),
         route(Method::POST, "/cases/{case_id}/entries", SignedIn, || post(views::case::add_entry)),
+        route(Method::POST, "/cases/{case_id}/evidence", SignedIn, || post(views::case::upload_document))
+            .taking_uploads(),
+        route(Method::GET, "/cases/{case_id}/evidence/{sha256}", SignedIn, || get(views::case::download_document)),
         // UI: the watch and its alerts.
         route(Method::GET, "/watch", SignedIn, || get(views::watch::page)),
         route(Method::POST, "/watch/marks", SignedIn, || post(views::watch::create_mark)),

@@ -52,9 +52,14 @@ impl Core {
         let street: Option<Street> = organisation.profile.street;
         let station =
             route(&stations, street).ok_or_else(|| CoreError::internal("the station network has no centre"))?;
-        let filing = format!("{} {}", alert.filing.office, alert.filing.number);
+        // A patent's publication number already begins with its office; a mark's does not.
+        let filing = if alert.filing.number.starts_with(alert.filing.office.as_str()) {
+            alert.filing.number.clone()
+        } else {
+            format!("{} {}", alert.filing.office, alert.filing.number)
+        };
         let title = match &alert.title {
-            Some(title) => format!("{title} · {filing}"),
+            Some(title) => format!("{title}（{filing}）"),
             None => filing.clone(),
         };
         let mut parties = vec![CaseParty {
@@ -71,9 +76,10 @@ impl Core {
                 region: None,
             });
         }
-        let summary = match &alert.applicant {
-            Some(applicant) => format!("{filing} · {applicant} · {:.2}", alert.score),
-            None => format!("{filing} · {:.2}", alert.score),
+        let score = (alert.score * 100.0).round();
+        let summary = match alert.applicant.as_deref().filter(|name| !name.is_empty()) {
+            Some(applicant) => format!("由监控预警升级：{applicant} 提交的 {filing}，相似度 {score}%。"),
+            None => format!("由监控预警升级：{filing}，相似度 {score}%。"),
         };
         let new = NewCase {
             kind: CaseKind::RightsAssistance,

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -27,6 +27,7 @@ use super::case_text::{self, clock, deadline_name, headline, step_key};
 use super::{CsrfForm, FormQuery, PageContext, Problem, render, unprocessable};
 use crate::AppState;
 use crate::auth::{Origin, SignedIn};
+use crate::upload::{self, CsrfCheck};
 
 /// A deadline as the page lists it.
 struct DeadlineView {
@@ -83,6 +84,8 @@ struct CasePage<'a> {
     close_label: String,
     appointable: Vec<User>,
     entry_kinds: Vec<EntryKind>,
+    /// Whether the viewer may keep a document from the parties.
+    keeps_internal: bool,
     integrity: IntegrityLine,
     problem: Option<Problem>,
     saved: bool,
@@ -284,6 +287,7 @@ async fn case_page(
         close_label: page.t(&step_key("case.move", case.kind, case.state, CaseState::Closed)).to_owned(),
         appointable,
         entry_kinds: entry_kinds(case, detail.role),
+        keeps_internal: detail.role.works_on_case(),
         integrity: integrity_line(page, &integrity),
         problem,
         saved,
@@ -398,6 +402,54 @@ pub async fn add_entry(
         state.core.add_case_entry(&actor, &origin, case_id, EntryInput { kind, text: form.text }).await
     };
     answer(&state, &page, &actor, case_id, outcome.await).await
+}
+
+/// POST /cases/{case_id}/evidence — a document from the case page: the form's CSRF token
+/// comes before the file, which is streamed into the file store once the viewer may add to the
+/// case; `visibility=internal` keeps it from the parties.
+pub async fn upload_document(
+    State(state): State<AppState>,
+    page: PageContext,
+    SignedIn(actor): SignedIn,
+    Origin(origin): Origin,
+    Path(case_id): Path<CaseId>,
+    multipart: Multipart,
+) -> Response {
+    if let Err(error) = state.core.case_role(&actor, case_id).await {
+        return page.fail(error).into_response();
+    }
+    let files = match state.core.files() {
+        Ok(files) => files,
+        Err(error) => return page.fail(error).into_response(),
+    };
+    let received = match upload::receive(files, multipart, CsrfCheck::Field(&page.csrf)).await {
+        Ok(received) => received,
+        Err(upload::UploadError::Core(error)) => {
+            return answer(&state, &page, &actor, case_id, Err(error)).await;
+        }
+        Err(refused) => return refused.page_response(&page),
+    };
+    let internal = received.field("visibility") == Some("internal");
+    let outcome = state.core.add_case_evidence(&actor, &origin, case_id, received.file, internal).await;
+    answer(&state, &page, &actor, case_id, outcome).await
+}
+
+/// GET /cases/{case_id}/evidence/{sha256} — a document the viewer may read, as an attachment.
+pub async fn download_document(
+    State(state): State<AppState>,
+    page: PageContext,
+    SignedIn(actor): SignedIn,
+    Path((case_id, sha256)): Path<(CaseId, String)>,
+) -> Response {
+    let found = async {
+        let meta = state.core.case_evidence(&actor, case_id, &sha256).await?;
+        let file = state.core.files()?.open(&meta.sha256).await?;
+        CoreResult::Ok(upload::download(file, &meta))
+    };
+    match found.await {
+        Ok(response) => response,
+        Err(error) => page.fail(error).into_response(),
+    }
 }
 
 #[cfg(test)]

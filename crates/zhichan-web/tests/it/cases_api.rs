@@ -131,3 +131,38 @@ async fn a_mediation_through_the_api() {
     assert_eq!(respondent.get(&format!("{evidence}/{internal_sha}")).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(staff.get(&format!("{evidence}/{internal_sha}")).await.status(), StatusCode::OK);
 }
+
+/// The case page takes a document through its form (CSRF field first) and lists it with a
+/// download link; a party's form cannot keep one internal.
+#[tokio::test]
+async fn documents_through_the_case_page() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let (haiying, _) = app.enterprise(&admin, "深圳市海鹰电子有限公司", "ip@haiying.example").await;
+    let applicant = app.signed_in("ip@haiying.example").await;
+    let opened = applicant
+        .api(
+            Method::POST,
+            "/api/v1/cases",
+            Some(json!({ "kind": "consultation", "title": "证据保全", "summary": "如何公证网页证据？" })),
+        )
+        .await;
+    let id = opened.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    assert!(haiying.id.get() > 0);
+    let path = format!("/cases/{id}/evidence");
+    let without_token = applicant.upload(&path, &[], "网页截图.txt", "网页内容".as_bytes()).await;
+    assert_eq!(without_token.status(), StatusCode::FORBIDDEN, "the form's CSRF field is required");
+    let token = applicant.csrf().await;
+    let sent = applicant
+        .upload(&path, &[("csrf", token.as_str()), ("visibility", "internal")], "网页截图.txt", "网页内容".as_bytes())
+        .await;
+    assert_eq!(sent.status(), StatusCode::FORBIDDEN, "a party cannot keep a document from the other side");
+    let sent = applicant.upload(&path, &[("csrf", token.as_str())], "网页截图.txt", "网页内容".as_bytes()).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let page = applicant.get(&format!("/cases/{id}")).await.text().await.unwrap();
+    assert!(page.contains("网页截图.txt") && page.contains(&format!("/cases/{id}/evidence/")), "listed with its link");
+    let sha = page.split(&format!("/cases/{id}/evidence/")).nth(1).unwrap()[..64].to_owned();
+    let download = applicant.get(&format!("/cases/{id}/evidence/{sha}")).await;
+    assert_eq!(download.status(), StatusCode::OK);
+    assert_eq!(download.text().await.unwrap(), "网页内容");
+}

@@ -250,6 +250,10 @@ async fn call(browser: &Browser, route: &Route, path: &str) -> reqwest::Response
     if route.path == "/api/v1/cases/{case_id}/evidence" {
         return browser.upload(path, &[], "walk.txt", EVIDENCE).await;
     }
+    if route.path == "/cases/{case_id}/evidence" {
+        let token = browser.csrf().await;
+        return browser.upload(path, &[("csrf", token.as_str())], "walk.txt", EVIDENCE).await;
+    }
     if route.path.starts_with("/api/") {
         let body: Option<Value> = match (route.method.as_str(), route.path) {
             ("POST", "/api/v1/organisations") => Some(json!({ "kind": "enterprise", "name_zh": "丙方新公司" })),
