@@ -58,7 +58,7 @@ impl Station {
 }
 
 /// The station an enterprise of `street` is served by: its street's park window, else the centre.
-pub fn route<'a>(stations: &'a [Station], street: Option<Street>) -> Option<&'a Station> {
+pub fn route(stations: &[Station], street: Option<Street>) -> Option<&Station> {
     let window = street.and_then(|street| {
         stations.iter().find(|station| station.kind == StationKind::ParkWindow && station.street == Some(street))
     });
