@@ -36,11 +36,13 @@ const SUFFIXES: &[&str] = &[
 
 /// A party's name reduced to what identifies it: full-width letters, digits and spaces read as
 /// half-width, lower case, punctuation and spaces dropped, and legal-form endings (有限公司,
-/// Co., Ltd., Limited, GmbH…) removed, repeatedly. Empty when nothing identifying remains.
+/// Co., Ltd., Limited, GmbH, S.A.…) removed, repeatedly. Empty when nothing identifying remains.
 pub fn normalise_party_name(name: &str) -> String {
     let mut words: Vec<String> = name
         .chars()
         .map(half_width)
+        // Abbreviation marks join their letters (`S.A.`, `Co.`); other punctuation separates words.
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect::<String>()
@@ -109,6 +111,8 @@ mod tests {
             ("Müller Elektro GmbH", "MÜLLER ELEKTRO"),
             ("澳門科技有限公司", "澳門科技"),
             ("Acme Holdings Inc.", "acme holdings, incorporated"),
+            ("Empresa Luso S.A.", "EMPRESA LUSO"),
+            ("Rio Importadora de Eletrônicos Ltda.", "Rio Importadora de Eletrônicos"),
         ];
         for (a, b) in same {
             assert_eq!(normalise_party_name(a), normalise_party_name(b), "{a} / {b}");
