@@ -26,6 +26,7 @@ pub mod search;
 mod secret;
 mod throttle;
 pub mod watch;
+mod zone;
 
 use std::sync::Arc;
 
@@ -35,6 +36,7 @@ pub use actor::{Actor, RequestContext};
 pub use error::{CoreError, CoreResult, ErrorCode};
 pub use secret::redact_url;
 pub use throttle::LoginThrottle;
+pub use zone::{DISTRICT_ZONE, district_date, district_today};
 
 /// Settings that shape the use cases.
 #[derive(Debug, Clone)]

@@ -59,14 +59,10 @@ impl CaseRole {
         }
     }
 
-    /// Whether internal entries (notes, opinions, internal documents) are shown.
-    pub fn sees_internal(self) -> bool {
-        !matches!(self, Self::Party(_))
-    }
-
-    /// Whether this is someone working on the case for the platform (not a party).
+    /// Whether this is someone working on the case for the platform rather than a party: they
+    /// read and write internal entries (notes, opinions, internal documents).
     pub fn works_on_case(self) -> bool {
-        self.sees_internal()
+        !matches!(self, Self::Party(_))
     }
 }
 

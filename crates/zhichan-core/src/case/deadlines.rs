@@ -18,8 +18,9 @@ impl Core {
     /// Adds to `change` the targets of `case` moving to `to`, and meets the open targets `to`
     /// reaches (every one, when the case closes).
     pub(crate) async fn plan_deadlines(&self, case: &Case, to: CaseState, change: &mut CaseChange) -> CoreResult<()> {
-        let started =
-            self.deadlines_of(calendar::step_targets(case.kind, case.state, to), change.at.date_naive()).await?;
+        let started = self
+            .deadlines_of(calendar::step_targets(case.kind, case.state, to), crate::district_date(change.at))
+            .await?;
         change.deadlines.extend(started);
         let closes = case.kind.is_closed(to);
         for deadline in self.store.case_deadlines(case.id).await? {

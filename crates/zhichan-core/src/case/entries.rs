@@ -131,7 +131,7 @@ impl Core {
     /// A document of a case that `actor` may read: one recorded in an entry they can see.
     pub async fn case_evidence(&self, actor: &Actor, id: CaseId, sha256: &str) -> CoreResult<EvidenceFile> {
         let (_, role) = self.case_for(actor, id).await?;
-        let history = self.store.case_events(id, role.sees_internal()).await?;
+        let history = self.store.case_events(id, role.works_on_case()).await?;
         history
             .into_iter()
             .find_map(|event| match event.body {

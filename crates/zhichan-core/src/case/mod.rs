@@ -29,7 +29,7 @@ pub use escalate::EscalateInput;
 pub use open::OpenCase;
 pub use overview::CaseOverview;
 pub use people::CasePerson;
-pub use queue::{WorkQueue, district_today};
+pub use queue::WorkQueue;
 pub use transition::{AssignInput, TransitionInput};
 pub use verify::Integrity;
 
@@ -125,7 +125,7 @@ impl Core {
     /// One case as `actor` may see it.
     pub async fn case(&self, actor: &Actor, id: CaseId) -> CoreResult<CaseDetail> {
         let (case, role) = self.case_for(actor, id).await?;
-        let history = self.store.case_events(id, role.sees_internal()).await?;
+        let history = self.store.case_events(id, role.works_on_case()).await?;
         let deadlines = self.store.case_deadlines(id).await?;
         Ok(CaseDetail { case, role, history, deadlines })
     }

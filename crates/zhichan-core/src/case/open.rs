@@ -152,7 +152,7 @@ impl Core {
         new: NewCase,
     ) -> CoreResult<Case> {
         let first = NewCaseEvent::new(actor.map(Actor::user_id), CaseEventBody::Opened { state: new.kind.initial() });
-        let mut deadlines = self.opening_targets(new.kind, chrono::Utc::now().date_naive()).await?;
+        let mut deadlines = self.opening_targets(new.kind, crate::district_today()).await?;
         deadlines.extend(self.alert_deadlines(&new.alert_ids).await?);
         let applicant = new.parties.first().and_then(|party| party.organisation_id);
         let audit = entry(

@@ -22,7 +22,7 @@ impl Core {
     /// who wrote or is named in the history entries `actor` may read. In id order.
     pub async fn case_people(&self, actor: &Actor, id: CaseId) -> CoreResult<Vec<CasePerson>> {
         let (case, role) = self.case_for(actor, id).await?;
-        let history = self.store.case_events(id, role.sees_internal()).await?;
+        let history = self.store.case_events(id, role.works_on_case()).await?;
         let mut ids: BTreeSet<UserId> = case.assignee_user_id.into_iter().chain(case.opened_by).collect();
         for event in &history {
             ids.extend(event.actor_user_id);

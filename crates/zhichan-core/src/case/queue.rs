@@ -1,7 +1,7 @@
 //! Each role's home is its work: the open cases it answers for, the deadlines that are overdue
 //! or coming, from one calendar across every case it sees.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use zhichan_domain::Page;
 use zhichan_domain::case::{Case, CaseFilter, DueCase};
 
@@ -29,7 +29,7 @@ pub struct WorkQueue {
 impl Core {
     /// `actor`'s work queue.
     pub async fn work_queue(&self, actor: &Actor) -> CoreResult<WorkQueue> {
-        let today = district_today();
+        let today = crate::district_today();
         let scope = CaseFilter { open: Some(true), ..authz::case_scope(actor, self.desk(actor).await?) };
         let cases = self.store.cases(&scope, Page::first(QUEUE_CASES)).await?;
         let until = today.checked_add_days(Days::new(LOOK_AHEAD_DAYS)).unwrap_or(today);
@@ -37,9 +37,4 @@ impl Core {
             self.store.due_cases(&scope, until).await?.into_iter().partition(|due| due.deadline.due < today);
         Ok(WorkQueue { today, cases, overdue, upcoming })
     }
-}
-
-/// Today's date, where the district is (Asia/Shanghai, UTC+8 all year).
-pub fn district_today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(8)).date_naive()
 }

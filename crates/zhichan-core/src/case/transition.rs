@@ -112,7 +112,7 @@ impl Core {
             return Err(InvalidValue::new("user_id", format!("an active account with the role {needed}")).into());
         }
         let mut change = CaseChange::new(case.state, Utc::now());
-        let conflict = self.conflict_check(input.user_id, &case.parties, change.at.date_naive()).await?;
+        let conflict = self.conflict_check(input.user_id, &case.parties, crate::district_date(change.at)).await?;
         if conflict.refused() {
             return Err(CoreError::ConflictOfInterest(conflict.to_string()));
         }

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use zhichan_domain::case::CaseFilter;
 use zhichan_domain::deadline::{Deadline, RenewalWindow, next_renewal, opposition_deadline};
@@ -98,7 +98,7 @@ impl Core {
         authz::watch(actor, organisation_id, "organisation")?;
         let organisation =
             self.store.organisation(organisation_id).await?.ok_or(CoreError::NotFound("organisation"))?;
-        let today = Utc::now().date_naive();
+        let today = crate::district_today();
         let horizon = today.checked_add_days(Days::new(u64::from(within_days.min(MAX_WITHIN_DAYS)))).unwrap_or(today);
         let mut forms: Vec<String> = Vec::new();
         let mut page = Page::first(super::marks::MAX_PAGE);

@@ -137,7 +137,7 @@ async fn a_mediation_runs_from_application_to_settlement() {
         let detail = w.core.case(&w.staff, id).await.unwrap();
         let target = detail.deadlines.iter().find(|d| d.kind == DeadlineKind::Target).expect("the 30-day clock");
         assert_eq!(target.label, "mediation_settlement");
-        assert_eq!(target.due, Utc::now().date_naive() + chrono::Days::new(30));
+        assert_eq!(target.due, zhichan_core::district_today() + chrono::Days::new(30));
 
         // A mediator is appointed by the centre, which moves the case.
         let appoint = AssignInput { user_id: w.mediator.user_id(), consent: false };
@@ -424,7 +424,7 @@ async fn an_escalated_alert_becomes_a_case_and_keeps_its_deadline() {
                 label: "海鹰".into(), forms: vec!["HAIYING".into()], classes: vec![], offices: vec![]
             };
         let mark = store.create_watched_mark(w.haiying.0, None, &fields, audit("watched_mark.create")).await.unwrap();
-        let due = Utc::now().date_naive() + chrono::Days::new(20);
+        let due = zhichan_core::district_today() + chrono::Days::new(20);
         let alert = NewAlert {
             organisation_id: w.haiying.0,
             watched_mark_id: Some(mark.id),

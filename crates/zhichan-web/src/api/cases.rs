@@ -443,13 +443,12 @@ pub async fn add_entry(
 /// A document for a case: `multipart/form-data` with the `file` and, from those working on the
 /// case, `visibility=internal` to keep it from the parties.
 #[derive(Debug, ToSchema)]
-#[allow(dead_code, reason = "describes the multipart body for the OpenAPI document")]
 pub struct EvidenceForm {
     /// The document: PDF, PNG, JPEG, GIF, WebP, TIFF, Word / Excel / PowerPoint, ZIP or UTF-8 text.
     #[schema(value_type = String, format = Binary)]
-    file: Vec<u8>,
+    pub file: Vec<u8>,
     /// `parties` (default) or `internal`.
-    visibility: Option<String>,
+    pub visibility: Option<String>,
 }
 
 /// Receives a document for a case: streamed, checked by content, stored by its SHA-256 and

@@ -159,17 +159,17 @@ impl PageContext {
 
     /// A time in the viewer's zone (the district's, Asia/Shanghai: UTC+8 all year), to the minute.
     pub fn time(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
-        at.with_timezone(&DISTRICT_ZONE).format("%Y-%m-%d %H:%M").to_string()
+        at.with_timezone(&zhichan_core::DISTRICT_ZONE).format("%Y-%m-%d %H:%M").to_string()
     }
 
     /// Today in the viewer's zone (the district's, as the work queues count it).
     pub fn today(&self) -> chrono::NaiveDate {
-        zhichan_core::case::district_today()
+        zhichan_core::district_today()
     }
 
     /// The day a time falls on in the viewer's zone.
     pub fn local_date(&self, at: &chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
-        at.with_timezone(&DISTRICT_ZONE).date_naive()
+        zhichan_core::district_date(*at)
     }
 
     /// The catalogue's template `key` with each `{name}` filled from `values`; the key itself
@@ -201,12 +201,6 @@ impl PageContext {
         Self { locale, catalogues, actor: None, csrf: String::new(), path, shows_alerts: false, new_alerts: None }
     }
 }
-
-/// The district's time zone: Asia/Shanghai, UTC+8 all year.
-const DISTRICT_ZONE: chrono::FixedOffset = match chrono::FixedOffset::east_opt(8 * 3600) {
-    Some(zone) => zone,
-    None => panic!("UTC+8 is a valid offset"),
-};
 
 /// A count as a badge shows it: nothing for none, `99+` beyond 99.
 fn badge(count: u64) -> Option<String> {

@@ -148,7 +148,7 @@ async fn follow_watch(core: Core, seconds: u32) {
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "watch run failed"),
         }
-        match core.queue_deadline_reminders(zhichan_core::case::district_today()).await {
+        match core.queue_deadline_reminders(zhichan_core::district_today()).await {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "deadline reminders queued"),
             Err(error) => tracing::warn!(%error, "deadline reminders not queued"),
