@@ -195,13 +195,16 @@ fn entries(page: &PageContext, detail: &CaseDetail, names: &HashMap<UserId, Stri
         .map(|event| {
             let (text, file, alert_id) = match &event.body {
                 CaseEventBody::Transition { reason, .. } => (reason.clone(), None, None),
-                CaseEventBody::Disclosed { text, .. }
-                | CaseEventBody::Message { text }
-                | CaseEventBody::Note { text }
-                | CaseEventBody::Opinion { text } => (Some(text.clone()), None, None),
+                CaseEventBody::Message { text } | CaseEventBody::Note { text } | CaseEventBody::Opinion { text } => {
+                    (Some(text.clone()), None, None)
+                }
                 CaseEventBody::Evidence(file) => (None, Some(file.clone()), None),
                 CaseEventBody::AlertJoined { alert_id } => (None, None, Some(*alert_id)),
-                CaseEventBody::Opened { .. } | CaseEventBody::Assigned { .. } => (None, None, None),
+                // A disclosure's stored text is the English assessment (for the audit and the API);
+                // the page names whose ties were disclosed, and the directory shows them in words.
+                CaseEventBody::Opened { .. } | CaseEventBody::Assigned { .. } | CaseEventBody::Disclosed { .. } => {
+                    (None, None, None)
+                }
             };
             Entry {
                 seq: event.seq,
